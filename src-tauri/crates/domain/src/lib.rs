@@ -1,0 +1,10 @@
+//! `ready20k-domain`: the model and rules of Ready20k.
+//!
+//! Pure code: no IO, no SQLite, no Tauri. Everything here is deterministic given its inputs;
+//! "now" always arrives through a [`clock::Clock`].
+
+pub mod clock;
+pub mod error;
+pub mod project;
+
+pub use error::ErrorPayload;

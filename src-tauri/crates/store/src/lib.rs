@@ -1,0 +1,18 @@
+//! `ready20k-store`: one SQLite file per firm.
+//!
+//! A project file (`.r20k`) is a bundled-SQLite database marked with Ready20k's
+//! `application_id`, versioned with `PRAGMA user_version` and migrated by the numbered,
+//! embedded scripts in `migrations/`. [`Project`] owns the open file: it holds an exclusive
+//! OS lock for as long as it lives, so the same file cannot be opened twice.
+//!
+//! Durability: WAL journal with `synchronous = FULL`; a call that returned `Ok` has reached
+//! the disk and survives the process being killed (see the kill test in `ready20k-tests`).
+
+mod error;
+pub mod journal;
+pub mod migrate;
+mod project;
+pub mod recent;
+
+pub use error::{Result, StoreError};
+pub use project::{APPLICATION_ID, Project};
