@@ -41,6 +41,17 @@ pub struct RecentProject {
     pub exists: bool,
 }
 
+/// What the start screen needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StartInfo {
+    /// App version.
+    pub version: String,
+    /// Recent projects, most recent first.
+    pub recent: Vec<RecentProject>,
+    /// The project open in this window, if any (after a reload).
+    pub open: Option<ProjectInfo>,
+}
+
 /// Validates a firm name typed by a user; returns the trimmed name or a message saying how to fix it.
 pub fn validate_firm_name(name: &str) -> Result<String, String> {
     let t = name.trim();

@@ -1,0 +1,3 @@
+//! Tauri commands, one module per feature area. Each is a thin adapter over the crates below.
+
+pub mod project;

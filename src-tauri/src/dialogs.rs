@@ -1,0 +1,53 @@
+//! Native file dialogs for project files. With the `e2e-hooks` feature, the paths come from
+//! `READY20K_E2E_SAVE_PATH` / `READY20K_E2E_OPEN_PATH` instead, because native dialogs cannot
+//! be driven by WebDriver.
+
+use std::path::PathBuf;
+
+use tauri::AppHandle;
+#[cfg(not(feature = "e2e-hooks"))]
+use tauri_plugin_dialog::DialogExt;
+
+/// Asks where to save a project; `None` if the user cancelled.
+pub fn pick_save_path(app: &AppHandle, suggested: &str) -> Option<PathBuf> {
+    #[cfg(feature = "e2e-hooks")]
+    {
+        let _ = (app, suggested);
+        std::env::var_os("READY20K_E2E_SAVE_PATH").map(PathBuf::from)
+    }
+    #[cfg(not(feature = "e2e-hooks"))]
+    {
+        app.dialog()
+            .file()
+            .set_title("Save Ready20k project")
+            .set_file_name(format!("{suggested}.r20k"))
+            .add_filter("Ready20k project", &["r20k"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+            .map(with_extension)
+    }
+}
+
+/// Asks which project to open; `None` if the user cancelled.
+pub fn pick_open_path(app: &AppHandle) -> Option<PathBuf> {
+    #[cfg(feature = "e2e-hooks")]
+    {
+        let _ = app;
+        std::env::var_os("READY20K_E2E_OPEN_PATH").map(PathBuf::from)
+    }
+    #[cfg(not(feature = "e2e-hooks"))]
+    {
+        app.dialog()
+            .file()
+            .set_title("Open Ready20k project")
+            .add_filter("Ready20k project", &["r20k"])
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+    }
+}
+
+/// Adds `.r20k` when the user typed a name without it.
+#[cfg_attr(feature = "e2e-hooks", allow(dead_code))]
+fn with_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some_and(|e| e == "r20k") { path } else { path.with_extension("r20k") }
+}

@@ -1,0 +1,67 @@
+//! Drift check for the TypeScript bindings in `ui/src/lib/bindings`.
+//!
+//! Every type that crosses the Tauri bridge is exported here with ts-rs into a temporary
+//! directory and compared with the committed files. Run with `UPDATE_BINDINGS=1` to rewrite
+//! them after changing a type (`make bindings`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use ts_rs::{Config, TS};
+
+fn committed_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings")
+}
+
+/// Exports every bridged type (and what it depends on) into `dir`.
+fn export_all(dir: &Path) {
+    use ready20k_domain::{ErrorPayload, project};
+    let cfg = Config::new().with_out_dir(dir).with_large_int("number");
+    macro_rules! export {
+        ($($t:ty),* $(,)?) => { $( <$t as TS>::export_all(&cfg).unwrap(); )* };
+    }
+    export!(ErrorPayload, project::ProjectInfo, project::RecentProject, project::StartInfo);
+}
+
+fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+    let mut files = BTreeMap::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".ts") {
+                files.insert(name, std::fs::read_to_string(e.path()).unwrap());
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn bindings_match_committed_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    export_all(tmp.path());
+    let fresh = read_dir(tmp.path());
+    assert!(fresh.len() >= 4, "export produced {} files", fresh.len());
+    let committed_dir = committed_dir();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        for name in read_dir(&committed_dir).keys() {
+            std::fs::remove_file(committed_dir.join(name)).unwrap();
+        }
+        std::fs::create_dir_all(&committed_dir).unwrap();
+        for (name, text) in &fresh {
+            std::fs::write(committed_dir.join(name), text).unwrap();
+        }
+        return;
+    }
+    let committed = read_dir(&committed_dir);
+    let stale: Vec<_> = fresh
+        .iter()
+        .filter(|(name, text)| committed.get(*name) != Some(text))
+        .map(|(name, _)| name.as_str())
+        .chain(committed.keys().filter(|n| !fresh.contains_key(*n)).map(String::as_str))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "TypeScript bindings drifted from the Rust types: {stale:?}. Run `make bindings` and commit."
+    );
+}

@@ -1,0 +1,124 @@
+//! Drives the real Ready20k window: starts `tauri-driver` (which starts WebKitWebDriver and the
+//! app), opens a WebDriver session, and cleans up after itself.
+//!
+//! Needs: the shell built with `--features e2e-hooks` (`target/debug/ready20k`), `tauri-driver`
+//! on PATH or in ~/.cargo/bin, `/usr/bin/WebKitWebDriver`, and a display (run under `xvfb-run`).
+//! `make test` provides all of these.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+
+/// One running app instance under WebDriver.
+pub struct App {
+    /// The WebDriver session.
+    pub driver: WebDriver,
+    tauri_driver: Child,
+    /// Per-test temporary directory (app data dir and project files).
+    pub dir: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
+}
+
+/// The app binary built for E2E (debug, `e2e-hooks`).
+pub fn app_binary() -> PathBuf {
+    let bin = target_dir().join("debug/ready20k");
+    assert!(
+        bin.exists(),
+        "{} is missing: build it with `cargo build -p ready20k --features e2e-hooks` (make test does)",
+        bin.display()
+    );
+    bin
+}
+
+fn tauri_driver_binary() -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let in_cargo = home.join(".cargo/bin/tauri-driver");
+    if in_cargo.exists() { in_cargo } else { PathBuf::from("tauri-driver") }
+}
+
+/// Settings for one app launch.
+#[derive(Default)]
+pub struct Launch {
+    /// Extra environment variables for the app (e.g. `READY20K_E2E_SAVE_PATH`).
+    pub env: Vec<(String, String)>,
+    /// Reuse this directory as the app data dir instead of a fresh one (restart tests).
+    pub dir: Option<tempfile::TempDir>,
+}
+
+impl App {
+    /// Starts the app and waits until the WebDriver session is up.
+    pub async fn start(launch: Launch) -> App {
+        let dir = launch.dir.unwrap_or_else(|| tempfile::tempdir().unwrap());
+        let port = free_port();
+        let native_port = free_port();
+        let mut cmd = Command::new(tauri_driver_binary());
+        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+            .env("READY20K_DATA_DIR", dir.path().join("appdata"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        for (k, v) in &launch.env {
+            cmd.env(k, v);
+        }
+        let tauri_driver = cmd.spawn().expect("tauri-driver not found: run `make test-deps`");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry").unwrap();
+        caps.set(
+            "tauri:options",
+            serde_json::json!({ "application": app_binary().display().to_string() }),
+        )
+        .unwrap();
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await.unwrap();
+        App { driver, tauri_driver, dir }
+    }
+
+    /// Waits for the element with `data-testid` = `id` to be displayed, and returns it.
+    pub async fn by_test_id(&self, id: &str) -> WebElement {
+        self.driver
+            .query(By::Css(format!("[data-testid='{id}']")))
+            .wait(Duration::from_secs(15), Duration::from_millis(50))
+            .and_displayed()
+            .first()
+            .await
+            .unwrap_or_else(|e| panic!("no [data-testid={id}] on screen: {e}"))
+    }
+
+    /// Waits until the element with `data-testid` = `id` shows exactly `text`.
+    pub async fn wait_text(&self, id: &str, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let el = self.by_test_id(id).await;
+            let got = el.text().await.unwrap_or_default();
+            if got.trim() == text {
+                return;
+            }
+            assert!(Instant::now() < deadline, "[data-testid={id}] shows {got:?}, want {text:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Ends the session and the driver; returns the temp dir for a restart.
+    pub async fn quit(mut self) -> tempfile::TempDir {
+        let _ = self.driver.clone().quit().await;
+        let _ = Command::new("kill").arg(self.tauri_driver.id().to_string()).status();
+        let _ = self.tauri_driver.wait();
+        self.dir
+    }
+}

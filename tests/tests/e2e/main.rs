@@ -1,0 +1,5 @@
+//! End-to-end tests: the real Ready20k window driven through tauri-driver and WebKitWebDriver.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+mod harness;
+mod project_files;
