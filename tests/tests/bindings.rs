@@ -3,6 +3,7 @@
 //! Every type that crosses the Tauri bridge is exported here with ts-rs into a temporary
 //! directory and compared with the committed files. Run with `UPDATE_BINDINGS=1` to rewrite
 //! them after changing a type (`make bindings`).
+#![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

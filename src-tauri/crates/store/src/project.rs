@@ -1,12 +1,13 @@
 //! [`Project`]: an open, locked, migrated project file.
 
 use std::fs::{File, OpenOptions};
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ready20k_domain::clock::Clock;
 use ready20k_domain::project::{ProjectInfo, TableCount, validate_firm_name};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, params};
 
 use crate::migrate::{self, LATEST};
@@ -108,6 +109,46 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// `path` with `suffix` appended to its file name, e.g. the `-wal` beside a project.
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Writes `backup` as a byte-for-byte copy of the project file as it was before migrating.
+/// Committed WAL content is folded into the main file first, so its bytes are the whole
+/// project (the exclusive lock keeps everyone else out). Never overwrites; on failure no
+/// partial backup is left.
+///
+/// The copy reads through `locked`, the handle holding the lock: opening and closing another
+/// descriptor on the file would drop SQLite's POSIX locks on it.
+fn write_backup(conn: &Connection, locked: &File, path: &Path, backup: &Path) -> Result<()> {
+    let mut dest = match OpenOptions::new().write(true).create_new(true).open(backup) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(StoreError::AlreadyExists { path: display(backup) });
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let copied = (|| -> Result<()> {
+        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        if busy != 0 {
+            return Err(StoreError::AlreadyOpen { path: display(path) });
+        }
+        let mut src = locked;
+        src.seek(SeekFrom::Start(0))?;
+        std::io::copy(&mut src, &mut dest)?;
+        dest.sync_all()?;
+        Ok(())
+    })();
+    if copied.is_err() {
+        drop(dest);
+        let _ = std::fs::remove_file(backup);
+    }
+    copied
+}
+
 /// Path of the backup taken before migrating `path` from `version`.
 fn backup_path(path: &Path, version: u32, stamp: &str) -> PathBuf {
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -160,27 +201,40 @@ impl Project {
         let path = std::path::absolute(path)?;
         check_header(&path)?;
         let lock = lock(&path)?;
+        let had_wal = sidecar(&path, "-wal").exists();
         let mut conn = Connection::open_with_flags(
             &path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| corrupt(&path, e))?;
-        let found = migrate::schema_version(&conn).map_err(|_| corrupt(&path, "unreadable"))?;
-        if found > LATEST {
-            return Err(StoreError::NewerSchema { path: display(&path), found, known: LATEST });
-        }
-        if found == 0 {
-            return Err(StoreError::NotAProject { path: display(&path) });
-        }
-        integrity(&conn, &path)?;
+        let checked = (|| {
+            let found =
+                migrate::schema_version(&conn).map_err(|_| corrupt(&path, "unreadable"))?;
+            if found > LATEST {
+                return Err(StoreError::NewerSchema { path: display(&path), found, known: LATEST });
+            }
+            if found == 0 {
+                return Err(StoreError::NotAProject { path: display(&path) });
+            }
+            integrity(&conn, &path)?;
+            Ok(found)
+        })();
+        let found = match checked {
+            Ok(found) => found,
+            Err(e) => {
+                // A refused file is left as found: closing the connection would otherwise fold
+                // a WAL left by a crash into the main file.
+                if had_wal {
+                    let _ = conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
+                }
+                return Err(e);
+            }
+        };
         let mut report = OpenReport { found_version: found, ..OpenReport::default() };
         if found < LATEST {
             let stamp = clock.now().format("%Y%m%dT%H%M%SZ").to_string();
             let backup = backup_path(&path, found, &stamp);
-            if backup.exists() {
-                return Err(StoreError::AlreadyExists { path: display(&backup) });
-            }
-            conn.backup(rusqlite::MAIN_DB, &backup, None)?;
+            write_backup(&conn, &lock, &path, &backup)?;
             report.backup = Some(backup);
         }
         configure(&conn)?;
