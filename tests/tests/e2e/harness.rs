@@ -22,7 +22,11 @@ pub struct App {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn target_dir() -> PathBuf {
@@ -43,9 +47,15 @@ pub fn app_binary() -> PathBuf {
 }
 
 fn tauri_driver_binary() -> PathBuf {
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
     let in_cargo = home.join(".cargo/bin/tauri-driver");
-    if in_cargo.exists() { in_cargo } else { PathBuf::from("tauri-driver") }
+    if in_cargo.exists() {
+        in_cargo
+    } else {
+        PathBuf::from("tauri-driver")
+    }
 }
 
 /// Settings for one app launch.
@@ -64,18 +74,28 @@ impl App {
         let port = free_port();
         let native_port = free_port();
         let mut cmd = Command::new(tauri_driver_binary());
-        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
-            .env("READY20K_DATA_DIR", dir.path().join("appdata"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+        .env("READY20K_DATA_DIR", dir.path().join("appdata"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
         for (k, v) in &launch.env {
             cmd.env(k, v);
         }
-        let tauri_driver = cmd.spawn().expect("tauri-driver not found: run `make test-deps`");
+        let tauri_driver = cmd
+            .spawn()
+            .expect("tauri-driver not found: run `make test-deps`");
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on {port}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let mut caps = Capabilities::new();
@@ -85,19 +105,59 @@ impl App {
             serde_json::json!({ "application": app_binary().display().to_string() }),
         )
         .unwrap();
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await.unwrap();
-        App { driver, tauri_driver, dir }
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
+            .await
+            .unwrap();
+        App {
+            driver,
+            tauri_driver,
+            dir,
+        }
     }
 
     /// Waits for the element with `data-testid` = `id` to be displayed, and returns it.
     pub async fn by_test_id(&self, id: &str) -> WebElement {
-        self.driver
-            .query(By::Css(format!("[data-testid='{id}']")))
-            .wait(Duration::from_secs(15), Duration::from_millis(50))
-            .and_displayed()
-            .first()
-            .await
-            .unwrap_or_else(|e| panic!("no [data-testid={id}] on screen: {e}"))
+        let selector = format!("[data-testid='{id}']");
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Ok(found) = self.driver.find_all(By::Css(selector.as_str())).await {
+                for el in found {
+                    // WebKitWebDriver's "displayed" atom misjudges some visible elements
+                    // (ellipsis boxes); a laid-out box with a size counts as visible too.
+                    let sized = el
+                        .rect()
+                        .await
+                        .is_ok_and(|r| r.width > 0.0 && r.height > 0.0);
+                    if sized || el.is_displayed().await.unwrap_or(false) {
+                        return el;
+                    }
+                }
+            }
+            if Instant::now() > deadline {
+                self.screenshot(&format!("missing-{id}")).await;
+                let ids = self
+                    .driver
+                    .execute("return [...document.querySelectorAll('[data-testid]')].map(e => e.dataset.testid).join(',')", vec![])
+                    .await
+                    .map(|r| r.json().to_string())
+                    .unwrap_or_default();
+                eprintln!("test ids on screen: {ids}");
+                panic!("no visible [data-testid={id}] after 15 s");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Saves a screenshot to `$READY20K_SHOTS` (default `target/e2e-shots`) as `<name>.png`.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = std::env::var_os("READY20K_SHOTS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| target_dir().join("e2e-shots"));
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = self
+            .driver
+            .screenshot(&dir.join(format!("{name}.png")))
+            .await;
     }
 
     /// Waits until the element with `data-testid` = `id` shows exactly `text`.
@@ -105,11 +165,21 @@ impl App {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let el = self.by_test_id(id).await;
-            let got = el.text().await.unwrap_or_default();
+            // textContent, not WebDriver's rendered text: the latter drops text in boxes
+            // WebKitWebDriver judges hidden (e.g. single-line ellipsis boxes).
+            let got = el
+                .prop("textContent")
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default();
             if got.trim() == text {
                 return;
             }
-            assert!(Instant::now() < deadline, "[data-testid={id}] shows {got:?}, want {text:?}");
+            assert!(
+                Instant::now() < deadline,
+                "[data-testid={id}] shows {got:?}, want {text:?}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -117,8 +187,26 @@ impl App {
     /// Ends the session and the driver; returns the temp dir for a restart.
     pub async fn quit(mut self) -> tempfile::TempDir {
         let _ = self.driver.clone().quit().await;
-        let _ = Command::new("kill").arg(self.tauri_driver.id().to_string()).status();
+        let _ = Command::new("kill")
+            .arg(self.tauri_driver.id().to_string())
+            .status();
         let _ = self.tauri_driver.wait();
         self.dir
+    }
+
+    /// Opens `path` with the store once the app has let go of it (the app process may take a
+    /// moment to exit after the session ends).
+    pub async fn open_released(path: &Path) -> ready20k_store::Project {
+        let clock = std::sync::Arc::new(ready20k_domain::clock::SystemClock);
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            match ready20k_store::Project::open(path, clock.clone()) {
+                Ok(p) => return p,
+                Err(e) if e.code() == "already_open" && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("{} did not open after the app quit: {e}", path.display()),
+            }
+        }
     }
 }

@@ -20,11 +20,24 @@ async fn create_close_and_reopen_from_recent() {
     // A fresh install has no recent projects.
     app.by_test_id("new-project").await.click().await.unwrap();
     // Submitting an empty name shows the inline error and creates nothing.
-    app.by_test_id("create-project").await.click().await.unwrap();
+    app.by_test_id("create-project")
+        .await
+        .click()
+        .await
+        .unwrap();
     assert!(!file.exists());
-    app.by_test_id("firm-name").await.send_keys("Acme Managed Services").await.unwrap();
-    app.by_test_id("create-project").await.click().await.unwrap();
-    app.wait_text("overview-title", "Acme Managed Services").await;
+    app.by_test_id("firm-name")
+        .await
+        .send_keys("Acme Managed Services")
+        .await
+        .unwrap();
+    app.by_test_id("create-project")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_text("overview-title", "Acme Managed Services")
+        .await;
     assert!(file.exists(), "the project file was not created");
 
     // While the app holds it, nobody else can open the file.
@@ -33,15 +46,25 @@ async fn create_close_and_reopen_from_recent() {
 
     app.by_test_id("close-project").await.click().await.unwrap();
     let entry = app.by_test_id("recent-entry").await;
-    assert_eq!(entry.attr("data-path").await.unwrap().as_deref(), Some(file.to_str().unwrap()));
-    assert!(entry.text().await.unwrap().contains("Acme Managed Services"));
+    assert_eq!(
+        entry.attr("data-path").await.unwrap().as_deref(),
+        Some(file.to_str().unwrap())
+    );
+    assert!(
+        entry
+            .text()
+            .await
+            .unwrap()
+            .contains("Acme Managed Services")
+    );
     entry.click().await.unwrap();
-    app.wait_text("overview-title", "Acme Managed Services").await;
+    app.wait_text("overview-title", "Acme Managed Services")
+        .await;
     app.wait_text("project-firm", "Acme Managed Services").await;
 
     let dir = app.quit().await;
     // After the app is gone the file opens cleanly and holds the firm.
-    let project = Project::open(&file, Arc::new(SystemClock)).unwrap();
+    let project = App::open_released(&file).await;
     assert_eq!(project.firm_name().unwrap(), "Acme Managed Services");
     drop(dir);
 }

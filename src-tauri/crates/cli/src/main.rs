@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 a check that found problems, 2 bad input or an error
 //! (message on stderr; no file is left half-written).
 
+mod content_cmd;
 mod project_cmd;
 
 use std::process::ExitCode;
@@ -23,6 +24,8 @@ enum Command {
     New(project_cmd::NewArgs),
     /// Show a project's schema version, firm name and row counts.
     Info(project_cmd::InfoArgs),
+    /// Print (--json) or check (--check) the embedded ISO/IEC 20000-1 content library.
+    Content(content_cmd::ContentArgs),
 }
 
 /// A failure the CLI reports: message to stderr and the given exit code.
@@ -37,7 +40,10 @@ pub struct Failure {
 impl Failure {
     /// Bad input or an error (exit 2).
     pub fn usage(message: impl Into<String>) -> Self {
-        Self { code: 2, message: message.into() }
+        Self {
+            code: 2,
+            message: message.into(),
+        }
     }
 }
 
@@ -59,6 +65,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::New(args) => project_cmd::new(args),
         Command::Info(args) => project_cmd::info(args),
+        Command::Content(args) => content_cmd::content(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -32,7 +32,11 @@ pub struct InfoArgs {
 /// Creates a project file.
 pub fn new(args: NewArgs) -> Result<(), Failure> {
     let project = Project::create(&args.file, &args.firm, Arc::new(SystemClock))?;
-    println!("Created {} for {}", project.path().display(), project.firm_name()?);
+    println!(
+        "Created {} for {}",
+        project.path().display(),
+        project.firm_name()?
+    );
     project.close()?;
     Ok(())
 }
@@ -42,7 +46,8 @@ pub fn info(args: InfoArgs) -> Result<(), Failure> {
     let project = Project::open(&args.file, Arc::new(SystemClock))?;
     let info = project.info()?;
     if args.json {
-        let text = serde_json::to_string_pretty(&info).map_err(|e| Failure::usage(e.to_string()))?;
+        let text =
+            serde_json::to_string_pretty(&info).map_err(|e| Failure::usage(e.to_string()))?;
         println!("{text}");
     } else {
         println!("File:           {}", info.path);

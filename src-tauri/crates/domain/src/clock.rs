@@ -26,7 +26,9 @@ pub struct FixedClock(pub DateTime<Utc>);
 impl FixedClock {
     /// A fixed clock at midnight UTC of the given date; `None` if the date is invalid.
     pub fn at_date(year: i32, month: u32, day: u32) -> Option<Self> {
-        Utc.with_ymd_and_hms(year, month, day, 0, 0, 0).single().map(Self)
+        Utc.with_ymd_and_hms(year, month, day, 0, 0, 0)
+            .single()
+            .map(Self)
     }
 }
 

@@ -15,7 +15,10 @@ pub struct ErrorPayload {
 impl ErrorPayload {
     /// Builds a payload from a code and a message.
     pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { code: code.into(), message: message.into() }
+        Self {
+            code: code.into(),
+            message: message.into(),
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! "now" always arrives through a [`clock::Clock`].
 
 pub mod clock;
+pub mod content;
 pub mod error;
 pub mod project;
 

@@ -1,0 +1,322 @@
+//! Typed records of the content library, one struct per data file (see `content/README.md`).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What a clause catalogue entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ClauseKind {
+    /// A top-level clause, 4 to 10.
+    Clause,
+    /// A heading whose content sits entirely in its children (no questions attach to it).
+    Group,
+    /// A sub-clause that carries requirements; questions attach here.
+    Requirement,
+}
+
+/// One clause or sub-clause of ISO/IEC 20000-1:2018 clauses 4–10, described in our own words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    /// The clause number, e.g. `8.5.1.3`; the parent is derived from it.
+    pub id: String,
+    /// Short title, used as an identifier.
+    pub title: String,
+    /// Clause, group heading or requirement.
+    pub kind: ClauseKind,
+    /// Plain summary of what the clause asks for (1–3 sentences, our words).
+    pub summary: String,
+    /// What the clause means for a firm of 5–50 people.
+    pub small_firm: String,
+    /// Evidence an auditor typically asks for (at least one for requirements).
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    /// Ids of documents (`documents.toml`) this clause requires.
+    #[serde(default)]
+    pub documents: Vec<String>,
+    /// What Amendment 1:2024 (climate action) adds here, if anything.
+    #[serde(default)]
+    pub amendment: Option<String>,
+}
+
+impl Clause {
+    /// The parent clause id (`8.5.1` for `8.5.1.3`), or `None` for a top-level clause.
+    pub fn parent(&self) -> Option<&str> {
+        self.id.rsplit_once('.').map(|(parent, _)| parent)
+    }
+
+    /// The top-level clause number (`8` for `8.5.1.3`).
+    pub fn top_level(&self) -> &str {
+        top_level_of(&self.id)
+    }
+}
+
+/// The top-level clause number of a clause id (`"8"` for `"8.5.1.3"`).
+pub fn top_level_of(id: &str) -> &str {
+    id.split('.').next().unwrap_or(id)
+}
+
+/// Whether a document is kept current or retained as evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    /// Maintained documented information (policy, plan, procedure, catalogue, agreement).
+    Document,
+    /// Retained documented information (evidence that something happened).
+    Record,
+}
+
+/// A piece of documented information: required document or record, or a recommended extra.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// `DOC-…`, `REC-…` or `RDOC-…`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Document (maintain) or record (retain).
+    pub kind: DocumentKind,
+    /// `true` when the standard requires it; `false` for a commonly recommended extra.
+    pub required: bool,
+    /// Clauses it serves.
+    pub clauses: Vec<String>,
+    /// One or two sentences on what it is.
+    pub description: String,
+    /// Role that owns it.
+    pub owner_role: String,
+    /// Templates that draft it (a required document needs at least one).
+    #[serde(default)]
+    pub templates: Vec<String>,
+    /// Clauses of other standards it also serves, e.g. `ISO/IEC 27001:2022 4.3`.
+    #[serde(default)]
+    pub also_serves: Vec<String>,
+}
+
+/// A role a small IT service firm assigns to people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// `ROLE-…`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What the role is for.
+    pub description: String,
+    /// What the holder does.
+    pub responsibilities: Vec<String>,
+    /// Clauses the role owns (primary accountability).
+    pub clauses: Vec<String>,
+    /// Whether a named deputy matters for this role.
+    pub needs_deputy: bool,
+}
+
+/// How serious a separation-of-duties conflict is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Refused unless an allowed mitigation is recorded.
+    Block,
+    /// Allowed with a recorded compensating control; shown in the readiness report.
+    Warn,
+    /// Advisory tip only.
+    Info,
+}
+
+/// A separation-of-duties rule: one person should not hold both roles (or do both activities).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SodRule {
+    /// `SOD-NN`.
+    pub id: String,
+    /// First role of the conflicting pair.
+    pub role_a: String,
+    /// Second role of the conflicting pair.
+    pub role_b: String,
+    /// What role A does, in plain words.
+    pub activity_a: String,
+    /// What role B does, in plain words.
+    pub activity_b: String,
+    /// Block, warn or info.
+    pub severity: Severity,
+    /// Why the combination is a problem.
+    pub rationale: String,
+    /// What a tiny firm can do instead.
+    pub mitigation: String,
+    /// Whether recording a mitigation resolves a block.
+    pub mitigation_allowed: bool,
+}
+
+/// A self-assessment question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// `Q-<clause>-<nn>`.
+    pub id: String,
+    /// The requirement clause it checks.
+    pub clause: String,
+    /// The question, for a non-specialist.
+    pub text: String,
+    /// Evidence examples.
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    /// Weight 1..3 (3 = central to the requirement).
+    pub weight: u8,
+    /// Whether a "no" is likely a major nonconformity.
+    pub blocking: bool,
+    /// 1 = documented (Stage 1), 2 = implemented and operated (Stage 2).
+    pub stage: u8,
+    /// Documents that evidence it.
+    #[serde(default)]
+    pub documents: Vec<String>,
+}
+
+/// What sort of document a template drafts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum TemplateKind {
+    /// A policy (statement of intent, approved by top management).
+    Policy,
+    /// A procedure (how a process runs).
+    Procedure,
+    /// A plan.
+    Plan,
+    /// A register (list kept current).
+    Register,
+    /// A record form (minutes, report).
+    Record,
+}
+
+/// A document template: metadata from `templates.toml` plus its minijinja Markdown body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    /// `TPL-NN`.
+    pub id: String,
+    /// Title of the drafted document.
+    pub title: String,
+    /// Policy, procedure, plan, register or record.
+    pub kind: TemplateKind,
+    /// Clauses the template addresses.
+    pub clauses: Vec<String>,
+    /// Documents it drafts.
+    pub documents: Vec<String>,
+    /// Role that approves the drafted document.
+    pub approver_role: String,
+    /// Role that owns the drafted document.
+    pub owner_role: String,
+    /// Review interval in months.
+    pub review_months: u32,
+    /// Path of the body relative to the content directory, e.g. `templates/TPL-03.md.j2`.
+    pub body: String,
+    /// The body text (minijinja Markdown), filled in when the library is loaded.
+    #[serde(default)]
+    pub body_text: String,
+}
+
+/// One entry of the 2011 -> 2018 clause map.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ClauseMapEntry {
+    /// `XW-2011-<clause>`.
+    pub id: String,
+    /// Clause number in ISO/IEC 20000-1:2011.
+    pub from: String,
+    /// Short title of the 2011 clause.
+    pub from_title: String,
+    /// Clause ids of the 2018 edition that take it over.
+    pub to: Vec<String>,
+    /// What changed, in plain words.
+    pub note: String,
+}
+
+/// A document that also serves a clause of another management-system standard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct StandardMapEntry {
+    /// `XW-<document id>[-<suffix>]`.
+    pub id: String,
+    /// The document id.
+    pub document: String,
+    /// The other standard, e.g. `ISO/IEC 27001:2022`.
+    pub standard: String,
+    /// Clause numbers of the other standard.
+    pub clauses: Vec<String>,
+    /// How far it serves, in plain words.
+    pub note: String,
+}
+
+/// The crosswalks: old-edition clause map and other-standard document map.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Crosswalks {
+    /// ISO/IEC 20000-1:2011 -> 2018.
+    #[serde(default)]
+    pub clause_map: Vec<ClauseMapEntry>,
+    /// Documents that serve ISO/IEC 27001:2022 or ISO 9001:2015 too.
+    #[serde(default)]
+    pub standard_map: Vec<StandardMapEntry>,
+}
+
+/// The whole content library.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Library {
+    /// Clauses 4–10, in catalogue order.
+    pub clauses: Vec<Clause>,
+    /// Required documents and records, then recommended extras.
+    pub documents: Vec<Document>,
+    /// Role catalogue.
+    pub roles: Vec<Role>,
+    /// Separation-of-duties rules.
+    pub sod_rules: Vec<SodRule>,
+    /// Self-assessment questions.
+    pub questions: Vec<Question>,
+    /// Document templates with their bodies.
+    pub templates: Vec<Template>,
+    /// Crosswalks to the 2011 edition and other standards.
+    pub crosswalks: Crosswalks,
+}
+
+impl Library {
+    /// The clause with this id.
+    pub fn clause(&self, id: &str) -> Option<&Clause> {
+        self.clauses.iter().find(|c| c.id == id)
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The role with this id.
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    /// The separation-of-duties rule with this id.
+    pub fn sod_rule(&self, id: &str) -> Option<&SodRule> {
+        self.sod_rules.iter().find(|r| r.id == id)
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The template with this id.
+    pub fn template(&self, id: &str) -> Option<&Template> {
+        self.templates.iter().find(|t| t.id == id)
+    }
+
+    /// Questions attached to a clause (exactly that id).
+    pub fn questions_for<'a>(&'a self, clause: &'a str) -> impl Iterator<Item = &'a Question> {
+        self.questions.iter().filter(move |q| q.clause == clause)
+    }
+
+    /// Direct children of a clause, in catalogue order.
+    pub fn children<'a>(&'a self, clause: &'a str) -> impl Iterator<Item = &'a Clause> {
+        self.clauses
+            .iter()
+            .filter(move |c| c.parent() == Some(clause))
+    }
+}
