@@ -49,5 +49,9 @@ pub fn pick_open_path(app: &AppHandle) -> Option<PathBuf> {
 /// Adds `.r20k` when the user typed a name without it.
 #[cfg_attr(feature = "e2e-hooks", allow(dead_code))]
 fn with_extension(path: PathBuf) -> PathBuf {
-    if path.extension().is_some_and(|e| e == "r20k") { path } else { path.with_extension("r20k") }
+    if path.extension().is_some_and(|e| e == "r20k") {
+        path
+    } else {
+        path.with_extension("r20k")
+    }
 }

@@ -31,7 +31,11 @@ fn install(state: &AppState, project: Project) -> CmdResult<ProjectInfo> {
     state.close_project();
     *state.project() = Some(project);
     // The recent list is a convenience: failing to write it must not fail the open.
-    let _ = state.recent.touch(std::path::Path::new(&info.path), &info.firm_name, &state.clock.now().to_rfc3339());
+    let _ = state.recent.touch(
+        std::path::Path::new(&info.path),
+        &info.firm_name,
+        &state.clock.now().to_rfc3339(),
+    );
     Ok(info)
 }
 
@@ -42,7 +46,11 @@ pub async fn app_start(state: State<'_, AppState>) -> CmdResult<StartInfo> {
         Some(p) => Some(p.info().map_err(err)?),
         None => None,
     };
-    Ok(StartInfo { version: env!("CARGO_PKG_VERSION").into(), recent: state.recent.list(), open })
+    Ok(StartInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        recent: state.recent.list(),
+        open,
+    })
 }
 
 /// Creates a project for `firm_name`, asking where to save it. `None` if cancelled.
@@ -56,7 +64,9 @@ pub async fn project_new(
         .map_err(|m| ErrorPayload::new("invalid", m))?;
     let clock = state.clock.clone();
     let created = blocking(move || {
-        let Some(path) = dialogs::pick_save_path(&app, &name) else { return Ok(None) };
+        let Some(path) = dialogs::pick_save_path(&app, &name) else {
+            return Ok(None);
+        };
         Project::create(&path, &name, clock).map(Some).map_err(err)
     })
     .await?;
@@ -78,7 +88,10 @@ pub async fn project_open(
     }
     let clock = state.clock.clone();
     let opened = blocking(move || {
-        let Some(path) = path.map(PathBuf::from).or_else(|| dialogs::pick_open_path(&app)) else {
+        let Some(path) = path
+            .map(PathBuf::from)
+            .or_else(|| dialogs::pick_open_path(&app))
+        else {
             return Ok(None);
         };
         Project::open(&path, clock).map(Some).map_err(err)
@@ -149,7 +162,10 @@ pub async fn project_close(state: State<'_, AppState>) -> CmdResult<()> {
 
 /// Removes an entry from the recent list.
 #[tauri::command]
-pub async fn recent_forget(state: State<'_, AppState>, path: String) -> CmdResult<Vec<RecentProject>> {
+pub async fn recent_forget(
+    state: State<'_, AppState>,
+    path: String,
+) -> CmdResult<Vec<RecentProject>> {
     state.recent.forget(&path).map_err(err)?;
     Ok(state.recent.list())
 }

@@ -31,7 +31,12 @@ pub fn list_by_kind(conn: &Connection, kind: &str) -> Result<Vec<JournalEntry>> 
     let mut stmt =
         conn.prepare("SELECT id, at, kind, detail FROM journal WHERE kind = ?1 ORDER BY id")?;
     let rows = stmt.query_map([kind], |r| {
-        Ok(JournalEntry { id: r.get(0)?, at: r.get(1)?, kind: r.get(2)?, detail: r.get(3)? })
+        Ok(JournalEntry {
+            id: r.get(0)?,
+            at: r.get(1)?,
+            kind: r.get(2)?,
+            detail: r.get(3)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -41,7 +41,9 @@ pub struct Project {
 
 impl std::fmt::Debug for Project {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Project").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("Project")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
@@ -54,9 +56,9 @@ fn lock(path: &Path) -> Result<File> {
     let file = OpenOptions::new().read(true).write(true).open(path)?;
     match file.try_lock() {
         Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => {
-            Err(StoreError::AlreadyOpen { path: display(path) })
-        }
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::AlreadyOpen {
+            path: display(path),
+        }),
         Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
     }
 }
@@ -67,28 +69,39 @@ fn check_header(path: &Path) -> Result<()> {
     let mut file = match File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(StoreError::NotFound { path: display(path) });
+            return Err(StoreError::NotFound {
+                path: display(path),
+            });
         }
         Err(e) => return Err(e.into()),
     };
     let n = file.read(&mut header)?;
     if n < 100 || &header[..16] != SQLITE_MAGIC {
-        return Err(StoreError::NotAProject { path: display(path) });
+        return Err(StoreError::NotAProject {
+            path: display(path),
+        });
     }
     let app_id = u32::from_be_bytes([header[68], header[69], header[70], header[71]]);
     if app_id != APPLICATION_ID {
-        return Err(StoreError::NotAProject { path: display(path) });
+        return Err(StoreError::NotAProject {
+            path: display(path),
+        });
     }
     Ok(())
 }
 
 fn corrupt(path: &Path, detail: impl ToString) -> StoreError {
-    StoreError::Corrupt { path: display(path), detail: detail.to_string() }
+    StoreError::Corrupt {
+        path: display(path),
+        detail: detail.to_string(),
+    }
 }
 
 /// Runs `PRAGMA integrity_check`; any answer but `ok` is corruption.
 fn integrity(conn: &Connection, path: &Path) -> Result<()> {
-    let mut stmt = conn.prepare("PRAGMA integrity_check").map_err(|e| corrupt(path, e))?;
+    let mut stmt = conn
+        .prepare("PRAGMA integrity_check")
+        .map_err(|e| corrupt(path, e))?;
     let rows: Vec<String> = stmt
         .query_map([], |r| r.get(0))
         .and_then(|rows| rows.collect())
@@ -96,7 +109,10 @@ fn integrity(conn: &Connection, path: &Path) -> Result<()> {
     if rows.len() == 1 && rows[0] == "ok" {
         Ok(())
     } else {
-        Err(corrupt(path, rows.into_iter().take(3).collect::<Vec<_>>().join("; ")))
+        Err(corrupt(
+            path,
+            rows.into_iter().take(3).collect::<Vec<_>>().join("; "),
+        ))
     }
 }
 
@@ -127,14 +143,18 @@ fn write_backup(conn: &Connection, locked: &File, path: &Path, backup: &Path) ->
     let mut dest = match OpenOptions::new().write(true).create_new(true).open(backup) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(StoreError::AlreadyExists { path: display(backup) });
+            return Err(StoreError::AlreadyExists {
+                path: display(backup),
+            });
         }
         Err(e) => return Err(e.into()),
     };
     let copied = (|| -> Result<()> {
         let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
         if busy != 0 {
-            return Err(StoreError::AlreadyOpen { path: display(path) });
+            return Err(StoreError::AlreadyOpen {
+                path: display(path),
+            });
         }
         let mut src = locked;
         src.seek(SeekFrom::Start(0))?;
@@ -151,7 +171,10 @@ fn write_backup(conn: &Connection, locked: &File, path: &Path, backup: &Path) ->
 
 /// Path of the backup taken before migrating `path` from `version`.
 fn backup_path(path: &Path, version: u32, stamp: &str) -> PathBuf {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     path.with_file_name(format!("{stem}.schema{version}-backup-{stamp}.r20k"))
 }
 
@@ -161,7 +184,9 @@ impl Project {
     pub fn create(path: &Path, firm_name: &str, clock: Arc<dyn Clock>) -> Result<Self> {
         let firm_name = validate_firm_name(firm_name).map_err(StoreError::Invalid)?;
         if path.exists() {
-            return Err(StoreError::AlreadyExists { path: display(path) });
+            return Err(StoreError::AlreadyExists {
+                path: display(path),
+            });
         }
         let tmp = path.with_extension(format!("r20k-creating-{}", std::process::id()));
         let built = (|| -> Result<()> {
@@ -184,7 +209,9 @@ impl Project {
         let placed = built.and_then(|()| match std::fs::hard_link(&tmp, path) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                Err(StoreError::AlreadyExists { path: display(path) })
+                Err(StoreError::AlreadyExists {
+                    path: display(path),
+                })
             }
             // File systems without hard links: plain rename (the existence check ran above).
             Err(_) => std::fs::rename(&tmp, path).map_err(StoreError::from),
@@ -208,13 +235,18 @@ impl Project {
         )
         .map_err(|e| corrupt(&path, e))?;
         let checked = (|| {
-            let found =
-                migrate::schema_version(&conn).map_err(|_| corrupt(&path, "unreadable"))?;
+            let found = migrate::schema_version(&conn).map_err(|_| corrupt(&path, "unreadable"))?;
             if found > LATEST {
-                return Err(StoreError::NewerSchema { path: display(&path), found, known: LATEST });
+                return Err(StoreError::NewerSchema {
+                    path: display(&path),
+                    found,
+                    known: LATEST,
+                });
             }
             if found == 0 {
-                return Err(StoreError::NotAProject { path: display(&path) });
+                return Err(StoreError::NotAProject {
+                    path: display(&path),
+                });
             }
             integrity(&conn, &path)?;
             Ok(found)
@@ -230,7 +262,10 @@ impl Project {
                 return Err(e);
             }
         };
-        let mut report = OpenReport { found_version: found, ..OpenReport::default() };
+        let mut report = OpenReport {
+            found_version: found,
+            ..OpenReport::default()
+        };
         if found < LATEST {
             let stamp = clock.now().format("%Y%m%dT%H%M%SZ").to_string();
             let backup = backup_path(&path, found, &stamp);
@@ -241,9 +276,20 @@ impl Project {
         report.migrated = migrate::migrate_to(&mut conn, LATEST)?;
         if !report.migrated.is_empty() {
             let now = clock.now().to_rfc3339();
-            journal::insert(&conn, &now, "schema_migrated", &format!("{found} -> {LATEST}"))?;
+            journal::insert(
+                &conn,
+                &now,
+                "schema_migrated",
+                &format!("{found} -> {LATEST}"),
+            )?;
         }
-        Ok(Self { conn, path, clock, report, _lock: lock })
+        Ok(Self {
+            conn,
+            path,
+            clock,
+            report,
+            _lock: lock,
+        })
     }
 
     /// The open connection, for the table modules.
@@ -278,7 +324,11 @@ impl Project {
 
     /// The firm name stored in the project header.
     pub fn firm_name(&self) -> Result<String> {
-        Ok(self.conn.query_row("SELECT firm_name FROM project WHERE id = 1", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT firm_name FROM project WHERE id = 1", [], |r| {
+                r.get(0)
+            })?)
     }
 
     /// Summary for the start screen and `ready20k-cli info`.
@@ -292,14 +342,20 @@ impl Project {
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
              ORDER BY name",
         )?;
-        let tables: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let tables: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
         let mut counts = Vec::with_capacity(tables.len());
         for table in tables {
             let rows: i64 =
-                self.conn.query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
-                    r.get(0)
-                })?;
-            counts.push(TableCount { table, rows: rows.max(0) as u64 });
+                self.conn
+                    .query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
+                        r.get(0)
+                    })?;
+            counts.push(TableCount {
+                table,
+                rows: rows.max(0) as u64,
+            });
         }
         Ok(ProjectInfo {
             path: display(&self.path),
@@ -327,7 +383,9 @@ impl Project {
     pub fn save_as(&self, dest: &Path) -> Result<Project> {
         let dest = std::path::absolute(dest)?;
         if dest == self.path {
-            return Err(StoreError::Invalid("Choose a different file to save a copy to.".into()));
+            return Err(StoreError::Invalid(
+                "Choose a different file to save a copy to.".into(),
+            ));
         }
         if dest.exists() {
             check_header(&dest).map_err(|_| {
@@ -340,7 +398,10 @@ impl Project {
         }
         let tmp = dest.with_extension(format!("r20k-saving-{}", std::process::id()));
         let _ = std::fs::remove_file(&tmp);
-        let copied = self.conn.backup(rusqlite::MAIN_DB, &tmp, None).map_err(StoreError::from);
+        let copied = self
+            .conn
+            .backup(rusqlite::MAIN_DB, &tmp, None)
+            .map_err(StoreError::from);
         let placed = copied.and_then(|()| std::fs::rename(&tmp, &dest).map_err(StoreError::from));
         if placed.is_err() {
             let _ = std::fs::remove_file(&tmp);

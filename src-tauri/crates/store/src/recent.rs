@@ -31,7 +31,9 @@ pub struct RecentList {
 impl RecentList {
     /// The list kept in `dir/recent.json`.
     pub fn in_dir(dir: &Path) -> Self {
-        Self { file: dir.join("recent.json") }
+        Self {
+            file: dir.join("recent.json"),
+        }
     }
 
     fn read(&self) -> RecentFile {
@@ -73,7 +75,11 @@ impl RecentList {
         list.entries.retain(|e| e.path != path);
         list.entries.insert(
             0,
-            Entry { path, firm_name: firm_name.to_string(), opened_at: opened_at.to_string() },
+            Entry {
+                path,
+                firm_name: firm_name.to_string(),
+                opened_at: opened_at.to_string(),
+            },
         );
         list.entries.truncate(MAX_RECENT);
         self.write(&list)
@@ -97,7 +103,12 @@ mod tests {
         let list = RecentList::in_dir(dir.path());
         assert!(list.list().is_empty());
         for i in 0..15 {
-            list.touch(&dir.path().join(format!("p{i}.r20k")), &format!("F{i}"), "t").unwrap();
+            list.touch(
+                &dir.path().join(format!("p{i}.r20k")),
+                &format!("F{i}"),
+                "t",
+            )
+            .unwrap();
         }
         list.touch(&dir.path().join("p3.r20k"), "F3", "t2").unwrap();
         let l = list.list();
