@@ -7,5 +7,6 @@ pub mod clock;
 pub mod content;
 pub mod error;
 pub mod project;
+pub mod scoring;
 
 pub use error::ErrorPayload;

@@ -1,0 +1,183 @@
+//! The readiness scorecard: turns answers to the self-assessment questions into weighted
+//! scores, readiness views and a verdict per audit stage, each with the gaps behind it.
+//!
+//! This is a product model (section 8 of the design reference), **not** part of ISO/IEC
+//! 20000-1: certification bodies do not score, they raise nonconformities. Reports must say
+//! so. Thresholds are starting values to be calibrated with pilot customers.
+//!
+//! # The model
+//!
+//! 1. **Answers.** Each question is answered on the 0–5 [`MaturityLevel`] scale, with a flag
+//!    for attached evidence ([`Answer`]). There is no "not applicable"; an unanswered question
+//!    counts as level 0.
+//! 2. **Effective level** ([`effective_level`]). Without evidence, a Stage 1 question counts
+//!    at most 1 and a Stage 2 question at most 2.
+//! 3. **Scores** (all 0..=100, unrounded; use [`round1`] to display). For a set of questions
+//!    `Q` and a target level `T`, `S(Q, T) = 100 × Σ w·min(e, T) / (T · Σ w)`.
+//!    - [`Scorecard::overall`] and every [`ClauseScore::score`]: `S(Q, 4)`: how close the
+//!      questions are, weight for weight, to "operated with records", the level certification
+//!      needs. Levels above 4 earn nothing extra ([`Scorecard::maturity_index`] shows them).
+//!    - Clauses: every top-level clause `"4"`..`"10"` (all questions below it) and every
+//!      requirement clause a question is attached to (exactly its questions).
+//! 4. **Views** ([`Views`]): weighted shares that reach a level: *documented* = Stage 1
+//!    questions at ≥ 2; *implemented* = Stage 2 questions at ≥ 3; *operated* = Stage 2
+//!    questions at ≥ 4. Because of the evidence rule, "implemented" and "operated" only count
+//!    answers with evidence attached.
+//! 5. **Verdicts** ([`StageResult`]): Stage 1 judges Stage 1 questions against level 2;
+//!    Stage 2 judges all questions against level 4. The score maps to a [`Verdict`] by
+//!    [`READY_THRESHOLD`] and [`NEARLY_READY_THRESHOLD`]; [`Cap`]s override it:
+//!    blocking questions below the stage's minimum force `NotReady` ([`HARD_CAP`]), near
+//!    misses allow at most `NearlyReady` ([`SOFT_CAP`]). Every verdict comes with its gaps.
+//! 6. **Impact** ([`impact`]): `weight × distance to the target level`, which orders gaps
+//!    and the action plan.
+//!
+//! Everything is pure and deterministic: same questions and answers, same scorecard.
+
+mod maturity;
+mod score;
+mod verdict;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::content::{Question, top_level_of};
+
+pub use maturity::{
+    Answer, LevelDescription, MaturityLevel, cap_without_evidence, effective_level,
+};
+pub use score::{ClauseScore, DOCUMENTED_LEVEL, IMPLEMENTED_LEVEL, OPERATED_LEVEL, Views, round1};
+pub use verdict::{
+    COMPLETENESS_WARNING, Cap, CapCode, Gap, HARD_CAP, NEARLY_READY_THRESHOLD, READY_THRESHOLD,
+    SOFT_CAP, STAGE1_REQUIRED, STAGE2_BLOCKING_MINIMUM, STAGE2_REQUIRED, StageResult, Verdict,
+    WEAK_CLAUSE_THRESHOLD, clause_order, gap_order, impact, impact_towards,
+};
+
+use maturity::Stage;
+use score::{ClauseTally, Tally};
+use verdict::Scored;
+
+/// Everything the scorecard view, the action plan and the dossier show about readiness.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Scorecard {
+    /// `S(all questions, 4)`, 0..=100: weighted closeness to "operated with records". Equal
+    /// to [`StageResult::score`] of Stage 2 (before caps).
+    pub overall: f64,
+    /// Weighted mean effective level, 0.0..=5.0 (for trends; level 5 shows here only).
+    pub maturity_index: f64,
+    /// Questions with an answer (answers to unknown question ids are ignored).
+    pub answered: u32,
+    /// Questions scored.
+    pub questions: u32,
+    /// `true` while fewer than [`COMPLETENESS_WARNING`] percent of questions are answered:
+    /// the verdicts are provisional.
+    pub provisional: bool,
+    /// Per clause: the top-level clauses `"4"`..`"10"` and every requirement clause that
+    /// has questions, keyed by clause id (sort with [`clause_order`] for display).
+    pub clauses: BTreeMap<String, ClauseScore>,
+    /// Documented / implemented / operated shares over the whole question set.
+    pub views: Views,
+    /// The Stage 1 audit (documentation) verdict and its reasons.
+    pub stage1: StageResult,
+    /// The Stage 2 audit (implementation and operation) verdict and its reasons.
+    pub stage2: StageResult,
+    /// Every blocking question below level 4 ([`STAGE2_REQUIRED`]), in [`gap_order`]
+    /// (all are blocking, so by [`impact`] first): the likely major nonconformities.
+    pub blocking_gaps: Vec<Gap>,
+}
+
+/// Scores `questions` with the answers keyed by question id.
+///
+/// Questions without an entry in `answers` count as unanswered (level 0); entries for ids not
+/// in `questions` are ignored.
+pub fn score(questions: &[Question], answers: &BTreeMap<String, Answer>) -> Scorecard {
+    score_by(questions, |id| answers.get(id).copied())
+}
+
+/// Scores `questions`, looking each answer up with `answer_for(question_id)`.
+pub fn score_by(questions: &[Question], answer_for: impl Fn(&str) -> Option<Answer>) -> Scorecard {
+    let items: Vec<Scored<'_>> = questions
+        .iter()
+        .map(|question| {
+            let answer = answer_for(&question.id);
+            Scored {
+                question,
+                answer,
+                level: effective_level(question, answer.as_ref()),
+                stage: Stage::of(question),
+            }
+        })
+        .collect();
+
+    // One pass: tallies per stage, per top-level clause and per requirement clause.
+    let mut stage1_tally = Tally::default();
+    let mut stage2_tally = Tally::default();
+    let mut top_level: BTreeMap<&str, ClauseTally> = BTreeMap::new();
+    let mut requirement: BTreeMap<&str, ClauseTally> = BTreeMap::new();
+    for item in &items {
+        let q = item.question;
+        let answered = item.answer.is_some();
+        let pick = |t: &mut ClauseTally| match item.stage {
+            Stage::One => t.stage1.add(q.weight, item.level, answered),
+            Stage::Two => t.stage2.add(q.weight, item.level, answered),
+        };
+        match item.stage {
+            Stage::One => stage1_tally.add(q.weight, item.level, answered),
+            Stage::Two => stage2_tally.add(q.weight, item.level, answered),
+        }
+        let top = top_level_of(&q.clause);
+        pick(top_level.entry(top).or_default());
+        if q.clause != top {
+            pick(requirement.entry(q.clause.as_str()).or_default());
+        }
+    }
+    let mut all = stage1_tally;
+    all.merge(&stage2_tally);
+
+    let top_scores: Vec<(&str, ClauseScore)> = top_level
+        .into_iter()
+        .map(|(id, t)| (id, t.to_score()))
+        .collect();
+    let stage1 = verdict::stage1(&items, &stage1_tally);
+    let stage2 = verdict::stage2(&items, &all, top_scores.iter().map(|(id, s)| (*id, s)));
+
+    let mut blocking_gaps: Vec<Gap> = items
+        .iter()
+        .filter(|s| s.question.blocking)
+        .filter_map(|s| s.gap(STAGE2_REQUIRED))
+        .collect();
+    blocking_gaps.sort_by(gap_order);
+
+    let clauses: BTreeMap<String, ClauseScore> = top_scores
+        .into_iter()
+        .map(|(id, s)| (id.to_owned(), s))
+        .chain(
+            requirement
+                .into_iter()
+                .map(|(id, t)| (id.to_owned(), t.to_score())),
+        )
+        .collect();
+
+    let completeness = if all.questions == 0 {
+        0.0
+    } else {
+        100.0 * f64::from(all.answered) / f64::from(all.questions)
+    };
+
+    Scorecard {
+        overall: all.attainment(OPERATED_LEVEL).unwrap_or(0.0),
+        maturity_index: all.maturity_index(),
+        answered: all.answered,
+        questions: all.questions,
+        provisional: completeness < COMPLETENESS_WARNING,
+        clauses,
+        views: Views::of(&stage1_tally, &stage2_tally),
+        stage1,
+        stage2,
+        blocking_gaps,
+    }
+}
