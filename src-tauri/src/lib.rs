@@ -34,6 +34,7 @@ pub fn run() {
             }
         })
         .invoke_handler(tauri::generate_handler![
+            commands::app::app_painted,
             commands::project::app_start,
             commands::project::project_new,
             commands::project::project_open,

@@ -50,6 +50,7 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 /** Typed commands, one per Rust command. */
 export const api = {
   appStart: () => call<StartInfo>("app_start"),
+  appPainted: () => call<void>("app_painted"),
   projectNew: (firmName: string) => call<ProjectInfo | null>("project_new", { firmName }),
   projectOpen: (path?: string) => call<ProjectInfo | null>("project_open", { path: path ?? null }),
   projectOpenDemo: () => call<ProjectInfo>("project_open_demo"),
