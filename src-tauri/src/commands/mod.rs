@@ -2,4 +2,3 @@
 
 pub mod app;
 pub mod project;
-pub mod wizard;
