@@ -21,7 +21,12 @@ fn export_all(dir: &Path) {
     macro_rules! export {
         ($($t:ty),* $(,)?) => { $( <$t as TS>::export_all(&cfg).unwrap(); )* };
     }
-    export!(ErrorPayload, project::ProjectInfo, project::RecentProject, project::StartInfo);
+    export!(
+        ErrorPayload,
+        project::ProjectInfo,
+        project::RecentProject,
+        project::StartInfo
+    );
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {
@@ -59,7 +64,12 @@ fn bindings_match_committed_files() {
         .iter()
         .filter(|(name, text)| committed.get(*name) != Some(text))
         .map(|(name, _)| name.as_str())
-        .chain(committed.keys().filter(|n| !fresh.contains_key(*n)).map(String::as_str))
+        .chain(
+            committed
+                .keys()
+                .filter(|n| !fresh.contains_key(*n))
+                .map(String::as_str),
+        )
         .collect();
     assert!(
         stale.is_empty(),

@@ -7,8 +7,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// measure process start -> painted start screen; with `READY20K_BENCH=exit` it also exits.
 #[tauri::command]
 pub fn app_painted(app: tauri::AppHandle) {
-    let Ok(mode) = std::env::var("READY20K_BENCH") else { return };
-    let ms = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
+    let Ok(mode) = std::env::var("READY20K_BENCH") else {
+        return;
+    };
+    let ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0);
     eprintln!("READY20K_PAINTED {ms}");
     if mode == "exit" {
         app.exit(0);

@@ -10,7 +10,10 @@ use crate::Result;
 /// The migrations, in order. Index `i` holds migration number `i + 1`.
 pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("../migrations/0001_init.sql")),
-    ("0002_journal", include_str!("../migrations/0002_journal.sql")),
+    (
+        "0002_journal",
+        include_str!("../migrations/0002_journal.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.
@@ -46,7 +49,10 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         assert_eq!(migrate_to(&mut conn, 1).unwrap(), vec![1]);
         assert_eq!(schema_version(&conn).unwrap(), 1);
-        assert_eq!(migrate_to(&mut conn, LATEST).unwrap(), (2..=LATEST).collect::<Vec<_>>());
+        assert_eq!(
+            migrate_to(&mut conn, LATEST).unwrap(),
+            (2..=LATEST).collect::<Vec<_>>()
+        );
         assert_eq!(schema_version(&conn).unwrap(), LATEST);
         assert!(migrate_to(&mut conn, LATEST).unwrap().is_empty());
     }
@@ -54,7 +60,10 @@ mod tests {
     #[test]
     fn migration_names_are_numbered_in_order() {
         for (i, (name, _)) in MIGRATIONS.iter().enumerate() {
-            assert!(name.starts_with(&format!("{:04}_", i + 1)), "{name} out of order");
+            assert!(
+                name.starts_with(&format!("{:04}_", i + 1)),
+                "{name} out of order"
+            );
         }
     }
 }
