@@ -27,10 +27,10 @@ pub fn run() {
             Ok(())
         })
         .on_window_event(|window, event| {
-            if let tauri::WindowEvent::Destroyed = event {
-                if let Some(state) = window.try_state::<state::AppState>() {
-                    state.close_project();
-                }
+            if let tauri::WindowEvent::Destroyed = event
+                && let Some(state) = window.try_state::<state::AppState>()
+            {
+                state.close_project();
             }
         })
         .invoke_handler(tauri::generate_handler![

@@ -81,10 +81,10 @@ pub async fn project_open(
     path: Option<String>,
 ) -> CmdResult<Option<ProjectInfo>> {
     // Opening the file that is already open here just shows it again.
-    if let (Some(p), Some(open)) = (&path, state.project().as_ref()) {
-        if std::path::Path::new(p) == open.path() {
-            return open.info().map(Some).map_err(err);
-        }
+    if let (Some(p), Some(open)) = (&path, state.project().as_ref())
+        && std::path::Path::new(p) == open.path()
+    {
+        return open.info().map(Some).map_err(err);
     }
     let clock = state.clock.clone();
     let opened = blocking(move || {
