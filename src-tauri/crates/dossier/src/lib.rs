@@ -1,5 +1,67 @@
 //! `ready20k-dossier`: the certification dossier as a PDF, built as
 //! `store snapshot -> model -> layout -> pdf bytes`.
 //!
-//! The layout engine and PDF writer arrive with the dossier issue; this crate holds the
-//! place in the workspace so the shell and the CLI depend on it from the start.
+//! - [`model`]: what the dossier says (no PDF or layout types).
+//! - [`layout`]: text wrapping with real font metrics, tables, charts, pagination, contents,
+//!   running header and footer -> pages of positioned primitives.
+//! - `pdf`: the only module that touches printpdf and lopdf.
+//! - [`sample`]: a realistic built-in dossier for a small managed service provider.
+//!
+//! Same model -> byte-identical PDF: fonts have fixed resource names, dates come from the
+//! model and the /ID is derived from the content.
+
+mod fonts;
+pub mod layout;
+pub mod model;
+mod pdf;
+pub mod sample;
+
+/// Errors of the dossier pipeline.
+#[derive(Debug, thiserror::Error)]
+pub enum DossierError {
+    /// An embedded font could not be parsed.
+    #[error("font error: {0}")]
+    Font(String),
+    /// The layout could not be completed.
+    #[error("layout error: {0}")]
+    Layout(String),
+    /// Writing the PDF failed.
+    #[error("PDF error: {0}")]
+    Pdf(String),
+}
+
+impl DossierError {
+    /// Stable snake_case code for the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DossierError::Font(_) => "dossier_font",
+            DossierError::Layout(_) => "dossier_layout",
+            DossierError::Pdf(_) => "dossier_pdf",
+        }
+    }
+}
+
+/// A rendered dossier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    /// The PDF file.
+    pub pdf: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Characters no embedded font could draw; each occurrence was printed as '?'.
+    pub missing_glyphs: Vec<char>,
+    /// How many characters were replaced.
+    pub substitutions: usize,
+}
+
+/// Lay out and write the dossier.
+pub fn render(d: &model::Dossier) -> Result<Rendered, DossierError> {
+    let doc = layout::layout(d)?;
+    let pdf = pdf::write(&doc, &d.meta)?;
+    Ok(Rendered {
+        pdf,
+        pages: doc.pages.len(),
+        missing_glyphs: doc.missing_glyphs,
+        substitutions: doc.substitutions,
+    })
+}
