@@ -14,7 +14,7 @@ APT_BUILD := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-d
 APT_TEST  := xvfb xauth webkit2gtk-driver imagemagick qpdf poppler-utils
 STAMP     := .make
 
-.PHONY: run test deps deps-test ui check unit e2e bindings icons fmt clean-stamps bench
+.PHONY: run test deps deps-test ui check-layers bindings icons fmt clean-stamps
 
 ## Open the app (debug build). Without a display it runs under Xvfb.
 run: deps ui
@@ -25,6 +25,7 @@ run: deps ui
 ## Everything CI checks: format, lints, Rust tests, UI checks and tests, end-to-end tests.
 test: deps deps-test ui
 	cargo fmt --all --check
+	$(MAKE) check-layers
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p ready20k --all-targets --features e2e-hooks -- -D warnings
 	(cd ui && npm run check && npm test)
@@ -32,6 +33,13 @@ test: deps deps-test ui
 	cargo build -p ready20k --features e2e-hooks
 	xvfb-run -a --server-args="-screen 0 1280x900x24" \
 	  cargo nextest run --workspace --features ready20k/e2e-hooks --no-fail-fast
+
+## The domain, store, dossier and CLI crates must not pull in tauri, wry or webkit.
+check-layers:
+	for c in ready20k-domain ready20k-store ready20k-dossier ready20k-cli; do \
+	  if cargo tree -p $$c -e normal --prefix none | grep -E '^(tauri|wry|webkit|javascriptcore|soup)'; then \
+	    echo "$$c depends on the desktop shell's stack"; exit 1; fi; done
+	echo "layers ok: domain, store, dossier, cli are free of tauri/wry/webkit"
 
 ## Debian packages for building (installed only when one is missing).
 deps: $(STAMP)/apt-build ui/node_modules/.package-lock.json
