@@ -27,6 +27,26 @@ fn export_all(dir: &Path) {
         project::RecentProject,
         project::StartInfo
     );
+    {
+        use ready20k_domain::wizard::{self, csv, suggest, view};
+        export!(
+            view::WizardView,
+            view::PersonRemoved,
+            csv::ImportPreview,
+            suggest::RoleSuggestion,
+            wizard::FirmProfile,
+            wizard::ContextItem,
+            wizard::InterestedParty,
+            wizard::ClimateDecision,
+            wizard::Service,
+            wizard::OtherParty,
+            wizard::Person,
+            wizard::RoleAssignment,
+            wizard::SodMitigation,
+            wizard::StepId,
+            wizard::IssueKind,
+        );
+    }
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -3,3 +3,4 @@
 
 mod harness;
 mod project_files;
+mod wizard;

@@ -39,7 +39,8 @@ export function setInvoke(fn: Invoke): void {
   invokeImpl = fn;
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+/** Calls a Rust command; failures become {@link ApiError}s. Feature api modules build on this. */
+export async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invokeImpl<T>(cmd, args);
   } catch (e) {

@@ -5,9 +5,9 @@ import type { ProjectInfo } from "./bindings/ProjectInfo";
 /** Screens inside an open project. */
 export const SCREENS = [
   { id: "home", label: "Overview", ready: true },
-  { id: "wizard", label: "Setup wizard", ready: false },
+  { id: "wizard", label: "Setup wizard", ready: true },
   { id: "policies", label: "Policies", ready: false },
-  { id: "roles", label: "Roles", ready: false },
+  { id: "roles", label: "Roles", ready: true },
   { id: "assessment", label: "Assessment", ready: false },
   { id: "scorecard", label: "Scorecard", ready: false },
   { id: "dossier", label: "Dossier", ready: false },

@@ -8,5 +8,6 @@ pub mod content;
 pub mod error;
 pub mod project;
 pub mod scoring;
+pub mod wizard;
 
 pub use error::ErrorPayload;

@@ -13,6 +13,7 @@ pub mod journal;
 pub mod migrate;
 mod project;
 pub mod recent;
+pub mod wizard;
 
 pub use error::{Result, StoreError};
 pub use project::{APPLICATION_ID, Project};

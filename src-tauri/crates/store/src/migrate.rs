@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_journal",
         include_str!("../migrations/0002_journal.sql"),
     ),
+    ("0003_wizard", include_str!("../migrations/0003_wizard.sql")),
 ];
 
 /// The newest schema version this build knows.

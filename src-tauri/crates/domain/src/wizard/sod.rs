@@ -1,0 +1,328 @@
+//! Separation-of-duties checks over role assignments, using the library's rules
+//! (`content::library().sod_rules`).
+//!
+//! The check is role level: a conflict is one person holding both roles of a rule. Deputies
+//! are not checked (they stand in occasionally; the holder's arrangement applies). A person
+//! marked external counts as holding `ROLE-EXT`, so SOD-11 and SOD-21 catch top management or
+//! the SMS manager role given to a consultant.
+//!
+//! Resolution:
+//! - `block`: unresolved unless the rule allows a mitigation and one is recorded for that
+//!   person; a block whose rule allows none can only be resolved by reassigning.
+//! - `warn`: allowed; resolved once a compensating control is recorded (shown until then).
+//! - `info`: a tip, never outstanding.
+//!
+//! Escalation (reference §5.3, pattern C): above 10 people, SOD-09 and SOD-10 (access
+//! administration vs. access and log review) are treated as `block`.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::types::{Person, RoleAssignment, SodMitigation};
+use crate::content::{Library, Severity, SodRule};
+
+/// Rules raised from warn to block when the firm has more than [`ESCALATION_HEADCOUNT`] people.
+pub const ESCALATED_RULES: &[&str] = &["SOD-09", "SOD-10"];
+/// Headcount above which [`ESCALATED_RULES`] block.
+pub const ESCALATION_HEADCOUNT: u32 = 10;
+
+/// The external-party role an external person implicitly holds.
+pub const EXTERNAL_ROLE: &str = "ROLE-EXT";
+
+/// One conflict: a person holding both roles of a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SodFinding {
+    /// `SOD-NN`.
+    pub rule_id: String,
+    /// The person holding both roles.
+    pub person_id: i64,
+    /// Their name.
+    pub person_name: String,
+    /// First role id.
+    pub role_a: String,
+    /// First role name.
+    pub role_a_name: String,
+    /// Second role id.
+    pub role_b: String,
+    /// Second role name.
+    pub role_b_name: String,
+    /// Severity in force for this firm (after escalation).
+    pub severity: Severity,
+    /// Whether the severity was raised because of the firm's size.
+    pub escalated: bool,
+    /// Whether recording a mitigation resolves it.
+    pub mitigation_allowed: bool,
+    /// Why the combination is a problem.
+    pub rationale: String,
+    /// What the library suggests instead.
+    pub suggested_mitigation: String,
+    /// The mitigation recorded for this person, if any.
+    pub mitigation: Option<String>,
+    /// Whether nothing more is needed (info, or a recorded mitigation where allowed).
+    pub resolved: bool,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+/// All findings, worst first, with counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SodReport {
+    /// Findings, ordered by severity, rule, person.
+    pub findings: Vec<SodFinding>,
+    /// Block findings not resolved: the role step cannot be completed while any remain.
+    pub unresolved_blocks: u32,
+    /// Warn findings without a recorded compensating control.
+    pub unresolved_warns: u32,
+}
+
+/// The severity of `rule` for a firm of `headcount` people, and whether it was escalated.
+pub fn effective_severity(rule: &SodRule, headcount: u32) -> (Severity, bool) {
+    if rule.severity == Severity::Warn
+        && headcount > ESCALATION_HEADCOUNT
+        && ESCALATED_RULES.contains(&rule.id.as_str())
+    {
+        (Severity::Block, true)
+    } else {
+        (rule.severity, false)
+    }
+}
+
+/// The roles `person` holds (as holder, not deputy), plus `ROLE-EXT` when external.
+pub fn roles_of(person: &Person, assignments: &[RoleAssignment]) -> BTreeSet<String> {
+    let mut roles: BTreeSet<String> = assignments
+        .iter()
+        .filter(|a| a.holders.contains(&person.id))
+        .map(|a| a.role_id.clone())
+        .collect();
+    if person.external {
+        roles.insert(EXTERNAL_ROLE.to_owned());
+    }
+    roles
+}
+
+/// Runs every rule of `lib` over `assignments`.
+pub fn check_sod(
+    lib: &Library,
+    people: &[Person],
+    assignments: &[RoleAssignment],
+    mitigations: &[SodMitigation],
+    headcount: u32,
+) -> SodReport {
+    let role_name = |id: &str| {
+        lib.role(id)
+            .map_or_else(|| id.to_owned(), |r| r.name.clone())
+    };
+    let mut findings = Vec::new();
+    for person in people {
+        let roles = roles_of(person, assignments);
+        for rule in &lib.sod_rules {
+            if !(roles.contains(&rule.role_a) && roles.contains(&rule.role_b)) {
+                continue;
+            }
+            let (severity, escalated) = effective_severity(rule, headcount);
+            let mitigation = mitigations
+                .iter()
+                .find(|m| m.rule_id == rule.id && m.person_id == person.id)
+                .map(|m| m.text.clone())
+                .filter(|t| !t.trim().is_empty());
+            let resolved = match severity {
+                Severity::Info => true,
+                Severity::Warn => mitigation.is_some(),
+                Severity::Block => rule.mitigation_allowed && mitigation.is_some(),
+            };
+            let (a, b) = (role_name(&rule.role_a), role_name(&rule.role_b));
+            let who = &person.name;
+            let message = match severity {
+                Severity::Block if !rule.mitigation_allowed => format!(
+                    "{who} holds both {a} and {b}. {} This cannot be mitigated: give one of \
+                     the roles to someone else.",
+                    rule.rationale
+                ),
+                Severity::Block => format!(
+                    "{who} holds both {a} and {b}. {} Give one of the roles to someone else, or \
+                     record the compensating arrangement you use: {}",
+                    rule.rationale, rule.mitigation
+                ),
+                Severity::Warn => format!(
+                    "{who} holds both {a} and {b}. This is acceptable in a small firm with a \
+                     recorded compensating control. Suggested: {}",
+                    rule.mitigation
+                ),
+                Severity::Info => format!("{who} holds both {a} and {b}. Tip: {}", rule.mitigation),
+            };
+            findings.push(SodFinding {
+                rule_id: rule.id.clone(),
+                person_id: person.id,
+                person_name: person.name.clone(),
+                role_a: rule.role_a.clone(),
+                role_a_name: a,
+                role_b: rule.role_b.clone(),
+                role_b_name: b,
+                severity,
+                escalated,
+                mitigation_allowed: rule.mitigation_allowed,
+                rationale: rule.rationale.clone(),
+                suggested_mitigation: rule.mitigation.clone(),
+                mitigation: if rule.mitigation_allowed {
+                    mitigation
+                } else {
+                    None
+                },
+                resolved,
+                message,
+            });
+        }
+    }
+    findings.sort_by(|x, y| {
+        (x.severity, &x.rule_id, x.person_id).cmp(&(y.severity, &y.rule_id, y.person_id))
+    });
+    let count = |sev: Severity| {
+        findings
+            .iter()
+            .filter(|f| f.severity == sev && !f.resolved)
+            .count() as u32
+    };
+    SodReport {
+        unresolved_blocks: count(Severity::Block),
+        unresolved_warns: count(Severity::Warn),
+        findings,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::content::library;
+
+    fn person(id: i64, external: bool) -> Person {
+        Person {
+            id,
+            name: format!("P{id}"),
+            email: String::new(),
+            job_title: String::new(),
+            external,
+        }
+    }
+
+    fn assign(role: &str, holders: &[i64]) -> RoleAssignment {
+        RoleAssignment {
+            role_id: role.into(),
+            holders: holders.to_vec(),
+            deputy: None,
+        }
+    }
+
+    /// Every rule of the library fires when one person holds both roles, with the library's
+    /// severity, resolves exactly as its severity and `mitigation_allowed` say, and does not
+    /// fire when the roles are split between two people.
+    #[test]
+    fn every_library_rule_fires_and_resolves_as_specified() {
+        let lib = library();
+        assert!(!lib.sod_rules.is_empty());
+        for rule in &lib.sod_rules {
+            let ext = rule.role_a == EXTERNAL_ROLE || rule.role_b == EXTERNAL_ROLE;
+            let people = vec![person(1, ext), person(2, false)];
+            let roles: Vec<&str> = [rule.role_a.as_str(), rule.role_b.as_str()]
+                .into_iter()
+                .filter(|r| *r != EXTERNAL_ROLE)
+                .collect();
+            let together: Vec<_> = roles.iter().map(|r| assign(r, &[1])).collect();
+            let report = check_sod(lib, &people, &together, &[], 5);
+            let f: Vec<_> = report
+                .findings
+                .iter()
+                .filter(|f| f.rule_id == rule.id)
+                .collect();
+            assert_eq!(f.len(), 1, "{} did not fire once", rule.id);
+            let f = f[0];
+            assert_eq!(f.severity, rule.severity, "{}", rule.id);
+            assert_eq!(f.person_id, 1);
+            assert!(f.message.contains("P1 holds both"));
+            assert_eq!(f.resolved, rule.severity == Severity::Info, "{}", rule.id);
+
+            let m = vec![SodMitigation {
+                rule_id: rule.id.clone(),
+                person_id: 1,
+                text: "Peer review by P2".into(),
+            }];
+            let after = check_sod(lib, &people, &together, &m, 5);
+            let f = after
+                .findings
+                .iter()
+                .find(|f| f.rule_id == rule.id)
+                .unwrap();
+            let expect = match rule.severity {
+                Severity::Block => rule.mitigation_allowed,
+                _ => true,
+            };
+            assert_eq!(f.resolved, expect, "{} resolution with mitigation", rule.id);
+            if !rule.mitigation_allowed {
+                assert!(f.message.contains("cannot be mitigated"));
+                assert_eq!(f.mitigation, None);
+            }
+
+            // Split between two people: no finding for this rule. (An external person always
+            // holds ROLE-EXT, so give the other role to the staff member.)
+            let split: Vec<_> = if ext {
+                roles.iter().map(|r| assign(r, &[2])).collect()
+            } else {
+                vec![assign(roles[0], &[1]), assign(roles[1], &[2])]
+            };
+            let apart = check_sod(lib, &people, &split, &[], 5);
+            assert!(
+                apart.findings.iter().all(|f| f.rule_id != rule.id),
+                "{} fired with the roles split",
+                rule.id
+            );
+        }
+    }
+
+    #[test]
+    fn counts_and_order() {
+        let lib = library();
+        let people = vec![person(1, false)];
+        let a = vec![
+            assign("ROLE-TM", &[1]),
+            assign("ROLE-SMSM", &[1]),
+            assign("ROLE-IA", &[1]),
+            assign("ROLE-SO", &[1]),
+        ];
+        let r = check_sod(lib, &people, &a, &[], 1);
+        // SOD-01 (IA+SO), SOD-02 (SMSM+IA), SOD-20 (TM+SMSM) block; SOD-08 warns.
+        assert_eq!(r.unresolved_blocks, 3);
+        assert_eq!(r.unresolved_warns, 1);
+        assert_eq!(r.findings[0].severity, Severity::Block);
+        assert_eq!(r.findings.last().unwrap().severity, Severity::Warn);
+    }
+
+    #[test]
+    fn access_rules_escalate_above_ten_people() {
+        let lib = library();
+        let people = vec![person(1, false)];
+        let a = vec![assign("ROLE-SD", &[1]), assign("ROLE-ISM", &[1])];
+        let small = check_sod(lib, &people, &a, &[], 10);
+        assert_eq!(small.findings[0].severity, Severity::Warn);
+        let big = check_sod(lib, &people, &a, &[], 11);
+        assert_eq!(big.findings[0].severity, Severity::Block);
+        assert!(big.findings[0].escalated);
+        assert_eq!(big.unresolved_blocks, 1);
+    }
+
+    #[test]
+    fn deputies_are_not_checked() {
+        let lib = library();
+        let people = vec![person(1, false), person(2, false)];
+        let a = vec![
+            RoleAssignment {
+                role_id: "ROLE-TM".into(),
+                holders: vec![1],
+                deputy: Some(2),
+            },
+            assign("ROLE-SMSM", &[2]),
+        ];
+        assert!(check_sod(lib, &people, &a, &[], 2).findings.is_empty());
+    }
+}

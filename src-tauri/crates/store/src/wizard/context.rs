@@ -1,0 +1,113 @@
+//! `context_issue` and `interested_party` (clauses 4.1 and 4.2).
+
+use ready20k_domain::wizard::{ContextItem, InterestedParty, IssueKind};
+use rusqlite::{Connection, params};
+
+use super::{found, required, write};
+use crate::{Result, StoreError};
+
+/// Issues, in the order they were added.
+pub fn list_issues(conn: &Connection) -> Result<Vec<ContextItem>> {
+    let mut stmt =
+        conn.prepare("SELECT id, kind, text FROM context_issue ORDER BY position, id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, kind, text) = row?;
+        let kind = IssueKind::parse(&kind)
+            .ok_or_else(|| StoreError::Invalid(format!("Unknown issue kind {kind}.")))?;
+        out.push(ContextItem { id, kind, text });
+    }
+    Ok(out)
+}
+
+/// Adds an issue; returns its id.
+pub fn insert_issue(conn: &mut Connection, now: &str, kind: IssueKind, text: &str) -> Result<i64> {
+    let text = required(text, "Type the issue, or pick one of the suggestions.")?;
+    write(conn, now, "wizard_issue_added", |tx| {
+        tx.execute(
+            "INSERT INTO context_issue (kind, text, position)
+             VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM context_issue))",
+            params![kind.as_str(), text],
+        )?;
+        Ok((tx.last_insert_rowid(), text.clone()))
+    })
+}
+
+/// Changes an issue's text or kind.
+pub fn update_issue(conn: &mut Connection, now: &str, item: &ContextItem) -> Result<()> {
+    let text = required(&item.text, "An issue cannot be empty; remove it instead.")?;
+    write(conn, now, "wizard_issue_changed", |tx| {
+        let n = tx.execute(
+            "UPDATE context_issue SET kind = ?2, text = ?3 WHERE id = ?1",
+            params![item.id, item.kind.as_str(), text],
+        )?;
+        found(n, "issue", item.id)?;
+        Ok(((), text))
+    })
+}
+
+/// Removes an issue.
+pub fn delete_issue(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
+    write(conn, now, "wizard_issue_removed", |tx| {
+        found(
+            tx.execute("DELETE FROM context_issue WHERE id = ?1", [id])?,
+            "issue",
+            id,
+        )?;
+        Ok(((), id.to_string()))
+    })
+}
+
+/// Interested parties, in the order they were added.
+pub fn list_parties(conn: &Connection) -> Result<Vec<InterestedParty>> {
+    let mut stmt =
+        conn.prepare("SELECT id, name, requirements FROM interested_party ORDER BY position, id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(InterestedParty {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            requirements: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Adds (id 0) or updates an interested party; returns its id.
+pub fn save_party(conn: &mut Connection, now: &str, p: &InterestedParty) -> Result<i64> {
+    let name = required(&p.name, "Name the interested party, e.g. \"Customers\".")?;
+    let req = p.requirements.trim().to_owned();
+    write(conn, now, "wizard_party_saved", |tx| {
+        let id = if p.id == 0 {
+            tx.execute(
+                "INSERT INTO interested_party (name, requirements, position)
+                 VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM interested_party))",
+                params![name, req],
+            )?;
+            tx.last_insert_rowid()
+        } else {
+            let n = tx.execute(
+                "UPDATE interested_party SET name = ?2, requirements = ?3 WHERE id = ?1",
+                params![p.id, name, req],
+            )?;
+            found(n, "interested party", p.id)?;
+            p.id
+        };
+        Ok((id, name))
+    })
+}
+
+/// Removes an interested party.
+pub fn delete_party(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
+    write(conn, now, "wizard_party_removed", |tx| {
+        let n = tx.execute("DELETE FROM interested_party WHERE id = ?1", [id])?;
+        found(n, "interested party", id)?;
+        Ok(((), id.to_string()))
+    })
+}

@@ -1,0 +1,324 @@
+//! The setup wizard's tables (migration `0003_wizard`), one module per table group.
+//!
+//! Reads take a `&Connection`; every write takes `&mut Connection`, runs in its own
+//! transaction and appends a `wizard_*` entry to the journal. [`load`] reads everything into
+//! a [`WizardData`], which is also what document drafting builds its template context from.
+
+pub mod context;
+pub mod people;
+pub mod profile;
+pub mod progress;
+pub mod roles;
+pub mod services;
+
+use ready20k_domain::wizard::WizardData;
+use rusqlite::{Connection, Transaction};
+
+use crate::{Result, StoreError, journal};
+
+/// Everything the wizard stores. Removed people and their assignments are left out.
+pub fn load(conn: &Connection) -> Result<WizardData> {
+    Ok(WizardData {
+        profile: profile::get_profile(conn)?,
+        issues: context::list_issues(conn)?,
+        parties: context::list_parties(conn)?,
+        climate: profile::get_climate(conn)?,
+        services: services::list_services(conn)?,
+        other_parties: services::list_other_parties(conn)?,
+        scope: profile::get_scope(conn)?,
+        people: people::list_people(conn)?,
+        assignments: roles::list_assignments(conn)?,
+        mitigations: roles::list_mitigations(conn)?,
+        progress: progress::get_progress(conn)?,
+    })
+}
+
+/// Decodes a JSON array of strings stored in a TEXT column.
+pub(crate) fn from_json(text: &str) -> Result<Vec<String>> {
+    Ok(serde_json::from_str(text)?)
+}
+
+/// Encodes a list of strings, trimmed, without empties.
+pub(crate) fn to_json(items: &[String]) -> Result<String> {
+    let clean: Vec<&str> = items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    Ok(serde_json::to_string(&clean)?)
+}
+
+/// Runs `f` in a transaction and journals it as `kind`.
+pub(crate) fn write<T>(
+    conn: &mut Connection,
+    now: &str,
+    kind: &str,
+    f: impl FnOnce(&Transaction<'_>) -> Result<(T, String)>,
+) -> Result<T> {
+    let tx = conn.transaction()?;
+    let (out, detail) = f(&tx)?;
+    journal::insert(&tx, now, kind, &detail)?;
+    tx.execute("UPDATE project SET updated_at = ?1 WHERE id = 1", [now])?;
+    tx.commit()?;
+    Ok(out)
+}
+
+/// `Invalid` unless `text` has content.
+pub(crate) fn required(text: &str, message: &str) -> Result<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        Err(StoreError::Invalid(message.to_owned()))
+    } else {
+        Ok(t.to_owned())
+    }
+}
+
+/// `Invalid` when an UPDATE/DELETE touched no row.
+pub(crate) fn found(rows: usize, what: &str, id: i64) -> Result<()> {
+    if rows == 0 {
+        Err(StoreError::Invalid(format!(
+            "There is no {what} {id}; reload the wizard."
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use std::sync::Arc;
+
+    use ready20k_domain::clock::FixedClock;
+    use ready20k_domain::content::library;
+    use ready20k_domain::wizard::suggest::suggest_roles;
+    use ready20k_domain::wizard::{
+        ClimateDecision, FirmProfile, IssueKind, OtherParty, OtherPartyKind, Person,
+        RoleAssignment, Service, SodMitigation, StepId,
+    };
+
+    use super::*;
+    use crate::Project;
+
+    const NOW: &str = "2026-01-10T09:00:00+00:00";
+
+    fn project(dir: &tempfile::TempDir) -> Project {
+        let clock = Arc::new(FixedClock::at_date(2026, 1, 10).unwrap());
+        Project::create(&dir.path().join("p.r20k"), "Acme IT", clock).unwrap()
+    }
+
+    fn person(name: &str, email: &str) -> Person {
+        Person {
+            name: name.into(),
+            email: email.into(),
+            ..Person::default()
+        }
+    }
+
+    #[test]
+    fn everything_round_trips_and_survives_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let path;
+        {
+            let mut p = project(&dir);
+            path = p.path().to_owned();
+            let c = p.conn_mut();
+            let profile = FirmProfile {
+                legal_name: "Acme IT Ltd".into(),
+                trading_name: "Acme IT".into(),
+                headcount: 6,
+                customer_kinds: vec!["SMEs".into(), " ".into()],
+                target_date: Some("2026-09-30".into()),
+                ..FirmProfile::default()
+            };
+            profile::update_profile(c, NOW, &profile).unwrap();
+            context::insert_issue(c, NOW, IssueKind::Internal, "Key people").unwrap();
+            profile::update_climate(
+                c,
+                NOW,
+                &ClimateDecision {
+                    relevant: Some(false),
+                    rationale: "Cloud".into(),
+                },
+            )
+            .unwrap();
+            let s = services::save_service(
+                c,
+                NOW,
+                &Service {
+                    name: "Backup".into(),
+                    customers: vec!["SMEs".into()],
+                    ..Service::default()
+                },
+            )
+            .unwrap();
+            services::save_other_party(
+                c,
+                NOW,
+                &OtherParty {
+                    id: 0,
+                    name: "CloudCo".into(),
+                    kind: OtherPartyKind::ExternalSupplier,
+                    provides: "hosting".into(),
+                    services: vec![s],
+                    processes: vec!["P-AVL".into()],
+                },
+            )
+            .unwrap();
+            profile::update_scope(c, NOW, Some("Our scope text")).unwrap();
+            let ann = people::save_person(c, NOW, &person("Ann", "ann@acme.com")).unwrap();
+            roles::update_assignment(
+                c,
+                NOW,
+                &RoleAssignment {
+                    role_id: "ROLE-TM".into(),
+                    holders: vec![ann],
+                    deputy: None,
+                },
+            )
+            .unwrap();
+            progress::complete_step(c, NOW, StepId::Profile, StepId::Context).unwrap();
+            p.close().unwrap();
+        }
+        let clock = Arc::new(FixedClock::at_date(2026, 1, 11).unwrap());
+        let p = Project::open(&path, clock).unwrap();
+        let d = load(p.conn()).unwrap();
+        assert_eq!(d.profile.customer_kinds, vec!["SMEs"]);
+        assert_eq!(d.profile.target_date.as_deref(), Some("2026-09-30"));
+        assert_eq!(d.issues.len(), 1);
+        assert_eq!(d.climate.relevant, Some(false));
+        assert_eq!(d.other_parties[0].services, vec![d.services[0].id]);
+        assert_eq!(d.other_parties[0].processes, vec!["P-AVL"]);
+        assert!(d.scope.edited);
+        assert_eq!(d.holder_names("ROLE-TM"), vec!["Ann"]);
+        assert_eq!(d.progress.current, StepId::Context);
+        assert_eq!(d.progress.completed, vec![StepId::Profile]);
+    }
+
+    #[test]
+    fn people_rules_soft_delete_and_undo_keep_roles() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = project(&dir);
+        let c = p.conn_mut();
+        let ann = people::save_person(c, NOW, &person("Ann", "ann@acme.com")).unwrap();
+        let err = people::save_person(c, NOW, &person("Other", "ANN@acme.com")).unwrap_err();
+        assert!(err.to_string().contains("already used by Ann"));
+        assert!(people::save_person(c, NOW, &person(" ", "")).is_err());
+        assert!(people::save_person(c, NOW, &person("Bad", "nope")).is_err());
+        roles::update_assignment(
+            c,
+            NOW,
+            &RoleAssignment {
+                role_id: "ROLE-TM".into(),
+                holders: vec![ann],
+                deputy: None,
+            },
+        )
+        .unwrap();
+        let removed = people::delete_person(c, NOW, ann).unwrap();
+        assert_eq!(removed.name, "Ann");
+        let d = load(c).unwrap();
+        assert!(d.people.is_empty());
+        assert!(d.assignments.is_empty());
+        // The address is free while Ann is removed; restoring her then clashes.
+        let bea = people::save_person(c, NOW, &person("Bea", "ann@acme.com")).unwrap();
+        assert!(people::restore_person(c, NOW, ann).is_err());
+        people::delete_person(c, NOW, bea).unwrap();
+        people::restore_person(c, NOW, ann).unwrap();
+        assert_eq!(load(c).unwrap().holder_names("ROLE-TM"), vec!["Ann"]);
+        // Renaming updates every place that shows the holder.
+        people::save_person(
+            c,
+            NOW,
+            &Person {
+                id: ann,
+                ..person("Ann Lee", "ann@acme.com")
+            },
+        )
+        .unwrap();
+        assert_eq!(load(c).unwrap().holder_names("ROLE-TM"), vec!["Ann Lee"]);
+    }
+
+    #[test]
+    fn role_and_mitigation_rules() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = project(&dir);
+        let c = p.conn_mut();
+        let ann = people::save_person(c, NOW, &person("Ann", "")).unwrap();
+        let bad = RoleAssignment {
+            role_id: "ROLE-NOPE".into(),
+            holders: vec![ann],
+            deputy: None,
+        };
+        assert!(roles::update_assignment(c, NOW, &bad).is_err());
+        let dep = RoleAssignment {
+            role_id: "ROLE-TM".into(),
+            holders: vec![ann],
+            deputy: Some(ann),
+        };
+        assert!(roles::update_assignment(c, NOW, &dep).is_err());
+        let m = |rule: &str, text: &str| SodMitigation {
+            rule_id: rule.into(),
+            person_id: ann,
+            text: text.into(),
+        };
+        assert!(
+            roles::upsert_mitigation(c, NOW, &m("SOD-11", "x"))
+                .unwrap_err()
+                .to_string()
+                .contains("cannot be mitigated")
+        );
+        assert!(roles::upsert_mitigation(c, NOW, &m("SOD-20", " ")).is_err());
+        roles::upsert_mitigation(c, NOW, &m("SOD-20", "Ann chairs the review")).unwrap();
+        roles::upsert_mitigation(c, NOW, &m("SOD-20", "Ann chairs and signs")).unwrap();
+        assert_eq!(
+            roles::list_mitigations(c).unwrap()[0].text,
+            "Ann chairs and signs"
+        );
+        roles::delete_mitigation(c, NOW, "SOD-20", ann).unwrap();
+        assert!(roles::list_mitigations(c).unwrap().is_empty());
+    }
+
+    #[test]
+    fn applying_a_suggestion_creates_the_auditor_and_is_clean() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = project(&dir);
+        let c = p.conn_mut();
+        people::save_person(c, NOW, &person("Solo", "solo@acme.com")).unwrap();
+        let d = load(c).unwrap();
+        let s = suggest_roles(library(), &d.people, 1).unwrap();
+        roles::apply_suggestion(c, NOW, &s).unwrap();
+        let d = load(c).unwrap();
+        assert_eq!(d.people.len(), 2);
+        assert!(d.people[1].external);
+        assert_eq!(
+            d.holder_names("ROLE-IA"),
+            vec!["Contracted internal auditor"]
+        );
+        let report = ready20k_domain::wizard::sod::check_sod(
+            library(),
+            &d.people,
+            &d.assignments,
+            &d.mitigations,
+            1,
+        );
+        assert_eq!(report.unresolved_blocks, 0);
+        // Applying again does not duplicate the auditor (it is reused).
+        let s = suggest_roles(library(), &d.people, 1).unwrap();
+        roles::apply_suggestion(c, NOW, &s).unwrap();
+        assert_eq!(load(c).unwrap().people.len(), 2);
+    }
+
+    #[test]
+    fn bulk_import_is_all_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = project(&dir);
+        let c = p.conn_mut();
+        let err = people::insert_people(c, NOW, &[person("A", "a@x.io"), person("B", "a@x.io")])
+            .unwrap_err();
+        assert!(err.to_string().starts_with("B:"));
+        assert!(people::list_people(c).unwrap().is_empty());
+        people::insert_people(c, NOW, &[person("A", "a@x.io"), person("B", "b@x.io")]).unwrap();
+        assert_eq!(people::list_people(c).unwrap().len(), 2);
+    }
+}

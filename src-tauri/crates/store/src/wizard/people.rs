@@ -1,0 +1,160 @@
+//! `person`: staff and external people. Removing a person is a soft delete so it can be
+//! undone with their role assignments intact.
+
+use ready20k_domain::wizard::Person;
+use ready20k_domain::wizard::csv::person_errors;
+use rusqlite::{Connection, Transaction, params};
+
+use super::{found, write};
+use crate::{Result, StoreError};
+
+const COLUMNS: &str = "id, name, email, job_title, external";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        email: r.get(2)?,
+        job_title: r.get(3)?,
+        external: r.get(4)?,
+    })
+}
+
+/// Current people (not removed), in the order added.
+pub fn list_people(conn: &Connection) -> Result<Vec<Person>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM person WHERE deleted_at IS NULL ORDER BY id"
+    ))?;
+    Ok(stmt.query_map([], row)?.collect::<Result<_, _>>()?)
+}
+
+/// One person, current or removed.
+pub fn get_person(conn: &Connection, id: i64) -> Result<Person> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM person WHERE id = ?1"),
+        [id],
+        row,
+    )
+    .map_err(|e| match e {
+        rusqlite::Error::QueryReturnedNoRows => {
+            StoreError::Invalid(format!("There is no person {id}; reload the wizard."))
+        }
+        e => e.into(),
+    })
+}
+
+fn check(tx: &Transaction<'_>, p: &Person) -> Result<()> {
+    if let Some(e) = person_errors(p).into_iter().next() {
+        return Err(StoreError::Invalid(e));
+    }
+    let email = p.email.trim();
+    if !email.is_empty() {
+        let clash: Option<String> = tx
+            .query_row(
+                "SELECT name FROM person WHERE deleted_at IS NULL AND lower(email) = lower(?1)
+                 AND id <> ?2",
+                params![email, p.id],
+                |r| r.get(0),
+            )
+            .ok();
+        if let Some(other) = clash {
+            return Err(StoreError::Invalid(format!(
+                "{email} is already used by {other}; each person needs their own address."
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn insert(tx: &Transaction<'_>, now: &str, p: &Person) -> Result<i64> {
+    check(tx, p)?;
+    tx.execute(
+        "INSERT INTO person (name, email, job_title, external, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            p.name.trim(),
+            p.email.trim(),
+            p.job_title.trim(),
+            p.external,
+            now
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Adds (id 0) or updates a person; returns the id. Renaming a person changes every place
+/// that shows a role holder, because assignments refer to the person, not the name.
+pub fn save_person(conn: &mut Connection, now: &str, p: &Person) -> Result<i64> {
+    write(conn, now, "wizard_person_saved", |tx| {
+        let id = if p.id == 0 {
+            insert(tx, now, p)?
+        } else {
+            check(tx, p)?;
+            let n = tx.execute(
+                "UPDATE person SET name = ?2, email = ?3, job_title = ?4, external = ?5
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                params![
+                    p.id,
+                    p.name.trim(),
+                    p.email.trim(),
+                    p.job_title.trim(),
+                    p.external
+                ],
+            )?;
+            found(n, "person", p.id)?;
+            p.id
+        };
+        Ok((id, p.name.trim().to_owned()))
+    })
+}
+
+/// Adds several people at once (CSV import); all or nothing. Returns their ids.
+pub fn insert_people(conn: &mut Connection, now: &str, people: &[Person]) -> Result<Vec<i64>> {
+    write(conn, now, "wizard_people_imported", |tx| {
+        let mut ids = Vec::with_capacity(people.len());
+        for p in people {
+            ids.push(insert(tx, now, p).map_err(|e| match e {
+                StoreError::Invalid(m) => StoreError::Invalid(format!("{}: {m}", p.name.trim())),
+                e => e,
+            })?);
+        }
+        Ok((ids, format!("{} people", people.len())))
+    })
+}
+
+/// Removes a person (soft delete) and returns them, so the UI can offer undo. Their role
+/// assignments stay in the file but count only if the person is restored.
+pub fn delete_person(conn: &mut Connection, now: &str, id: i64) -> Result<Person> {
+    let person = get_person(conn, id)?;
+    write(conn, now, "wizard_person_removed", |tx| {
+        let n = tx.execute(
+            "UPDATE person SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+            params![id, now],
+        )?;
+        found(n, "person", id)?;
+        Ok(((), person.name.clone()))
+    })?;
+    Ok(person)
+}
+
+/// Undoes [`delete_person`]: the person and their assignments come back.
+pub fn restore_person(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
+    write(conn, now, "wizard_person_restored", |tx| {
+        let p = {
+            let mut p: Person = tx.query_row(
+                &format!("SELECT {COLUMNS} FROM person WHERE id = ?1"),
+                [id],
+                row,
+            )?;
+            p.id = id;
+            p
+        };
+        check(tx, &p)?;
+        let n = tx.execute(
+            "UPDATE person SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+            [id],
+        )?;
+        found(n, "removed person", id)?;
+        Ok(((), p.name))
+    })
+}

@@ -1,0 +1,215 @@
+//! `role_holder`, `role_deputy`, `sod_mitigation`: who holds which library role.
+
+use std::collections::BTreeMap;
+
+use ready20k_domain::content::library;
+use ready20k_domain::wizard::suggest::RoleSuggestion;
+use ready20k_domain::wizard::{RoleAssignment, SodMitigation};
+use rusqlite::{Connection, Transaction, params};
+
+use super::write;
+use crate::{Result, StoreError};
+
+/// Assignments of current people, in library role order; roles without anyone are left out.
+pub fn list_assignments(conn: &Connection) -> Result<Vec<RoleAssignment>> {
+    let mut map: BTreeMap<String, RoleAssignment> = BTreeMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT h.role_id, h.person_id FROM role_holder h JOIN person p ON p.id = h.person_id
+         WHERE p.deleted_at IS NULL ORDER BY h.role_id, h.position, h.person_id",
+    )?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+        let (role, person) = row?;
+        map.entry(role.clone())
+            .or_insert_with(|| RoleAssignment {
+                role_id: role,
+                holders: vec![],
+                deputy: None,
+            })
+            .holders
+            .push(person);
+    }
+    let mut stmt = conn.prepare(
+        "SELECT d.role_id, d.person_id FROM role_deputy d JOIN person p ON p.id = d.person_id
+         WHERE p.deleted_at IS NULL",
+    )?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+        let (role, person) = row?;
+        map.entry(role.clone())
+            .or_insert_with(|| RoleAssignment {
+                role_id: role,
+                holders: vec![],
+                deputy: None,
+            })
+            .deputy = Some(person);
+    }
+    let order = |id: &str| {
+        library()
+            .roles
+            .iter()
+            .position(|r| r.id == id)
+            .unwrap_or(usize::MAX)
+    };
+    let mut out: Vec<RoleAssignment> = map.into_values().collect();
+    out.sort_by_key(|a| order(&a.role_id));
+    Ok(out)
+}
+
+fn set(tx: &Transaction<'_>, a: &RoleAssignment) -> Result<()> {
+    if library().role(&a.role_id).is_none() {
+        return Err(StoreError::Invalid(format!(
+            "There is no role {}.",
+            a.role_id
+        )));
+    }
+    let current = |id: i64| -> Result<bool> {
+        Ok(tx.query_row(
+            "SELECT count(*) > 0 FROM person WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| r.get(0),
+        )?)
+    };
+    for id in a.holders.iter().chain(a.deputy.iter()) {
+        if !current(*id)? {
+            return Err(StoreError::Invalid(format!(
+                "Person {id} is not in the people list; reload the wizard."
+            )));
+        }
+    }
+    if a.deputy.is_some_and(|d| a.holders.contains(&d)) {
+        return Err(StoreError::Invalid(
+            "The deputy cannot also hold the role; choose someone else as deputy.".into(),
+        ));
+    }
+    // Only current people's rows are replaced; a removed person's rows wait for an undo.
+    tx.execute(
+        "DELETE FROM role_holder WHERE role_id = ?1
+         AND person_id IN (SELECT id FROM person WHERE deleted_at IS NULL)",
+        [&a.role_id],
+    )?;
+    for (i, id) in a.holders.iter().enumerate() {
+        tx.execute(
+            "INSERT OR IGNORE INTO role_holder (role_id, person_id, position) VALUES (?1, ?2, ?3)",
+            params![a.role_id, id, i as i64],
+        )?;
+    }
+    tx.execute("DELETE FROM role_deputy WHERE role_id = ?1", [&a.role_id])?;
+    if let Some(d) = a.deputy {
+        tx.execute(
+            "INSERT INTO role_deputy (role_id, person_id) VALUES (?1, ?2)",
+            params![a.role_id, d],
+        )?;
+    }
+    Ok(())
+}
+
+/// Sets the holders and deputy of one role (empty holders and no deputy clears it).
+pub fn update_assignment(conn: &mut Connection, now: &str, a: &RoleAssignment) -> Result<()> {
+    write(conn, now, "wizard_role_assigned", |tx| {
+        set(tx, a)?;
+        Ok(((), format!("{} -> {:?}", a.role_id, a.holders)))
+    })
+}
+
+/// Recorded mitigations of current people.
+pub fn list_mitigations(conn: &Connection) -> Result<Vec<SodMitigation>> {
+    let mut stmt = conn.prepare(
+        "SELECT m.rule_id, m.person_id, m.text FROM sod_mitigation m
+         JOIN person p ON p.id = m.person_id WHERE p.deleted_at IS NULL
+         ORDER BY m.rule_id, m.person_id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(SodMitigation {
+            rule_id: r.get(0)?,
+            person_id: r.get(1)?,
+            text: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn put_mitigation(tx: &Transaction<'_>, now: &str, m: &SodMitigation) -> Result<()> {
+    let rule = library()
+        .sod_rule(&m.rule_id)
+        .ok_or_else(|| StoreError::Invalid(format!("There is no rule {}.", m.rule_id)))?;
+    if !rule.mitigation_allowed {
+        return Err(StoreError::Invalid(format!(
+            "{} cannot be mitigated: give one of the two roles to someone else.",
+            rule.id
+        )));
+    }
+    let text = m.text.trim();
+    if text.is_empty() {
+        return Err(StoreError::Invalid(
+            "Describe the compensating arrangement, e.g. who reviews or approves instead.".into(),
+        ));
+    }
+    tx.execute(
+        "INSERT INTO sod_mitigation (rule_id, person_id, text, recorded_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(rule_id, person_id) DO UPDATE SET text = ?3, recorded_at = ?4",
+        params![m.rule_id, m.person_id, text, now],
+    )?;
+    Ok(())
+}
+
+/// Records (or replaces) the mitigation for one person's conflict under one rule. Refused
+/// when the rule allows no mitigation or the text is empty.
+pub fn upsert_mitigation(conn: &mut Connection, now: &str, m: &SodMitigation) -> Result<()> {
+    write(conn, now, "wizard_sod_mitigated", |tx| {
+        put_mitigation(tx, now, m)?;
+        Ok(((), format!("{} person {}", m.rule_id, m.person_id)))
+    })
+}
+
+/// Removes a recorded mitigation.
+pub fn delete_mitigation(
+    conn: &mut Connection,
+    now: &str,
+    rule_id: &str,
+    person: i64,
+) -> Result<()> {
+    write(conn, now, "wizard_sod_mitigation_removed", |tx| {
+        tx.execute(
+            "DELETE FROM sod_mitigation WHERE rule_id = ?1 AND person_id = ?2",
+            params![rule_id, person],
+        )?;
+        Ok(((), format!("{rule_id} person {person}")))
+    })
+}
+
+/// Applies a suggestion in one transaction: creates its new people, replaces every role
+/// assignment of current people and records its mitigations.
+pub fn apply_suggestion(conn: &mut Connection, now: &str, s: &RoleSuggestion) -> Result<()> {
+    write(conn, now, "wizard_roles_suggested", |tx| {
+        let mut ids: BTreeMap<i64, i64> = BTreeMap::new();
+        for p in &s.new_people {
+            tx.execute(
+                "INSERT INTO person (name, email, job_title, external, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![p.name, p.email, p.job_title, p.external, now],
+            )?;
+            ids.insert(p.id, tx.last_insert_rowid());
+        }
+        let map = |id: i64| ids.get(&id).copied().unwrap_or(id);
+        tx.execute(
+            "DELETE FROM role_holder WHERE person_id IN (SELECT id FROM person WHERE deleted_at IS NULL)",
+            [],
+        )?;
+        tx.execute("DELETE FROM role_deputy", [])?;
+        for a in &s.assignments {
+            let a = RoleAssignment {
+                role_id: a.role_id.clone(),
+                holders: a.holders.iter().map(|id| map(*id)).collect(),
+                deputy: a.deputy.map(map),
+            };
+            set(tx, &a)?;
+        }
+        for m in &s.mitigations {
+            let m = SodMitigation {
+                person_id: map(m.person_id),
+                ..m.clone()
+            };
+            put_mitigation(tx, now, &m)?;
+        }
+        Ok(((), format!("{} roles", s.assignments.len())))
+    })
+}

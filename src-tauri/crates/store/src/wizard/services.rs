@@ -1,0 +1,201 @@
+//! `service`, `other_party` and their links (clauses 4.3, 8.2.3, 8.2.4).
+
+use ready20k_domain::wizard::processes::process;
+use ready20k_domain::wizard::{OtherParty, OtherPartyKind, Service};
+use rusqlite::{Connection, params};
+
+use super::{found, from_json, required, to_json, write};
+use crate::{Result, StoreError};
+
+/// The service catalogue, in the order entered.
+pub fn list_services(conn: &Connection) -> Result<Vec<Service>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, name, description, customers, sla_targets, locations, delivered_by_others
+         FROM service ORDER BY position, id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            Service {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                description: r.get(2)?,
+                customers: Vec::new(),
+                sla_targets: r.get(4)?,
+                locations: Vec::new(),
+                delivered_by_others: r.get(6)?,
+            },
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(5)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (mut s, customers, locations) = row?;
+        s.customers = from_json(&customers)?;
+        s.locations = from_json(&locations)?;
+        out.push(s);
+    }
+    Ok(out)
+}
+
+/// Adds (id 0) or updates a service; returns its id.
+pub fn save_service(conn: &mut Connection, now: &str, s: &Service) -> Result<i64> {
+    let name = required(&s.name, "Give the service the name used in your catalogue.")?;
+    let customers = to_json(&s.customers)?;
+    let locations = to_json(&s.locations)?;
+    write(conn, now, "wizard_service_saved", |tx| {
+        let id = if s.id == 0 {
+            tx.execute(
+                "INSERT INTO service (name, description, customers, sla_targets, locations,
+                     delivered_by_others, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT coalesce(max(position), 0) + 1 FROM service))",
+                params![name, s.description.trim(), customers, s.sla_targets.trim(), locations,
+                    s.delivered_by_others],
+            )?;
+            tx.last_insert_rowid()
+        } else {
+            let n = tx.execute(
+                "UPDATE service SET name = ?2, description = ?3, customers = ?4, sla_targets = ?5,
+                     locations = ?6, delivered_by_others = ?7 WHERE id = ?1",
+                params![
+                    s.id,
+                    name,
+                    s.description.trim(),
+                    customers,
+                    s.sla_targets.trim(),
+                    locations,
+                    s.delivered_by_others
+                ],
+            )?;
+            found(n, "service", s.id)?;
+            s.id
+        };
+        Ok((id, name))
+    })
+}
+
+/// Removes a service (and its links to other parties).
+pub fn delete_service(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
+    write(conn, now, "wizard_service_removed", |tx| {
+        found(
+            tx.execute("DELETE FROM service WHERE id = ?1", [id])?,
+            "service",
+            id,
+        )?;
+        Ok(((), id.to_string()))
+    })
+}
+
+/// Other parties with the services they are involved in and the processes they operate.
+pub fn list_other_parties(conn: &Connection) -> Result<Vec<OtherParty>> {
+    let mut stmt =
+        conn.prepare("SELECT id, name, kind, provides FROM other_party ORDER BY position, id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get(3)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, name, kind, provides) = row?;
+        let kind = OtherPartyKind::parse(&kind)
+            .ok_or_else(|| StoreError::Invalid(format!("Unknown party kind {kind}.")))?;
+        let services = conn
+            .prepare_cached(
+                "SELECT service_id FROM other_party_service WHERE other_party_id = ?1
+                 ORDER BY service_id",
+            )?
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<Vec<i64>, _>>()?;
+        let processes = conn
+            .prepare_cached(
+                "SELECT process_id FROM other_party_process WHERE other_party_id = ?1
+                 ORDER BY process_id",
+            )?
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        out.push(OtherParty {
+            id,
+            name,
+            kind,
+            provides,
+            services,
+            processes,
+        });
+    }
+    Ok(out)
+}
+
+/// Adds (id 0) or updates another party with its links; returns its id. Unknown services
+/// or processes are refused (non-delegable processes are stored and reported by the scope
+/// guards, so the user sees why they are wrong).
+pub fn save_other_party(conn: &mut Connection, now: &str, o: &OtherParty) -> Result<i64> {
+    let name = required(&o.name, "Name the supplier, group company or customer.")?;
+    for p in &o.processes {
+        if process(p).is_none() {
+            return Err(StoreError::Invalid(format!("Unknown process {p}.")));
+        }
+    }
+    write(conn, now, "wizard_other_party_saved", |tx| {
+        let id = if o.id == 0 {
+            tx.execute(
+                "INSERT INTO other_party (name, kind, provides, position)
+                 VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM other_party))",
+                params![name, o.kind.as_str(), o.provides.trim()],
+            )?;
+            tx.last_insert_rowid()
+        } else {
+            let n = tx.execute(
+                "UPDATE other_party SET name = ?2, kind = ?3, provides = ?4 WHERE id = ?1",
+                params![o.id, name, o.kind.as_str(), o.provides.trim()],
+            )?;
+            found(n, "other party", o.id)?;
+            o.id
+        };
+        tx.execute(
+            "DELETE FROM other_party_service WHERE other_party_id = ?1",
+            [id],
+        )?;
+        tx.execute(
+            "DELETE FROM other_party_process WHERE other_party_id = ?1",
+            [id],
+        )?;
+        for s in &o.services {
+            let exists: bool =
+                tx.query_row("SELECT count(*) > 0 FROM service WHERE id = ?1", [s], |r| {
+                    r.get(0)
+                })?;
+            if !exists {
+                return Err(StoreError::Invalid(format!("There is no service {s}.")));
+            }
+            tx.execute(
+                "INSERT OR IGNORE INTO other_party_service (other_party_id, service_id)
+                 VALUES (?1, ?2)",
+                params![id, s],
+            )?;
+        }
+        for p in &o.processes {
+            tx.execute(
+                "INSERT OR IGNORE INTO other_party_process (other_party_id, process_id)
+                 VALUES (?1, ?2)",
+                params![id, p],
+            )?;
+        }
+        Ok((id, name))
+    })
+}
+
+/// Removes another party.
+pub fn delete_other_party(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
+    write(conn, now, "wizard_other_party_removed", |tx| {
+        found(
+            tx.execute("DELETE FROM other_party WHERE id = ?1", [id])?,
+            "other party",
+            id,
+        )?;
+        Ok(((), id.to_string()))
+    })
+}

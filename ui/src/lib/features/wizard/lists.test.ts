@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { addTo, personFormErrors, removeFrom, validEmail } from "./lists";
+import { issuesFor, issuesWithPrefix, neighbours, personName } from "./wizard.svelte";
+import type { WizardView } from "../../bindings/WizardView";
+
+describe("list helpers", () => {
+  it("adds trimmed, distinct values and removes them", () => {
+    expect(addTo(["A"], "  b ")).toEqual(["A", "b"]);
+    expect(addTo(["A"], "a")).toEqual(["A"]);
+    expect(addTo(["A"], "  ")).toEqual(["A"]);
+    expect(removeFrom(["A", "b"], "A")).toEqual(["b"]);
+  });
+
+  it("validates e-mail like the backend", () => {
+    expect(validEmail("a@b.co")).toBe(true);
+    for (const bad of ["a@b", "@b.co", "a b@c.de", "a@@b.co", "a@.co"]) expect(validEmail(bad)).toBe(false);
+  });
+
+  it("says what is wrong with a person form", () => {
+    expect(personFormErrors({ name: " ", email: "x" })).toEqual({
+      name: "Enter the person's full name.",
+      email: '"x" is not an e-mail address; use the form name@firm.com.',
+    });
+    expect(personFormErrors({ name: "Ann", email: "" })).toEqual({});
+  });
+});
+
+describe("wizard helpers", () => {
+  const view = {
+    issues: [
+      { step: "profile", code: "required", level: "error", target: "legal_name", message: "m1" },
+      { step: "services", code: "service_without_customer", level: "error", target: "service:3", message: "m2" },
+      { step: "services", code: "no_services", level: "error", target: null, message: "m3" },
+    ],
+    data: { people: [{ id: 1, name: "Ann", email: "", job_title: "", external: false }] },
+  } as unknown as WizardView;
+
+  it("filters issues by step and target", () => {
+    expect(issuesFor(view, "profile", "legal_name").map((i) => i.message)).toEqual(["m1"]);
+    expect(issuesFor(view, "services").length).toBe(2);
+    expect(issuesWithPrefix(view, "services", "service:").map((i) => i.message)).toEqual(["m2"]);
+    expect(issuesFor(null, "profile")).toEqual([]);
+  });
+
+  it("knows the neighbours of a step and names people", () => {
+    expect(neighbours("profile")).toEqual({ prev: null, next: "context" });
+    expect(neighbours("review")).toEqual({ prev: "roles", next: null });
+    expect(personName(view, 1)).toBe("Ann");
+    expect(personName(view, 9)).toBe("(removed)");
+    expect(personName(view, null)).toBe("");
+  });
+});

@@ -1,0 +1,100 @@
+/** Wizard state: the latest {@link WizardView} from the backend and the actions that change it. */
+import { app } from "../../app.svelte";
+import type { Issue } from "../../bindings/Issue";
+import type { Person } from "../../bindings/Person";
+import type { StepId } from "../../bindings/StepId";
+import type { WizardView } from "../../bindings/WizardView";
+import { wizardApi } from "./api";
+
+/** Steps in order. */
+export const STEP_ORDER: StepId[] = ["profile", "context", "services", "people", "roles", "review"];
+
+/** The step before and after `step` (null at the ends). */
+export function neighbours(step: StepId): { prev: StepId | null; next: StepId | null } {
+  const i = STEP_ORDER.indexOf(step);
+  return { prev: STEP_ORDER[i - 1] ?? null, next: STEP_ORDER[i + 1] ?? null };
+}
+
+/** Issues of `step`, optionally only those for `target` (e.g. "legal_name", "service:3"). */
+export function issuesFor(view: WizardView | null, step: StepId, target?: string): Issue[] {
+  if (!view) return [];
+  return view.issues.filter(
+    (i) => i.step === step && (target === undefined || i.target === target),
+  );
+}
+
+/** Issues of `step` that point at a target starting with `prefix` (e.g. "service:"). */
+export function issuesWithPrefix(view: WizardView | null, step: StepId, prefix: string): Issue[] {
+  if (!view) return [];
+  return view.issues.filter((i) => i.step === step && (i.target ?? "").startsWith(prefix));
+}
+
+/** Name of a person by id, or a marker when unknown. */
+export function personName(view: WizardView | null, id: number | null | undefined): string {
+  if (id === null || id === undefined) return "";
+  return view?.data.people.find((p) => p.id === id)?.name ?? "(removed)";
+}
+
+class WizardState {
+  view = $state<WizardView | null>(null);
+  /** Step shown; follows the stored progress. */
+  step = $derived<StepId>(this.view?.data.progress.current ?? "profile");
+  /** The last removed person, for undo. */
+  removed = $state<Person | null>(null);
+  /** Message shown when "Next" is refused (e.g. an unresolved block conflict). */
+  blocked = $state<string | null>(null);
+
+  /** Runs a call that answers with a fresh view. Returns false when it failed. */
+  async apply(action: () => Promise<WizardView>): Promise<boolean> {
+    const v = await app.run(action);
+    if (v) {
+      this.view = v;
+      return true;
+    }
+    return false;
+  }
+
+  load(): Promise<boolean> {
+    return this.apply(() => wizardApi.load());
+  }
+
+  async goto(step: StepId): Promise<void> {
+    this.blocked = null;
+    await this.apply(() => wizardApi.goto(step));
+  }
+
+  async back(): Promise<void> {
+    const { prev } = neighbours(this.step);
+    if (prev) await this.goto(prev);
+  }
+
+  /** Finishes the current step and moves on; a refusal is shown inline, not as a banner. */
+  async next(): Promise<void> {
+    this.blocked = null;
+    const step = this.step;
+    try {
+      this.view = await wizardApi.completeStep(step);
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      if (err.code === "step_blocked") this.blocked = err.message ?? "This step is blocked.";
+      else await app.run(() => Promise.reject(e));
+    }
+  }
+
+  async removePerson(id: number): Promise<void> {
+    const r = await app.run(() => wizardApi.deletePerson(id));
+    if (r) {
+      this.view = r.view;
+      this.removed = r.person;
+    }
+  }
+
+  async undoRemove(): Promise<void> {
+    const p = this.removed;
+    if (!p) return;
+    if (await this.apply(() => wizardApi.restorePerson(p.id))) this.removed = null;
+  }
+}
+
+/** The single wizard state (shared by the wizard and the roles screen). */
+export const wizard = new WizardState();
