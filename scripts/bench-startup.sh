@@ -4,6 +4,9 @@
 # Usage: scripts/bench-startup.sh [binary] [runs]   (default: target/release/ready20k, 10)
 # Needs a release build (`cargo build --release -p ready20k`) and xvfb-run.
 set -euo pipefail
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
+fi
 BIN=${1:-target/release/ready20k}
 RUNS=${2:-10}
 DATA=$(mktemp -d)
@@ -27,9 +30,10 @@ pss_idle() {
   pid=$!
   for _ in $(seq 1 200); do grep -q READY20K_PAINTED "$log" && break; sleep 0.05; done
   sleep 3
-  local pids total=0 kb
-  pids="$pid $(pgrep -P "$pid" | tr '\n' ' ')"
-  for c in $(pgrep -P "$pid"); do pids="$pids $(pgrep -P "$c" | tr '\n' ' ')"; done
+  local pids total=0 kb kids
+  kids=$(pgrep -P "$pid" || true)
+  pids="$pid $kids"
+  for c in $kids; do pids="$pids $(pgrep -P "$c" || true)"; done
   for p in $pids; do
     kb=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)
     total=$((total + ${kb:-0}))
@@ -40,14 +44,10 @@ pss_idle() {
   rm -f "$log"
 }
 
-export -f run_once pss_idle
-export BIN
-xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-  times=()
-  run_once >/dev/null  # warm the page cache
-  for i in $(seq 1 '"$RUNS"'); do times+=("$(run_once)"); done
-  sorted=$(printf "%s\n" "${times[@]}" | sort -n)
-  echo "start -> painted (ms), $(echo "$sorted" | wc -l) runs: $(echo $sorted)"
-  echo "median: $(echo "$sorted" | awk "{a[NR]=\$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}") ms"
-  pss_idle
-'
+times=()
+run_once >/dev/null # warm the page cache
+for _ in $(seq 1 "$RUNS"); do times+=("$(run_once)"); done
+sorted=$(printf "%s\n" "${times[@]}" | sort -n)
+echo "start -> painted (ms), $RUNS runs: $(echo $sorted)"
+echo "median: $(echo "$sorted" | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}') ms"
+pss_idle
