@@ -46,6 +46,70 @@ pub fn pick_open_path(app: &AppHandle) -> Option<PathBuf> {
     }
 }
 
+/// Asks which file to attach as evidence; `None` if the user cancelled. With `e2e-hooks`,
+/// the path comes from `READY20K_E2E_EVIDENCE_PATH`.
+pub fn pick_evidence_path(app: &AppHandle) -> Option<PathBuf> {
+    #[cfg(feature = "e2e-hooks")]
+    {
+        let _ = app;
+        std::env::var_os("READY20K_E2E_EVIDENCE_PATH").map(PathBuf::from)
+    }
+    #[cfg(not(feature = "e2e-hooks"))]
+    {
+        app.dialog()
+            .file()
+            .set_title("Attach evidence")
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+    }
+}
+
+/// Asks for a document of the firm's own (PDF, DOCX, Markdown); `None` if the user
+/// cancelled. With `e2e-hooks`, the path comes from `READY20K_E2E_ATTACH_PATH`.
+pub fn pick_document_path(app: &AppHandle) -> Option<PathBuf> {
+    #[cfg(feature = "e2e-hooks")]
+    {
+        let _ = app;
+        std::env::var_os("READY20K_E2E_ATTACH_PATH").map(PathBuf::from)
+    }
+    #[cfg(not(feature = "e2e-hooks"))]
+    {
+        app.dialog()
+            .file()
+            .set_title("Use your own document")
+            .add_filter("Documents", &["pdf", "docx", "md", "markdown"])
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+    }
+}
+
+/// Asks where to save the dossier PDF; `None` if the user cancelled. With `e2e-hooks`, the
+/// path comes from `READY20K_E2E_PDF_PATH`.
+pub fn pick_pdf_path(app: &AppHandle, suggested: &str) -> Option<PathBuf> {
+    #[cfg(feature = "e2e-hooks")]
+    {
+        let _ = (app, suggested);
+        std::env::var_os("READY20K_E2E_PDF_PATH").map(PathBuf::from)
+    }
+    #[cfg(not(feature = "e2e-hooks"))]
+    {
+        app.dialog()
+            .file()
+            .set_title("Save the certification dossier")
+            .set_file_name(format!("{suggested}.pdf"))
+            .add_filter("PDF document", &["pdf"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+            .map(|p| {
+                if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+                    p
+                } else {
+                    p.with_extension("pdf")
+                }
+            })
+    }
+}
+
 /// Adds `.r20k` when the user typed a name without it.
 #[cfg_attr(feature = "e2e-hooks", allow(dead_code))]
 fn with_extension(path: PathBuf) -> PathBuf {

@@ -21,6 +21,7 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let data_dir = state::data_dir(app.handle())?;
             app.manage(state::AppState::new(data_dir));
@@ -68,6 +69,35 @@ pub fn run() {
             commands::wizard::wizard_apply_suggestion,
             commands::wizard::wizard_goto,
             commands::wizard::wizard_complete_step,
+            commands::documents::documents_register,
+            commands::documents::documents_view,
+            commands::documents::documents_start,
+            commands::documents::documents_add_own,
+            commands::documents::documents_save_draft,
+            commands::documents::documents_preview,
+            commands::documents::documents_redraft,
+            commands::documents::documents_refresh,
+            commands::documents::documents_issue,
+            commands::documents::documents_approve,
+            commands::documents::documents_set_review_date,
+            commands::documents::documents_diff,
+            commands::documents::documents_version_html,
+            commands::documents::documents_attach,
+            commands::assessment::assessment_load,
+            commands::assessment::assessment_save_answer,
+            commands::assessment::assessment_clear_answer,
+            commands::assessment::assessment_attach_file,
+            commands::assessment::assessment_add_evidence,
+            commands::assessment::assessment_update_evidence,
+            commands::assessment::assessment_link_evidence,
+            commands::assessment::assessment_unlink_evidence,
+            commands::assessment::scorecard_load,
+            commands::assessment::action_save,
+            commands::assessment::action_delete,
+            commands::assessment::snapshot_take,
+            commands::assessment::snapshot_delete,
+            commands::assessment::snapshot_compare,
+            commands::dossier::dossier_generate,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ready20k");

@@ -22,6 +22,10 @@ fn export_all(dir: &Path) {
         ($($t:ty),* $(,)?) => { $( <$t as TS>::export_all(&cfg).unwrap(); )* };
     }
     export!(
+        ready20k_domain::dossier::DossierPack,
+        ready20k_domain::dossier::DossierSaved,
+    );
+    export!(
         ErrorPayload,
         project::ProjectInfo,
         project::RecentProject,
@@ -45,6 +49,32 @@ fn export_all(dir: &Path) {
             wizard::SodMitigation,
             wizard::StepId,
             wizard::IssueKind,
+        );
+    }
+    {
+        use ready20k_domain::assessment as a;
+        export!(
+            a::AssessmentView,
+            a::AnswerSaved,
+            a::ScorecardView,
+            a::Comparison,
+            a::AnswerRecord,
+            a::NewEvidence,
+            a::Action,
+            a::EvidenceKind,
+        );
+    }
+    {
+        use ready20k_domain::documents as d;
+        export!(
+            d::Register,
+            d::DocumentView,
+            d::SavedDraft,
+            d::Preview,
+            d::TextDiffResult,
+            d::NewOwnDocument,
+            d::RefusalCode,
+            d::DocStatus,
         );
     }
 }

@@ -113,7 +113,7 @@ pub async fn project_open_demo(state: State<'_, AppState>) -> CmdResult<ProjectI
         if path.exists() {
             std::fs::remove_file(&path).map_err(|e| err(e.into()))?;
         }
-        Project::create(&path, "Northwind Managed IT (demo)", clock).map_err(err)
+        ready20k_store::demo::create_demo(&path, clock).map_err(err)
     })
     .await?;
     install(&state, project)

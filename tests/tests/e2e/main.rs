@@ -1,6 +1,9 @@
 //! End-to-end tests: the real Ready20k window driven through tauri-driver and WebKitWebDriver.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
+mod assessment;
+mod dossier;
 mod harness;
+mod policies;
 mod project_files;
 mod wizard;

@@ -6,11 +6,11 @@ import type { ProjectInfo } from "./bindings/ProjectInfo";
 export const SCREENS = [
   { id: "home", label: "Overview", ready: true },
   { id: "wizard", label: "Setup wizard", ready: true },
-  { id: "policies", label: "Policies", ready: false },
+  { id: "policies", label: "Policies", ready: true },
   { id: "roles", label: "Roles", ready: true },
-  { id: "assessment", label: "Assessment", ready: false },
-  { id: "scorecard", label: "Scorecard", ready: false },
-  { id: "dossier", label: "Dossier", ready: false },
+  { id: "assessment", label: "Assessment", ready: true },
+  { id: "scorecard", label: "Scorecard", ready: true },
+  { id: "dossier", label: "Dossier", ready: true },
 ] as const;
 
 /** Id of a screen inside a project. */

@@ -4,7 +4,12 @@
 //! (message on stderr; no file is left half-written).
 
 mod content_cmd;
+mod demo_cmd;
+mod dossier_cmd;
+mod export_cmd;
+mod import_cmd;
 mod project_cmd;
+mod scorecard_cmd;
 
 use std::process::ExitCode;
 
@@ -26,6 +31,16 @@ enum Command {
     Info(project_cmd::InfoArgs),
     /// Print (--json) or check (--check) the embedded ISO/IEC 20000-1 content library.
     Content(content_cmd::ContentArgs),
+    /// Print a project's readiness scorecard: overall, per clause, Stage 1 and 2 verdicts.
+    Scorecard(scorecard_cmd::ScorecardArgs),
+    /// Export a project as one JSON file (the versioned project snapshot).
+    Export(export_cmd::ExportArgs),
+    /// Create a new project file from an exported JSON file (validated completely first).
+    Import(import_cmd::ImportArgs),
+    /// Create the sample project "Northwind Managed IT Ltd".
+    Demo(demo_cmd::DemoArgs),
+    /// Print a project's certification dossier (PDF): full pack, stage 1 pack or summary.
+    Dossier(dossier_cmd::DossierArgs),
 }
 
 /// A failure the CLI reports: message to stderr and the given exit code.
@@ -66,6 +81,11 @@ fn main() -> ExitCode {
         Command::New(args) => project_cmd::new(args),
         Command::Info(args) => project_cmd::info(args),
         Command::Content(args) => content_cmd::content(args),
+        Command::Scorecard(args) => scorecard_cmd::scorecard(args),
+        Command::Dossier(args) => dossier_cmd::dossier(args),
+        Command::Export(args) => export_cmd::export(args),
+        Command::Import(args) => import_cmd::import_json(args),
+        Command::Demo(args) => demo_cmd::demo(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,8 +3,11 @@
 //! Pure code: no IO, no SQLite, no Tauri. Everything here is deterministic given its inputs;
 //! "now" always arrives through a [`clock::Clock`].
 
+pub mod assessment;
 pub mod clock;
 pub mod content;
+pub mod documents;
+pub mod dossier;
 pub mod error;
 pub mod project;
 pub mod scoring;

@@ -5,11 +5,13 @@
 //! - [`layout`]: text wrapping with real font metrics, tables, charts, pagination, contents,
 //!   running header and footer -> pages of positioned primitives.
 //! - `pdf`: the only module that touches printpdf and lopdf.
+//! - [`build`]: the dossier model of a project (snapshot + content library + options).
 //! - [`sample`]: a realistic built-in dossier for a small managed service provider.
 //!
 //! Same model -> byte-identical PDF: fonts have fixed resource names, dates come from the
 //! model and the /ID is derived from the content.
 
+pub mod build;
 mod fonts;
 pub mod layout;
 pub mod model;

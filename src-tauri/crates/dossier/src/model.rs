@@ -17,6 +17,8 @@ pub struct Dossier {
     pub front: Vec<Section>,
     /// The numbered body and the annexes, in reading order.
     pub sections: Vec<Section>,
+    /// A light diagonal text printed across every page (e.g. "DRAFT"), or `None`.
+    pub watermark: Option<String>,
 }
 
 /// Document metadata.

@@ -6,15 +6,15 @@ use std::collections::BTreeSet;
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb,
-    TextItem, TextMatrix, WindingOrder,
+    Color, ExtendedGraphicsState, ExtendedGraphicsStateId, FontId, Line, LineDashPattern,
+    LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 use sha2::{Digest, Sha256};
 
 use crate::DossierError;
 use crate::fonts::FontKey;
-use crate::layout::{Colour, Document, OutlineEntry, Prim, Stroke};
+use crate::layout::{Colour, Document, OutlineEntry, Prim, Stroke, Watermark};
 use crate::model::Meta;
 
 /// Fixed resource names: the first six letters become the subset tag, so they are
@@ -107,7 +107,34 @@ fn paint_mode(fill: bool, stroke: bool) -> Option<PaintMode> {
     }
 }
 
-fn page_ops(prims: &[Prim], h: f32) -> Vec<Op> {
+/// Fixed resource name of the watermark's graphics state (deterministic output).
+const WATERMARK_GS: &str = "GSWMK";
+
+/// The watermark, drawn last and translucent so that the content underneath stays legible.
+fn watermark_ops(ops: &mut Vec<Op>, w: &Watermark, h: f32) {
+    let t = &w.run;
+    let (s, c) = w.angle.to_radians().sin_cos();
+    ops.push(Op::SaveGraphicsState);
+    ops.push(Op::LoadGraphicsState {
+        gs: ExtendedGraphicsStateId(WATERMARK_GS.to_string()),
+    });
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFont {
+        font: PdfFontHandle::External(font_id(t.font)),
+        size: Pt(t.size),
+    });
+    ops.push(Op::SetFillColor { col: rgb(t.colour) });
+    ops.push(Op::SetTextMatrix {
+        matrix: TextMatrix::Raw([c, s, -s, c, t.x, h - t.y]),
+    });
+    ops.push(Op::ShowText {
+        items: vec![TextItem::Text(t.text.clone())],
+    });
+    ops.push(Op::EndTextSection);
+    ops.push(Op::RestoreGraphicsState);
+}
+
+fn page_ops(prims: &[Prim], h: f32, watermark: Option<&Watermark>) -> Vec<Op> {
     let mut ops = Vec::with_capacity(prims.len() * 3);
     let mut st = State::default();
     for prim in prims {
@@ -211,6 +238,9 @@ fn page_ops(prims: &[Prim], h: f32) -> Vec<Op> {
         }
     }
     st.end_text(&mut ops);
+    if let Some(w) = watermark {
+        watermark_ops(&mut ops, w, h);
+    }
     ops
 }
 
@@ -260,6 +290,14 @@ pub(crate) fn write(layout: &Document, meta: &Meta) -> Result<Vec<u8>, DossierEr
             }
         }
     }
+    if let Some(w) = &layout.watermark {
+        used[w.run.font.index()].extend(w.run.text.chars());
+        let gs = ExtendedGraphicsState::default().with_current_fill_alpha(w.opacity);
+        doc.resources
+            .extgstates
+            .map
+            .insert(ExtendedGraphicsStateId(WATERMARK_GS.to_string()), gs);
+    }
     let mut subset_names = Vec::new();
     for key in FontKey::ALL {
         let chars = &used[key.index()];
@@ -277,7 +315,13 @@ pub(crate) fn write(layout: &Document, meta: &Meta) -> Result<Vec<u8>, DossierEr
     let pages = layout
         .pages
         .iter()
-        .map(|p| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(&p.prims, h)))
+        .map(|p| {
+            PdfPage::new(
+                Mm(210.0),
+                Mm(297.0),
+                page_ops(&p.prims, h, layout.watermark.as_ref()),
+            )
+        })
         .collect();
     doc.with_pages(pages);
 

@@ -160,6 +160,7 @@ pub fn sample() -> Dossier {
             evidence(),
             annex(),
         ],
+        watermark: None,
     }
 }
 

@@ -8,11 +8,15 @@
 //! Durability: WAL journal with `synchronous = FULL`; a call that returned `Ok` has reached
 //! the disk and survives the process being killed (see the kill test in `ready20k-tests`).
 
+pub mod assessment;
+pub mod demo;
+pub mod documents;
 mod error;
 pub mod journal;
 pub mod migrate;
 mod project;
 pub mod recent;
+pub mod snapshot;
 pub mod wizard;
 
 pub use error::{Result, StoreError};

@@ -15,6 +15,14 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0002_journal.sql"),
     ),
     ("0003_wizard", include_str!("../migrations/0003_wizard.sql")),
+    (
+        "0004_documents",
+        include_str!("../migrations/0004_documents.sql"),
+    ),
+    (
+        "0005_assessment",
+        include_str!("../migrations/0005_assessment.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

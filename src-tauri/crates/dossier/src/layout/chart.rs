@@ -284,7 +284,7 @@ pub fn radar_chart(
     };
     let ly = cy + radius + 34.0;
     let a = ts.line(legend, "Current readiness");
-    let b = ts.line(legend, "Target for stage 1 audit");
+    let b = ts.line(legend, "Target");
     let total = 13.0 + a.width + 18.0 + 22.0 + b.width;
     let mut lx = cx - total / 2.0;
     out.push(Prim::Rect {

@@ -11,6 +11,7 @@ use super::table::TableL;
 use super::text::{Line, Metrics, Style, Typesetter};
 use super::{
     Area, Colour, Dest, Document, LinkRect, OutlineEntry, PAGE_H, PAGE_W, Page, Prim, Stroke,
+    TextRun,
 };
 use crate::DossierError;
 use crate::fonts::FontKey;
@@ -764,7 +765,37 @@ fn cover(ts: &mut Typesetter<'_>, d: &Dossier) -> Page {
         size: 10.5,
         colour: palette::INK,
     };
-    for l in ts.wrap(scope_style, &[Run::plain(&d.cover.scope_summary)], w) {
+    // The scope gets the room the verdict box and the facts grid leave above the foot; a
+    // longer statement is shortened with an ellipsis (section 1 prints it in full).
+    let verdict_h = 44.0 + d.cover.verdict.len() as f32 * 25.0;
+    let detail_rows = d.cover.details.len().div_ceil(2);
+    let details_h = if detail_rows == 0 {
+        0.0
+    } else {
+        40.0 + (detail_rows - 1) as f32 * 38.0 + 22.0
+    };
+    let room = 770.0 - 16.0 - y - verdict_h - details_h;
+    let max_lines = ((room / 15.5).floor() as usize).max(2);
+    let mut scope_text = d.cover.scope_summary.clone();
+    let mut lines = ts.wrap(scope_style, &[Run::plain(&scope_text)], w);
+    while lines.len() > max_lines {
+        let words: Vec<&str> = scope_text.split_whitespace().collect();
+        if words.len() <= 1 {
+            let keep: String = scope_text.chars().take(200).collect();
+            lines = ts.wrap(scope_style, &[Run::plain(format!("{keep}…"))], w);
+            lines.truncate(max_lines);
+            break;
+        }
+        // Drop about a line's worth of words at a time, then keep going word by word.
+        let drop = if lines.len() > max_lines + 1 { 12 } else { 1 };
+        let keep = words.len().saturating_sub(drop).max(1);
+        scope_text = format!(
+            "{}…",
+            words[..keep].join(" ").trim_end_matches(['…', ',', ';'])
+        );
+        lines = ts.wrap(scope_style, &[Run::plain(&scope_text)], w);
+    }
+    for l in lines {
         y += 15.5;
         p.prims.extend(l.prims(x, y));
     }
@@ -781,6 +812,14 @@ fn cover(ts: &mut Typesetter<'_>, d: &Dossier) -> Page {
         size: 9.5,
         colour: palette::MUTED,
     };
+    // The value column starts after the longest label (at least 40 % of the width).
+    let label_w = d
+        .cover
+        .verdict
+        .iter()
+        .map(|v| ts.line(label_st, &v.label).width + 24.0)
+        .fold(w * 0.4, f32::max)
+        .min(w * 0.6);
     let mut rows = Vec::new();
     for (i, v) in d.cover.verdict.iter().enumerate() {
         let ry = box_top + i as f32 * row_h;
@@ -795,6 +834,7 @@ fn cover(ts: &mut Typesetter<'_>, d: &Dossier) -> Page {
             });
         }
         rows.extend(ts.line(label_st, &v.label).prims(x + 12.0, ry + 16.0));
+        let value_x = x + label_w;
         let colour = match v.tone {
             Tone::Neutral => palette::INK,
             Tone::Good => palette::GOOD,
@@ -806,9 +846,9 @@ fn cover(ts: &mut Typesetter<'_>, d: &Dossier) -> Page {
             size: 9.5,
             colour,
         };
-        let lines = ts.wrap(vst, &[Run::plain(&v.value)], w * 0.58);
+        let lines = ts.wrap(vst, &[Run::plain(&v.value)], w - label_w - 8.0);
         if let Some(l) = lines.first() {
-            rows.extend(l.prims(x + w * 0.4, ry + 16.0));
+            rows.extend(l.prims(value_x, ry + 16.0));
         }
     }
     let box_h = d.cover.verdict.len() as f32 * row_h;
@@ -963,5 +1003,44 @@ pub(super) fn paginate(
         missing_glyphs: ts.missing.iter().copied().collect(),
         substitutions: ts.substitutions,
         section_pages: pager.section_pages,
+        watermark: d.watermark.as_deref().and_then(|t| watermark(metrics, t)),
+    })
+}
+
+/// The diagonal watermark, centred on the page at 45 degrees and scaled to fit the diagonal.
+fn watermark(metrics: &Metrics, text: &str) -> Option<super::Watermark> {
+    let text: String = text
+        .chars()
+        .filter(|c| metrics.has_glyph(FontKey::Bold, *c))
+        .collect();
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let angle: f32 = 45.0;
+    let unit = metrics.width(FontKey::Bold, 1.0, text);
+    // At most 110 pt high, and no longer than 80 % of the page diagonal.
+    let diagonal = (PAGE_W * PAGE_W + PAGE_H * PAGE_H).sqrt();
+    let size = (diagonal * 0.8 / unit.max(0.01)).min(110.0);
+    let width = unit * size;
+    let (s, c) = angle.to_radians().sin_cos();
+    let cap = 0.73 * size;
+    // Layout y grows downwards: rotating counter-clockwise on paper moves the baseline's end
+    // up (smaller y).
+    let (cx, cy) = (PAGE_W / 2.0, PAGE_H / 2.0);
+    let x = cx - width / 2.0 * c + cap / 2.0 * s;
+    let y = cy + width / 2.0 * s + cap / 2.0 * c;
+    Some(super::Watermark {
+        run: TextRun {
+            font: FontKey::Bold,
+            size,
+            x,
+            y,
+            colour: Colour(0xb9, 0x1c, 0x1c),
+            text: text.to_owned(),
+            width,
+        },
+        angle,
+        opacity: 0.09,
     })
 }

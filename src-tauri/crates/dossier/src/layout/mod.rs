@@ -268,6 +268,19 @@ pub struct Document {
     pub substitutions: usize,
     /// Section id -> zero-based page index (what the table of contents printed).
     pub section_pages: BTreeMap<String, usize>,
+    /// Diagonal text printed over every page, if any.
+    pub watermark: Option<Watermark>,
+}
+
+/// A light diagonal text across the page (drawn last, translucent, so content stays legible).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Watermark {
+    /// The text; `x`/`y` are the start of the baseline before rotation (layout coordinates).
+    pub run: TextRun,
+    /// Rotation in degrees, counter-clockwise.
+    pub angle: f32,
+    /// Fill opacity, 0..1.
+    pub opacity: f32,
 }
 
 /// A4 portrait.

@@ -1,0 +1,158 @@
+//! `dossier`: print a project's certification dossier as PDF.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use clap::{Args, ValueEnum};
+use ready20k_domain::clock::{Clock, SystemClock};
+use ready20k_dossier::build::{DossierOptions, Pack, build};
+use ready20k_store::Project;
+use ready20k_store::snapshot::{self, ProjectSnapshot};
+
+use crate::Failure;
+
+/// Which pack to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PackArg {
+    /// Everything: scope, services, roles, policies, scorecard, compliance matrix, actions,
+    /// evidence, required-documents checklist.
+    Full,
+    /// Documents and scope, for the stage 1 audit.
+    Stage1,
+    /// A short executive summary.
+    Summary,
+}
+
+impl From<PackArg> for Pack {
+    fn from(p: PackArg) -> Self {
+        match p {
+            PackArg::Full => Pack::Full,
+            PackArg::Stage1 => Pack::Stage1,
+            PackArg::Summary => Pack::Summary,
+        }
+    }
+}
+
+/// Arguments of `ready20k-cli dossier`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The same project and the same --date give a byte-identical PDF. \
+    The file is written to a temporary file beside the output and renamed into place, so \
+    an existing output is never left half-written."
+)]
+pub struct DossierArgs {
+    /// Project file (.r20k) or a project export (.json, from `ready20k-cli export`).
+    pub file: PathBuf,
+    /// Where to write the PDF.
+    #[arg(short, long, value_name = "OUT.pdf")]
+    pub out: PathBuf,
+    /// The dossier's date (YYYY-MM-DD): "today" for every status and the date on the cover.
+    /// Default: today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Which pack to print.
+    #[arg(long, value_enum, default_value_t = PackArg::Full)]
+    pub pack: PackArg,
+    /// Dossier version printed on the cover (default: the date as YYYY.MM.DD).
+    #[arg(long, value_name = "TEXT")]
+    pub version: Option<String>,
+}
+
+/// Reads the project: a JSON export or a project file.
+fn load(path: &Path) -> Result<ProjectSnapshot, Failure> {
+    let is_json = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        let bytes = fs::read(path)
+            .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+        serde_json::from_slice(&bytes).map_err(|e| {
+            Failure::usage(format!(
+                "{} is not a Ready20k project export: {e}",
+                path.display()
+            ))
+        })
+    } else {
+        let project = Project::open(path, Arc::new(SystemClock))?;
+        let snap = snapshot::collect(&project)?;
+        project.close()?;
+        Ok(snap)
+    }
+}
+
+/// Writes `bytes` to `out` through a temporary file in the same directory.
+fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out
+        .file_name()
+        .ok_or_else(|| Failure::usage(format!("{} is not a file name", out.display())))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let result = (|| -> std::io::Result<()> {
+        let mut f = File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, out)
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(Failure::usage(format!(
+            "cannot write {}: {e}",
+            out.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Builds, renders and writes the dossier.
+pub fn dossier(args: DossierArgs) -> Result<(), Failure> {
+    let date = match args.date.as_deref() {
+        Some(d) => chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
+            Failure::usage(format!(
+                "--date must be a date like 2026-03-12; got \"{d}\""
+            ))
+        })?,
+        None => SystemClock.now().date_naive(),
+    };
+    let library = ready20k_domain::content::try_library()
+        .map_err(|e| Failure::usage(format!("error [{}]: {e}", e.code())))?;
+    let snap = load(&args.file)?;
+    let opts = DossierOptions {
+        date,
+        pack: args.pack.into(),
+        version: args.version,
+    };
+    let model = build(&snap, library, &opts);
+    let rendered = ready20k_dossier::render(&model)
+        .map_err(|e| Failure::usage(format!("error [{}]: {e}", e.code())))?;
+    write_atomically(&args.out, &rendered.pdf)?;
+    println!(
+        "Wrote {}: {} pages, {} bytes{}",
+        args.out.display(),
+        rendered.pages,
+        rendered.pdf.len(),
+        if model.watermark.is_some() {
+            " (DRAFT: some required documents are not approved)"
+        } else {
+            ""
+        }
+    );
+    if !rendered.missing_glyphs.is_empty() {
+        let chars: String = rendered.missing_glyphs.iter().take(40).collect();
+        eprintln!(
+            "warning: {} characters have no glyph in the embedded fonts and were printed as \
+             '?': {chars}",
+            rendered.substitutions
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,174 @@
+//! The readiness self-assessment: answers with owners and dates, evidence, the action plan
+//! (gaps, internal audit findings, management review actions: the 10.1 register) and frozen
+//! scorecard snapshots.
+//!
+//! Everything here is pure. The store loads the records; the functions below turn them into
+//! scoring input ([`scoring_answers`]), an ordered action plan ([`plan`]), and a comparison
+//! of two scorecards ([`compare`]). Scoring itself is [`crate::scoring`].
+
+pub mod compare;
+pub mod plan;
+pub mod types;
+pub mod view;
+
+pub use compare::{ClauseDelta, Comparison, QuestionChange, compare};
+pub use plan::{PlannedAction, plan};
+pub use types::*;
+pub use view::{
+    AnswerSaved, AssessmentView, ClauseSection, EvidenceEntry, LinkableDocument,
+    RequirementSection, ScorecardView, sections, suggested_documents,
+};
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::scoring::Answer;
+
+/// Parses a `YYYY-MM-DD` date; `None` for anything else.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// `Some(trimmed)` when `text` is a valid `YYYY-MM-DD` date, `None` when empty, and an error
+/// message naming `what` otherwise.
+pub fn normalise_date(text: Option<&str>, what: &str) -> Result<Option<String>, String> {
+    match text.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => parse_date(t)
+            .map(|d| Some(d.format("%Y-%m-%d").to_string()))
+            .ok_or_else(|| format!("The {what} must be a date like 2026-06-30; got \"{t}\".")),
+    }
+}
+
+/// Whether a piece of evidence has lapsed on `today`, is due for review, or is current.
+pub fn evidence_status(evidence: &Evidence, today: NaiveDate) -> EvidenceStatus {
+    let before = |d: &Option<String>| {
+        d.as_deref()
+            .and_then(parse_date)
+            .is_some_and(|date| date < today)
+    };
+    if before(&evidence.expires_on) {
+        EvidenceStatus::Expired
+    } else if before(&evidence.review_on) {
+        EvidenceStatus::ReviewDue
+    } else {
+        EvidenceStatus::Current
+    }
+}
+
+/// The answers as the scoring engine takes them: level plus "has evidence", where only
+/// evidence that has not expired on `today` counts (evidence due for review still counts).
+pub fn scoring_answers(
+    answers: &[AnswerRecord],
+    evidence: &[Evidence],
+    today: NaiveDate,
+) -> BTreeMap<String, Answer> {
+    let mut evidenced: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    for e in evidence {
+        if evidence_status(e, today) != EvidenceStatus::Expired {
+            evidenced.extend(e.questions.iter().map(String::as_str));
+        }
+    }
+    answers
+        .iter()
+        .map(|a| {
+            (
+                a.question_id.clone(),
+                Answer::new(a.level, evidenced.contains(a.question_id.as_str())),
+            )
+        })
+        .collect()
+}
+
+/// Things about an answer the UI should point out (never a refusal: the firm keeps typing).
+pub fn answer_warnings(answer: &AnswerRecord) -> Vec<String> {
+    let mut out = Vec::new();
+    if answer.other_party_id.is_some() && answer.other_party_control.trim().is_empty() {
+        out.push(
+            "Say how you control the other party's part: contract, SLA, reports, reviews.".into(),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::scoring::MaturityLevel;
+
+    fn evidence(questions: &[&str], expires: Option<&str>, review: Option<&str>) -> Evidence {
+        Evidence {
+            id: 1,
+            kind: EvidenceKind::Location,
+            title: "x".into(),
+            file_name: None,
+            size: None,
+            sha256: None,
+            document_id: None,
+            document_version: None,
+            location: Some("SharePoint".into()),
+            added_at: "2026-01-01T00:00:00+00:00".into(),
+            expires_on: expires.map(Into::into),
+            review_on: review.map(Into::into),
+            questions: questions.iter().map(|q| (*q).to_owned()).collect(),
+        }
+    }
+
+    fn answer(id: &str, level: MaturityLevel) -> AnswerRecord {
+        AnswerRecord {
+            question_id: id.into(),
+            level,
+            ..AnswerRecord::default()
+        }
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert_eq!(
+            normalise_date(Some(" 2026-06-30 "), "due date")
+                .unwrap()
+                .as_deref(),
+            Some("2026-06-30")
+        );
+        assert_eq!(normalise_date(Some(""), "due date").unwrap(), None);
+        assert_eq!(normalise_date(None, "due date").unwrap(), None);
+        assert!(
+            normalise_date(Some("30/06/2026"), "due date")
+                .unwrap_err()
+                .contains("due date")
+        );
+    }
+
+    #[test]
+    fn expired_evidence_does_not_count_review_due_does() {
+        let today = parse_date("2026-03-01").unwrap();
+        let answers = vec![
+            answer("Q-A", MaturityLevel::Operated),
+            answer("Q-B", MaturityLevel::Operated),
+            answer("Q-C", MaturityLevel::Operated),
+        ];
+        let ev = vec![
+            evidence(&["Q-A"], Some("2026-02-28"), None),
+            evidence(&["Q-B"], Some("2026-03-01"), Some("2026-01-01")),
+        ];
+        assert_eq!(evidence_status(&ev[0], today), EvidenceStatus::Expired);
+        assert_eq!(evidence_status(&ev[1], today), EvidenceStatus::ReviewDue);
+        let map = scoring_answers(&answers, &ev, today);
+        assert!(!map["Q-A"].has_evidence);
+        assert!(map["Q-B"].has_evidence);
+        assert!(!map["Q-C"].has_evidence);
+        assert_eq!(map["Q-C"].level, MaturityLevel::Operated);
+    }
+
+    #[test]
+    fn other_party_without_control_is_flagged() {
+        let mut a = answer("Q-A", MaturityLevel::Implemented);
+        assert!(answer_warnings(&a).is_empty());
+        a.other_party_id = Some(3);
+        assert_eq!(answer_warnings(&a).len(), 1);
+        a.other_party_control = "Monthly SLA report reviewed".into();
+        assert!(answer_warnings(&a).is_empty());
+    }
+}

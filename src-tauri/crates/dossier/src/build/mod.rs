@@ -1,0 +1,97 @@
+//! The dossier built from a project: [`build`] turns a [`ProjectSnapshot`] and the content
+//! library into a [`Dossier`] model, ready for [`crate::render`].
+//!
+//! Pure: no IO and no clock; "today" is [`DossierOptions::date`], so the same project and the
+//! same date give the same model (and the same PDF bytes). Every figure comes from the same
+//! domain rules the app uses (scoring, document register, SoD checks, RACI, action plan).
+
+mod convert;
+mod facts;
+mod markdown;
+mod sections;
+mod util;
+
+use chrono::NaiveDate;
+use ready20k_domain::content::Library;
+use ready20k_store::snapshot::ProjectSnapshot;
+
+use crate::model::Dossier;
+
+pub use markdown::blocks as markdown_blocks;
+
+/// Which dossier to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pack {
+    /// Everything: scope, catalogue, roles, policies, scorecard, compliance matrix, actions,
+    /// evidence and the required-documents checklist.
+    #[default]
+    Full,
+    /// What a stage 1 (documentation) audit reviews: scope and context, catalogue, roles,
+    /// the approved documents and the required-documents checklist.
+    Stage1,
+    /// A short executive summary for top management.
+    Summary,
+}
+
+impl Pack {
+    /// Every pack, in menu order.
+    pub const ALL: [Pack; 3] = [Pack::Full, Pack::Stage1, Pack::Summary];
+
+    /// Stable id: `full`, `stage1`, `summary`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pack::Full => "full",
+            Pack::Stage1 => "stage1",
+            Pack::Summary => "summary",
+        }
+    }
+
+    /// Parses [`Pack::as_str`].
+    pub fn parse(s: &str) -> Option<Pack> {
+        Pack::ALL.into_iter().find(|p| p.as_str() == s.trim())
+    }
+
+    /// Title printed on the cover.
+    pub fn title(self) -> &'static str {
+        match self {
+            Pack::Full => "ISO/IEC 20000-1 Certification Dossier",
+            Pack::Stage1 => "ISO/IEC 20000-1 Stage 1 Audit Pack",
+            Pack::Summary => "ISO/IEC 20000-1 Readiness Summary",
+        }
+    }
+}
+
+/// How to build the dossier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DossierOptions {
+    /// The dossier's date: "today" for every status (overdue actions, expired evidence,
+    /// reviews due) and the date printed on the cover.
+    pub date: NaiveDate,
+    /// Which pack.
+    pub pack: Pack,
+    /// Dossier version; `None` derives it from the date (`YYYY.MM.DD`).
+    pub version: Option<String>,
+}
+
+impl DossierOptions {
+    /// The full pack on `date`.
+    pub fn full(date: NaiveDate) -> Self {
+        Self {
+            date,
+            pack: Pack::Full,
+            version: None,
+        }
+    }
+}
+
+/// Builds the dossier model of a project.
+pub fn build(snapshot: &ProjectSnapshot, content: &Library, opts: &DossierOptions) -> Dossier {
+    let f = facts::Facts::new(snapshot, content, opts);
+    sections::dossier(&f)
+}
+
+/// Whether the dossier of this project would carry the DRAFT watermark: some required
+/// document has no approved version.
+pub fn is_draft(snapshot: &ProjectSnapshot, content: &Library, date: NaiveDate) -> bool {
+    facts::Facts::new(snapshot, content, &DossierOptions::full(date)).draft()
+}

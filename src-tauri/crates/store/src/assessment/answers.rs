@@ -1,0 +1,122 @@
+//! `answer`: one row per answered question.
+
+use ready20k_domain::assessment::AnswerRecord;
+use ready20k_domain::scoring::MaturityLevel;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{date, known_person, known_question, write};
+use crate::{Result, StoreError};
+
+const COLUMNS: &str = "question_id, level, note, owner_id, target_date, other_party_id, \
+                       other_party_control, updated_at";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AnswerRecord> {
+    let level: u8 = r.get(1)?;
+    Ok(AnswerRecord {
+        question_id: r.get(0)?,
+        level: MaturityLevel::from_value(level).unwrap_or_default(),
+        note: r.get(2)?,
+        owner_id: r.get(3)?,
+        target_date: r.get(4)?,
+        other_party_id: r.get(5)?,
+        other_party_control: r.get(6)?,
+        updated_at: r.get(7)?,
+    })
+}
+
+/// Every answer, by question id.
+pub fn list_answers(conn: &Connection) -> Result<Vec<AnswerRecord>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM answer ORDER BY question_id"
+    ))?;
+    Ok(stmt.query_map([], row)?.collect::<Result<_, _>>()?)
+}
+
+/// The answer to one question, if given.
+pub fn get_answer(conn: &Connection, question_id: &str) -> Result<Option<AnswerRecord>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM answer WHERE question_id = ?1"
+        ))?
+        .query_row([question_id], row)
+        .optional()?)
+}
+
+/// Saves (inserts or replaces) the answer to `a.question_id` and returns it as stored.
+///
+/// Refuses an unknown question, a bad date, an owner who is not a current person, and an
+/// other party that does not exist. An other party without a control description is saved
+/// (the firm may still be typing) and flagged by
+/// [`ready20k_domain::assessment::answer_warnings`].
+pub fn save_answer(conn: &mut Connection, now: &str, a: &AnswerRecord) -> Result<AnswerRecord> {
+    known_question(&a.question_id)?;
+    let target = date(a.target_date.as_deref(), "target date")?;
+    let stored = AnswerRecord {
+        question_id: a.question_id.clone(),
+        level: a.level,
+        note: a.note.trim().to_owned(),
+        owner_id: a.owner_id,
+        target_date: target,
+        other_party_id: a.other_party_id,
+        other_party_control: if a.other_party_id.is_some() {
+            a.other_party_control.trim().to_owned()
+        } else {
+            String::new()
+        },
+        updated_at: now.to_owned(),
+    };
+    write(conn, now, "assessment_answer", |tx| {
+        known_person(tx, stored.owner_id)?;
+        if let Some(id) = stored.other_party_id {
+            let n: i64 = tx.query_row(
+                "SELECT count(*) FROM other_party WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            if n == 0 {
+                return Err(StoreError::Invalid(format!(
+                    "Other party {id} does not exist; add it in the setup wizard."
+                )));
+            }
+        }
+        tx.prepare_cached(
+            "INSERT INTO answer (question_id, level, note, owner_id, target_date, other_party_id,
+                                 other_party_control, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (question_id) DO UPDATE SET
+                level = excluded.level, note = excluded.note, owner_id = excluded.owner_id,
+                target_date = excluded.target_date, other_party_id = excluded.other_party_id,
+                other_party_control = excluded.other_party_control,
+                updated_at = excluded.updated_at",
+        )?
+        .execute(params![
+            stored.question_id,
+            stored.level.value(),
+            stored.note,
+            stored.owner_id,
+            stored.target_date,
+            stored.other_party_id,
+            stored.other_party_control,
+            stored.updated_at,
+        ])?;
+        let detail = format!("{} = {}", stored.question_id, stored.level.value());
+        Ok((stored.clone(), detail))
+    })
+}
+
+/// Removes the answer to `question_id` (the question counts as unanswered again). Returns the
+/// removed answer for undo, or `None` if there was none.
+pub fn clear_answer(
+    conn: &mut Connection,
+    now: &str,
+    question_id: &str,
+) -> Result<Option<AnswerRecord>> {
+    let old = get_answer(conn, question_id)?;
+    if old.is_none() {
+        return Ok(None);
+    }
+    write(conn, now, "assessment_answer_cleared", |tx| {
+        tx.execute("DELETE FROM answer WHERE question_id = ?1", [question_id])?;
+        Ok((old, question_id.to_owned()))
+    })
+}

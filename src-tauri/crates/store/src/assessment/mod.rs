@@ -1,0 +1,168 @@
+//! The self-assessment's tables (migration `0005_assessment`), one module per table group:
+//! [`answers`], [`evidence`], [`actions`], [`snapshots`].
+//!
+//! Reads take a `&Connection`; every write takes `&mut Connection`, runs in its own
+//! transaction and appends an `assessment_*` entry to the journal. [`scorecard`] scores the
+//! stored answers with the embedded question bank, which is what the scorecard screen, the
+//! CLI and the dossier show.
+
+pub mod actions;
+pub mod answers;
+pub mod evidence;
+pub mod snapshots;
+
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+use ready20k_domain::assessment::{
+    self, AssessmentView, EvidenceEntry, LinkableDocument, ScorecardView,
+};
+use ready20k_domain::content::{Library, try_library};
+use ready20k_domain::scoring::{MaturityLevel, Scorecard, score};
+use rusqlite::{Connection, Transaction};
+
+use crate::documents;
+use crate::wizard::{people, services};
+use crate::{Result, StoreError, journal};
+
+/// The embedded content library, or an error the UI can show.
+pub fn library() -> Result<&'static Library> {
+    try_library().map_err(|e| StoreError::Invalid(format!("The question bank is broken: {e}")))
+}
+
+/// Scores the stored answers on `today` (evidence past its expiry date no longer counts).
+pub fn scorecard(conn: &Connection, today: NaiveDate) -> Result<Scorecard> {
+    let lib = library()?;
+    let answers = answers::list_answers(conn)?;
+    let evidence = evidence::list_evidence(conn)?;
+    let map = assessment::scoring_answers(&answers, &evidence, today);
+    Ok(score(&lib.questions, &map))
+}
+
+/// The newest approved version of every document in the register, as evidence can link it.
+pub fn linkable_documents(conn: &Connection) -> Result<Vec<LinkableDocument>> {
+    let approved = documents::approved_documents(conn).map_err(|e| match e {
+        documents::DocError::Store(e) => e,
+        other => StoreError::Invalid(other.to_string()),
+    })?;
+    Ok(approved
+        .into_iter()
+        .map(|d| LinkableDocument {
+            document_id: d.key,
+            title: d.title,
+            version: d.version.id,
+            version_label: d.version.number.to_string(),
+        })
+        .collect())
+}
+
+/// Everything the assessment screen shows.
+pub fn view(conn: &Connection, today: NaiveDate) -> Result<AssessmentView> {
+    let lib = library()?;
+    let documents = linkable_documents(conn)?;
+    let answers = answers::list_answers(conn)?;
+    let evidence = evidence::list_evidence(conn)?;
+    let map = assessment::scoring_answers(&answers, &evidence, today);
+    let card = score(&lib.questions, &map);
+    Ok(AssessmentView {
+        today: today.format("%Y-%m-%d").to_string(),
+        scale: MaturityLevel::scale().to_vec(),
+        sections: assessment::sections(lib),
+        answers,
+        evidence: evidence
+            .into_iter()
+            .map(|e| EvidenceEntry {
+                status: assessment::evidence_status(&e, today),
+                evidence: e,
+            })
+            .collect(),
+        people: people::list_people(conn)?,
+        other_parties: services::list_other_parties(conn)?,
+        documents,
+        clause_scores: card
+            .clauses
+            .into_iter()
+            .map(|(id, c)| (id, c.score))
+            .collect(),
+    })
+}
+
+/// Everything the scorecard screen shows on `today`.
+pub fn scorecard_view(conn: &Connection, today: NaiveDate) -> Result<ScorecardView> {
+    let lib = library()?;
+    let card = scorecard(conn, today)?;
+    let clause_titles = card
+        .clauses
+        .keys()
+        .filter_map(|id| lib.clause(id).map(|c| (id.clone(), c.title.clone())))
+        .collect();
+    let plan = assessment::plan(&actions::list_actions(conn)?, &lib.questions, &card, today);
+    Ok(ScorecardView {
+        today: today.format("%Y-%m-%d").to_string(),
+        scorecard: card,
+        clause_titles,
+        plan,
+        snapshots: snapshots::list_snapshots(conn)?,
+        people: people::list_people(conn)?,
+    })
+}
+
+/// Clause scores (0..=100) keyed by clause id, on `today`.
+pub fn clause_scores(conn: &Connection, today: NaiveDate) -> Result<BTreeMap<String, f64>> {
+    Ok(scorecard(conn, today)?
+        .clauses
+        .into_iter()
+        .map(|(id, c)| (id, c.score))
+        .collect())
+}
+
+/// Runs `f` in a transaction and journals it as `kind`.
+pub(crate) fn write<T>(
+    conn: &mut Connection,
+    now: &str,
+    kind: &str,
+    f: impl FnOnce(&Transaction<'_>) -> Result<(T, String)>,
+) -> Result<T> {
+    let tx = conn.transaction()?;
+    let (out, detail) = f(&tx)?;
+    journal::insert(&tx, now, kind, &detail)?;
+    tx.execute("UPDATE project SET updated_at = ?1 WHERE id = 1", [now])?;
+    tx.commit()?;
+    Ok(out)
+}
+
+/// `Invalid` unless `id` is a question of the bank.
+pub(crate) fn known_question(id: &str) -> Result<()> {
+    if library()?.question(id).is_some() {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(format!(
+            "There is no question {id} in the question bank."
+        )))
+    }
+}
+
+/// `Invalid` unless `id` is a current person (or absent).
+pub(crate) fn known_person(tx: &Transaction<'_>, id: Option<i64>) -> Result<()> {
+    let Some(id) = id else { return Ok(()) };
+    let n: i64 = tx.query_row(
+        "SELECT count(*) FROM person WHERE id = ?1 AND deleted_at IS NULL",
+        [id],
+        |r| r.get(0),
+    )?;
+    if n == 0 {
+        return Err(StoreError::Invalid(format!(
+            "Person {id} is not on the people list; pick someone from the setup wizard's list."
+        )));
+    }
+    Ok(())
+}
+
+/// A checked `YYYY-MM-DD` date (or none).
+pub(crate) fn date(text: Option<&str>, what: &str) -> Result<Option<String>> {
+    assessment::normalise_date(text, what).map_err(StoreError::Invalid)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+pub(crate) mod tests;

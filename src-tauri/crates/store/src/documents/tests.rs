@@ -1,0 +1,564 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+
+use ready20k_domain::clock::FixedClock;
+use ready20k_domain::documents::markdown::{Block, to_blocks};
+use ready20k_domain::documents::{DocStatus, RefusalCode, parse_date};
+use ready20k_domain::wizard::{FirmProfile, Person, RoleAssignment, Service, SodMitigation};
+
+use super::*;
+use crate::Project;
+use crate::wizard::{people, profile, roles, services};
+use ready20k_domain::content::DocumentKind;
+
+const NOW: &str = "2026-01-10T09:00:00+00:00";
+const LATER: &str = "2026-02-01T09:00:00+00:00";
+
+struct Firm {
+    _dir: tempfile::TempDir,
+    p: Project,
+    ann: i64,
+    bob: i64,
+    cleo: i64,
+    svc: i64,
+}
+
+/// Ann is top management, Bob the SMS manager, Cleo a service owner.
+fn firm() -> Firm {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::at_date(2026, 1, 10).unwrap());
+    let mut p = Project::create(&dir.path().join("p.r20k"), "Acme IT", clock).unwrap();
+    let c = p.conn_mut();
+    profile::update_profile(
+        c,
+        NOW,
+        &FirmProfile {
+            legal_name: "Acme IT Ltd".into(),
+            trading_name: "Acme IT".into(),
+            headcount: 3,
+            ..FirmProfile::default()
+        },
+    )
+    .unwrap();
+    let person = |n: &str| Person {
+        name: n.into(),
+        ..Person::default()
+    };
+    let ann = people::save_person(c, NOW, &person("Ann Lee")).unwrap();
+    let bob = people::save_person(c, NOW, &person("Bob Ray")).unwrap();
+    let cleo = people::save_person(c, NOW, &person("Cleo Park")).unwrap();
+    for (role, who) in [("ROLE-TM", ann), ("ROLE-SMSM", bob), ("ROLE-SO", cleo)] {
+        roles::update_assignment(
+            c,
+            NOW,
+            &RoleAssignment {
+                role_id: role.into(),
+                holders: vec![who],
+                deputy: None,
+            },
+        )
+        .unwrap();
+    }
+    let svc = services::save_service(
+        c,
+        NOW,
+        &Service {
+            name: "Managed backup".into(),
+            customers: vec!["SMEs".into()],
+            ..Service::default()
+        },
+    )
+    .unwrap();
+    Firm {
+        _dir: dir,
+        p,
+        ann,
+        bob,
+        cleo,
+        svc,
+    }
+}
+
+fn today() -> NaiveDate {
+    parse_date(NOW).unwrap()
+}
+
+fn view(f: &Firm) -> DocumentView {
+    document_view(f.p.conn(), "DOC-SM-POLICY", today()).unwrap()
+}
+
+fn start_policy(f: &mut Firm) -> i64 {
+    start_document(f.p.conn_mut(), NOW, "DOC-SM-POLICY", None, None).unwrap()
+}
+
+fn rev(f: &Firm) -> i64 {
+    view(f).draft.unwrap().revision
+}
+
+fn issue(f: &mut Firm, id: i64, summary: &str, major: bool) -> VersionRecord {
+    let r = rev(f);
+    issue_version(f.p.conn_mut(), NOW, id, summary, major, r).unwrap()
+}
+
+fn edit(f: &mut Firm, id: i64, change: impl FnOnce(&str) -> String) {
+    let d = view(f).draft.unwrap();
+    let body = change(&d.body);
+    save_draft(
+        f.p.conn_mut(),
+        NOW,
+        id,
+        &body,
+        d.author_person_id,
+        d.revision,
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_started_policy_is_filled_from_the_wizard_and_authored_by_the_owner() {
+    let mut f = firm();
+    let before = register(f.p.conn(), today()).unwrap();
+    let e = before
+        .entries
+        .iter()
+        .find(|e| e.key == "DOC-SM-POLICY")
+        .unwrap();
+    assert_eq!(e.status, DocStatus::Missing);
+    start_policy(&mut f);
+    let v = view(&f);
+    assert_eq!(v.entry.status, DocStatus::Draft);
+    assert_eq!(v.template_id.as_deref(), Some("TPL-03"));
+    let d = v.draft.unwrap();
+    assert!(d.body.contains("Acme IT Ltd"));
+    assert!(d.body.contains("Ann Lee"));
+    assert!(d.body.contains("| Version | 1.0 (draft) |"));
+    assert_eq!(
+        d.author_person_id,
+        Some(f.bob),
+        "owner role SMSM holder is the author"
+    );
+    assert!(
+        d.placeholders
+            .iter()
+            .any(|p| p.text == "«ticketing system»")
+    );
+    assert!(d.html.contains("<mark class=\"placeholder\">"));
+    assert!(!d.body.contains("undefined"));
+    // A second start is refused.
+    assert!(start_document(f.p.conn_mut(), NOW, "DOC-SM-POLICY", None, None).is_err());
+}
+
+#[test]
+fn autosave_uses_revisions_and_refuses_a_stale_one() {
+    let mut f = firm();
+    let id = start_policy(&mut f);
+    let r = rev(&f);
+    let s = save_draft(f.p.conn_mut(), NOW, id, "# One", Some(f.bob), r).unwrap();
+    assert_eq!(s.revision, r + 1);
+    let err = save_draft(f.p.conn_mut(), NOW, id, "# Two", Some(f.bob), r).unwrap_err();
+    assert_eq!(err.code(), "draft_conflict");
+    assert_eq!(view(&f).draft.unwrap().body, "# One");
+}
+
+#[test]
+fn versions_are_numbered_immutable_and_diffable() {
+    let mut f = firm();
+    let id = start_policy(&mut f);
+    // An empty summary is refused.
+    let r = rev(&f);
+    assert!(issue_version(f.p.conn_mut(), NOW, id, " ", false, r).is_err());
+    let v1 = issue(&mut f, id, "First issue", true);
+    assert_eq!(
+        v1.number.to_string(),
+        "1.0",
+        "the first issue is 1.0 even if marked major"
+    );
+    assert!(v1.body.contains("| Version | 1.0 |"));
+    assert_eq!(v1.sha256, sha256_hex(v1.body.as_bytes()));
+    assert_eq!(v1.author_name, "Bob Ray");
+    // Issuing an unchanged draft is refused.
+    let r = rev(&f);
+    assert!(issue_version(f.p.conn_mut(), NOW, id, "Again", false, r).is_err());
+    edit(&mut f, id, |b| {
+        b.replace("## 4. Principles", "## 4. Principles we live by")
+    });
+    let v11 = issue(&mut f, id, "Reworded a heading", false);
+    assert_eq!(v11.number.to_string(), "1.1");
+    edit(&mut f, id, |b| format!("{b}\nA new closing line.\n"));
+    let v2 = issue(&mut f, id, "Restructured", true);
+    assert_eq!(v2.number.to_string(), "2.0");
+    let history: Vec<String> = view(&f).versions.iter().map(|v| v.number.clone()).collect();
+    assert_eq!(history, vec!["2.0", "1.1", "1.0"]);
+
+    let d = diff_versions(f.p.conn(), v1.id, v11.id).unwrap();
+    assert_eq!(
+        (d.added, d.removed),
+        (2, 2),
+        "heading and version row changed"
+    );
+    let lines: Vec<&str> = d
+        .hunks
+        .iter()
+        .flat_map(|h| &h.lines)
+        .map(|l| l.text.as_str())
+        .collect();
+    assert!(lines.contains(&"## 4. Principles we live by"));
+    let d = diff_versions(f.p.conn(), v1.id, v2.id).unwrap();
+    assert!(d.added >= 3);
+
+    // Issued versions cannot be changed or deleted, even with raw SQL.
+    let c = f.p.conn();
+    let err = c
+        .execute(
+            "UPDATE doc_version SET body = 'tampered' WHERE id = ?1",
+            [v1.id],
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("cannot be changed"), "{err}");
+    assert!(
+        c.execute("DELETE FROM doc_version WHERE id = ?1", [v1.id])
+            .is_err()
+    );
+    assert_eq!(records::get_version(c, v1.id).unwrap().body, v1.body);
+}
+
+#[test]
+fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
+    let mut f = firm();
+    let id = start_policy(&mut f);
+    let v1 = issue(&mut f, id, "First issue", false);
+    assert_eq!(view(&f).entry.status, DocStatus::InReview);
+
+    // Wrong role: Cleo is a service owner, not top management.
+    let err = approve_version(f.p.conn_mut(), NOW, v1.id, f.cleo, "1.0").unwrap_err();
+    assert_eq!(err.code(), "wrong_role");
+    assert!(err.to_string().contains("Top management"));
+
+    // Make Bob (the author) top management too: self-approval is refused by SOD-08…
+    roles::update_assignment(
+        f.p.conn_mut(),
+        NOW,
+        &RoleAssignment {
+            role_id: "ROLE-TM".into(),
+            holders: vec![f.ann, f.bob],
+            deputy: None,
+        },
+    )
+    .unwrap();
+    let err = approve_version(f.p.conn_mut(), NOW, v1.id, f.bob, "1.0").unwrap_err();
+    assert_eq!(err.code(), "self_approval");
+    assert!(err.to_string().contains("SOD-08"));
+    // The dialog offers Ann and explains why Bob and Cleo cannot.
+    let options = view(&f).approvers;
+    assert_eq!(options[0].name, "Ann Lee");
+    assert!(options[0].refusal.is_none());
+    assert!(
+        options.iter().any(|o| o.person_id == f.bob
+            && o.refusal.as_ref().unwrap().code == RefusalCode::SelfApproval)
+    );
+
+    // A newer version is issued: approving 1.0 now is stale.
+    edit(&mut f, id, |b| format!("{b}\nOne more line.\n"));
+    let v11 = issue(&mut f, id, "Added a line", false);
+    let err = approve_version(f.p.conn_mut(), NOW, v1.id, f.ann, "1.0").unwrap_err();
+    assert_eq!(err.code(), "stale_version");
+    // So is approving 1.1 by someone who was shown 1.0.
+    let err = approve_version(f.p.conn_mut(), NOW, v11.id, f.ann, "1.0").unwrap_err();
+    assert_eq!(err.code(), "stale_version");
+    // Nothing was recorded by the refusals.
+    assert!(records::get_approval(f.p.conn(), v1.id).unwrap().is_none());
+
+    let a = approve_version(f.p.conn_mut(), LATER, v11.id, f.ann, "1.1").unwrap();
+    assert_eq!(a.approver_name, "Ann Lee");
+    assert_eq!(a.role_id, "ROLE-TM");
+    assert_eq!(a.role_name, "Top management");
+    assert_eq!(a.approved_at, LATER);
+    let v = view(&f);
+    assert_eq!(v.entry.status, DocStatus::Approved);
+    assert_eq!(v.entry.approved_version.as_deref(), Some("1.1"));
+    assert_eq!(v.entry.next_review_date.as_deref(), Some("2027-02-01"));
+    assert!(v.approvers.is_empty());
+    // Approving twice is refused; the approval itself cannot be changed.
+    let err = approve_version(f.p.conn_mut(), LATER, v11.id, f.ann, "1.1").unwrap_err();
+    assert_eq!(err.code(), "already_approved");
+    assert!(
+        f.p.conn()
+            .execute("UPDATE doc_approval SET approver_name = 'X'", [])
+            .is_err()
+    );
+    assert!(f.p.conn().execute("DELETE FROM doc_approval", []).is_err());
+}
+
+#[test]
+fn self_approval_is_allowed_with_a_recorded_mitigation() {
+    let mut f = firm();
+    roles::update_assignment(
+        f.p.conn_mut(),
+        NOW,
+        &RoleAssignment {
+            role_id: "ROLE-TM".into(),
+            holders: vec![f.bob],
+            deputy: None,
+        },
+    )
+    .unwrap();
+    roles::upsert_mitigation(
+        f.p.conn_mut(),
+        NOW,
+        &SodMitigation {
+            rule_id: "SOD-08".into(),
+            person_id: f.bob,
+            text: "Ann reviews each document before Bob approves it".into(),
+        },
+    )
+    .unwrap();
+    let id = start_policy(&mut f);
+    let v1 = issue(&mut f, id, "First issue", false);
+    let a = approve_version(f.p.conn_mut(), NOW, v1.id, f.bob, "1.0").unwrap();
+    assert!(a.sod_note.unwrap().contains("SOD-08"));
+}
+
+#[test]
+fn review_dates_drive_due_and_overdue() {
+    let mut f = firm();
+    let id = start_policy(&mut f);
+    let v1 = issue(&mut f, id, "First issue", false);
+    approve_version(f.p.conn_mut(), NOW, v1.id, f.ann, "1.0").unwrap();
+    let status = |f: &Firm, day: &str| {
+        register(f.p.conn(), parse_date(day).unwrap())
+            .unwrap()
+            .entries
+            .into_iter()
+            .find(|e| e.key == "DOC-SM-POLICY")
+            .unwrap()
+            .status
+    };
+    assert_eq!(status(&f, "2026-06-01"), DocStatus::Approved);
+    assert_eq!(status(&f, "2026-12-20"), DocStatus::DueForReview);
+    assert_eq!(status(&f, "2027-01-11"), DocStatus::Overdue);
+    let reg = register(f.p.conn(), parse_date("2027-01-11").unwrap()).unwrap();
+    assert_eq!(reg.overdue, 1);
+    set_review_date(f.p.conn_mut(), NOW, id, "2027-06-30").unwrap();
+    assert_eq!(status(&f, "2027-01-11"), DocStatus::Approved);
+    assert!(set_review_date(f.p.conn_mut(), NOW, id, "30/06/2027").is_err());
+}
+
+#[test]
+fn wizard_changes_show_on_the_draft_and_refresh_keeps_approved_versions() {
+    let mut f = firm();
+    let id = start_policy(&mut f);
+    let v1 = issue(&mut f, id, "First issue", false);
+    approve_version(f.p.conn_mut(), NOW, v1.id, f.ann, "1.0").unwrap();
+    assert!(view(&f).draft.unwrap().changes.is_empty());
+
+    // The wizard changes: Ann is renamed, the service is renamed.
+    let c = f.p.conn_mut();
+    people::save_person(
+        c,
+        NOW,
+        &Person {
+            id: f.ann,
+            name: "Ann Lee-Smith".into(),
+            ..Person::default()
+        },
+    )
+    .unwrap();
+    services::save_service(
+        c,
+        NOW,
+        &Service {
+            id: f.svc,
+            name: "Backup and restore".into(),
+            customers: vec!["SMEs".into()],
+            ..Service::default()
+        },
+    )
+    .unwrap();
+    let d = view(&f).draft.unwrap();
+    let keys: Vec<&str> = d.changes.iter().map(|c| c.key.as_str()).collect();
+    assert!(keys.contains(&"roles.ROLE-TM.holder"), "{keys:?}");
+    assert!(
+        keys.contains(&format!("services.{}.name", f.svc).as_str()),
+        "{keys:?}"
+    );
+    let tm = d
+        .changes
+        .iter()
+        .find(|c| c.key == "roles.ROLE-TM.holder")
+        .unwrap();
+    assert_eq!(
+        (tm.old.as_str(), tm.new.as_str()),
+        ("Ann Lee", "Ann Lee-Smith")
+    );
+
+    let all: Vec<String> = d.changes.iter().map(|c| c.key.clone()).collect();
+    let applied = refresh_draft(f.p.conn_mut(), NOW, id, &all, d.revision).unwrap();
+    assert!(applied.contains(&"roles.ROLE-TM.holder".to_owned()));
+    let d = view(&f).draft.unwrap();
+    assert!(d.body.contains("Ann Lee-Smith"));
+    assert!(d.body.contains("Backup and restore"));
+    assert!(d.changes.is_empty(), "{:?}", d.changes);
+    assert!(d.differs_from_latest);
+    // The approved version is untouched and still approved.
+    let v = view(&f);
+    assert_eq!(
+        records::get_version(f.p.conn(), v1.id).unwrap().body,
+        v1.body
+    );
+    assert_eq!(v.entry.status, DocStatus::Approved);
+    assert!(v.entry.draft_pending);
+}
+
+#[test]
+fn script_in_a_document_never_reaches_the_preview_or_the_dossier() {
+    let mut f = firm();
+    let id = start_policy(&mut f);
+    edit(&mut f, id, |b| {
+        format!(
+            "{b}\n<script>alert('x')</script>\n\nClick <a href=\"javascript:alert(1)\" \
+             onclick=\"alert(2)\">here</a> and [there](javascript:alert(3)).\n\n\
+             <img src=x onerror=alert(4)>\n"
+        )
+    });
+    let d = view(&f).draft.unwrap();
+    let html = d.html.to_ascii_lowercase();
+    for bad in [
+        "<script",
+        "onclick",
+        "onerror",
+        "javascript:",
+        "<img",
+        "<a href=\"javascript",
+    ] {
+        assert!(!html.contains(bad), "{bad} in the preview");
+    }
+    let v1 = issue(&mut f, id, "First issue", false);
+    let html = version_html(f.p.conn(), v1.id)
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(!html.contains("<script") && !html.contains("javascript:"));
+    approve_version(f.p.conn_mut(), NOW, v1.id, f.ann, "1.0").unwrap();
+    // What the dossier gets: approved versions only, as neutral blocks.
+    let approved = approved_documents(f.p.conn()).unwrap();
+    assert_eq!(approved.len(), 1);
+    let blocks = to_blocks(&approved[0].version.body);
+    let json = serde_json::to_string(&blocks).unwrap().to_ascii_lowercase();
+    for bad in [
+        "<script",
+        "alert('x')",
+        "onclick",
+        "javascript:",
+        "<img",
+        "<a ",
+    ] {
+        assert!(!json.contains(bad), "{bad} in the dossier blocks");
+    }
+    assert!(matches!(blocks[0], Block::Heading { level: 1, .. }));
+}
+
+#[test]
+fn only_approved_versions_are_offered_to_the_dossier() {
+    let mut f = firm();
+    let id = start_policy(&mut f);
+    let v1 = issue(&mut f, id, "First issue", false);
+    assert!(approved_documents(f.p.conn()).unwrap().is_empty());
+    approve_version(f.p.conn_mut(), NOW, v1.id, f.ann, "1.0").unwrap();
+    edit(&mut f, id, |b| format!("{b}\nRevision.\n"));
+    issue(&mut f, id, "Revision", false);
+    let approved = approved_documents(f.p.conn()).unwrap();
+    assert_eq!(approved.len(), 1);
+    assert_eq!(approved[0].version.number.to_string(), "1.0");
+}
+
+#[test]
+fn own_files_stand_in_for_a_template_with_their_sha256() {
+    let mut f = firm();
+    let id = start_document(f.p.conn_mut(), NOW, "DOC-CHANGE-POLICY", None, None).unwrap();
+    let pdf = b"%PDF-1.4 our own change policy".to_vec();
+    assert!(attach_file(f.p.conn_mut(), NOW, id, "policy.exe", &pdf).is_err());
+    let info = attach_file(f.p.conn_mut(), NOW, id, "Change policy.pdf", &pdf).unwrap();
+    assert_eq!(info.sha256, sha256_hex(&pdf));
+    assert_eq!(info.media_type, "application/pdf");
+    let v = document_view(f.p.conn(), "DOC-CHANGE-POLICY", today()).unwrap();
+    let d = v.draft.unwrap();
+    assert_eq!(d.attachment.as_ref().unwrap().id, info.id);
+    let ver = issue_version(
+        f.p.conn_mut(),
+        NOW,
+        id,
+        "Our existing policy",
+        false,
+        d.revision,
+    )
+    .unwrap();
+    assert_eq!(ver.sha256, info.sha256);
+    assert_eq!(ver.attachment_id, Some(info.id));
+    assert_eq!(
+        records::attachment_content(f.p.conn(), info.id).unwrap(),
+        pdf
+    );
+    // The stored file cannot be changed or removed.
+    assert!(
+        f.p.conn()
+            .execute("UPDATE doc_attachment SET content = x'00'", [])
+            .is_err()
+    );
+    assert!(
+        f.p.conn()
+            .execute("DELETE FROM doc_attachment", [])
+            .is_err()
+    );
+    // Approval works the same way (change policy is approved by top management).
+    let approver_role = records::get_document(f.p.conn(), id).unwrap().approver_role;
+    let holder = if approver_role == "ROLE-TM" {
+        f.ann
+    } else {
+        f.bob
+    };
+    if approver_role == "ROLE-TM" || approver_role == "ROLE-SMSM" {
+        approve_version(f.p.conn_mut(), NOW, ver.id, holder, "1.0").unwrap();
+    }
+    // A Markdown file becomes editable text.
+    let md = b"# Our change policy\n\nWe change things carefully.\n";
+    attach_file(f.p.conn_mut(), NOW, id, "policy.md", md).unwrap();
+    let d = document_view(f.p.conn(), "DOC-CHANGE-POLICY", today())
+        .unwrap()
+        .draft
+        .unwrap();
+    assert!(d.attachment.is_none());
+    assert!(d.body.starts_with("# Our change policy"));
+}
+
+#[test]
+fn the_firm_can_add_its_own_documents() {
+    let mut f = firm();
+    let new = NewOwnDocument {
+        title: "Backup runbook".into(),
+        kind: DocumentKind::Document,
+        clause: "8.7.2".into(),
+        owner_role: "ROLE-SMSM".into(),
+        approver_role: "ROLE-TM".into(),
+        review_months: 6,
+    };
+    let id = add_own_document(f.p.conn_mut(), NOW, &new).unwrap();
+    assert!(
+        add_own_document(
+            f.p.conn_mut(),
+            NOW,
+            &NewOwnDocument {
+                clause: "99".into(),
+                ..new.clone()
+            }
+        )
+        .is_err()
+    );
+    let reg = register(f.p.conn(), today()).unwrap();
+    let own = reg.entries.iter().find(|e| e.key == "OWN-001").unwrap();
+    assert_eq!(own.document_id, Some(id));
+    assert_eq!(own.status, DocStatus::Draft);
+    assert_eq!(own.group, "8");
+    let v = document_view(f.p.conn(), "OWN-001", today()).unwrap();
+    assert_eq!(v.review_months, 6);
+    assert!(v.draft.unwrap().body.starts_with("# Backup runbook"));
+}

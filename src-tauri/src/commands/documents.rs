@@ -1,0 +1,222 @@
+//! Document drafting commands: register, drafts (autosave, preview, refresh), versions, diff,
+//! approvals, review dates and the firm's own files. Each is a thin adapter over
+//! `ready20k_store::documents`; mutations answer with the recomputed [`DocumentView`].
+
+use ready20k_domain::ErrorPayload;
+use ready20k_domain::documents::{
+    DocumentView, NewOwnDocument, Preview, Register, SavedDraft, TextDiffResult, preview,
+};
+use ready20k_store::Project;
+use ready20k_store::documents::{self as docs, DocError, records};
+use tauri::{AppHandle, State};
+
+use crate::dialogs;
+use crate::state::AppState;
+
+type CmdResult<T> = Result<T, ErrorPayload>;
+
+fn no_project() -> ErrorPayload {
+    ErrorPayload::new("no_project", "No project is open.")
+}
+
+/// Runs `f` on the open project; errors become payloads.
+fn with<T>(
+    state: &AppState,
+    f: impl FnOnce(&mut Project, &str) -> Result<T, DocError>,
+) -> CmdResult<T> {
+    let mut guard = state.project();
+    let p = guard.as_mut().ok_or_else(no_project)?;
+    let now = p.now();
+    f(p, &now).map_err(|e| e.payload())
+}
+
+/// The document view of row `id` after a change.
+fn view_of(p: &Project, id: i64) -> Result<DocumentView, DocError> {
+    let key = records::get_document(p.conn(), id)?.key;
+    docs::document_view(p.conn(), &key, p.clock().now().date_naive())
+}
+
+/// The register with statuses for today.
+#[tauri::command]
+pub async fn documents_register(state: State<'_, AppState>) -> CmdResult<Register> {
+    with(&state, |p, _| {
+        docs::register(p.conn(), p.clock().now().date_naive())
+    })
+}
+
+/// One document: draft, versions, approvers.
+#[tauri::command]
+pub async fn documents_view(state: State<'_, AppState>, key: String) -> CmdResult<DocumentView> {
+    with(&state, |p, _| {
+        docs::document_view(p.conn(), &key, p.clock().now().date_naive())
+    })
+}
+
+/// Starts a library document from a template filled with the wizard's answers.
+#[tauri::command]
+pub async fn documents_start(
+    state: State<'_, AppState>,
+    key: String,
+    template_id: Option<String>,
+) -> CmdResult<DocumentView> {
+    with(&state, |p, now| {
+        let id = docs::start_document(p.conn_mut(), now, &key, template_id.as_deref(), None)?;
+        view_of(p, id)
+    })
+}
+
+/// Adds a document of the firm's own.
+#[tauri::command]
+pub async fn documents_add_own(
+    state: State<'_, AppState>,
+    document: NewOwnDocument,
+) -> CmdResult<DocumentView> {
+    with(&state, |p, now| {
+        let id = docs::add_own_document(p.conn_mut(), now, &document)?;
+        view_of(p, id)
+    })
+}
+
+/// Autosaves a draft.
+#[tauri::command]
+pub async fn documents_save_draft(
+    state: State<'_, AppState>,
+    document_id: i64,
+    body: String,
+    author: Option<i64>,
+    revision: i64,
+) -> CmdResult<SavedDraft> {
+    with(&state, |p, now| {
+        docs::save_draft(p.conn_mut(), now, document_id, &body, author, revision)
+    })
+}
+
+/// Safe HTML preview of Markdown (no project needed).
+#[tauri::command]
+pub async fn documents_preview(markdown: String) -> CmdResult<Preview> {
+    Ok(preview(&markdown))
+}
+
+/// Replaces the draft with a fresh fill of a template.
+#[tauri::command]
+pub async fn documents_redraft(
+    state: State<'_, AppState>,
+    document_id: i64,
+    template_id: Option<String>,
+    revision: i64,
+) -> CmdResult<DocumentView> {
+    with(&state, |p, now| {
+        docs::redraft(
+            p.conn_mut(),
+            now,
+            document_id,
+            template_id.as_deref(),
+            revision,
+        )?;
+        view_of(p, document_id)
+    })
+}
+
+/// Applies wizard changes to the draft.
+#[tauri::command]
+pub async fn documents_refresh(
+    state: State<'_, AppState>,
+    document_id: i64,
+    keys: Vec<String>,
+    revision: i64,
+) -> CmdResult<DocumentView> {
+    with(&state, |p, now| {
+        docs::refresh_draft(p.conn_mut(), now, document_id, &keys, revision)?;
+        view_of(p, document_id)
+    })
+}
+
+/// Issues the draft as a new version.
+#[tauri::command]
+pub async fn documents_issue(
+    state: State<'_, AppState>,
+    document_id: i64,
+    summary: String,
+    major: bool,
+    revision: i64,
+) -> CmdResult<DocumentView> {
+    with(&state, |p, now| {
+        docs::issue_version(p.conn_mut(), now, document_id, &summary, major, revision)?;
+        view_of(p, document_id)
+    })
+}
+
+/// Approves a version as `approver`, who was shown version `seen`.
+#[tauri::command]
+pub async fn documents_approve(
+    state: State<'_, AppState>,
+    version_id: i64,
+    approver: i64,
+    seen: String,
+) -> CmdResult<DocumentView> {
+    with(&state, |p, now| {
+        docs::approve_version(p.conn_mut(), now, version_id, approver, &seen)?;
+        let doc = records::get_version(p.conn(), version_id)?.document_id;
+        view_of(p, doc)
+    })
+}
+
+/// Sets the next review date.
+#[tauri::command]
+pub async fn documents_set_review_date(
+    state: State<'_, AppState>,
+    document_id: i64,
+    date: String,
+) -> CmdResult<DocumentView> {
+    with(&state, |p, now| {
+        docs::set_review_date(p.conn_mut(), now, document_id, &date)?;
+        view_of(p, document_id)
+    })
+}
+
+/// Line diff between two versions.
+#[tauri::command]
+pub async fn documents_diff(
+    state: State<'_, AppState>,
+    old_id: i64,
+    new_id: i64,
+) -> CmdResult<TextDiffResult> {
+    with(&state, |p, _| docs::diff_versions(p.conn(), old_id, new_id))
+}
+
+/// Safe HTML of an issued version.
+#[tauri::command]
+pub async fn documents_version_html(
+    state: State<'_, AppState>,
+    version_id: i64,
+) -> CmdResult<String> {
+    with(&state, |p, _| docs::version_html(p.conn(), version_id))
+}
+
+/// Asks for a file of the firm's own and makes it the draft. `None` if cancelled.
+#[tauri::command]
+pub async fn documents_attach(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    document_id: i64,
+) -> CmdResult<Option<DocumentView>> {
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        let path = dialogs::pick_document_path(&app)?;
+        let bytes = std::fs::read(&path);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Some((name, bytes))
+    })
+    .await
+    .map_err(|e| ErrorPayload::new("internal", format!("Background task failed: {e}")))?;
+    let Some((name, bytes)) = picked else {
+        return Ok(None);
+    };
+    let bytes = bytes.map_err(|e| ErrorPayload::new("io", format!("Cannot read {name}: {e}")))?;
+    with(&state, |p, now| {
+        docs::attach_file(p.conn_mut(), now, document_id, &name, &bytes)?;
+        view_of(p, document_id).map(Some)
+    })
+}

@@ -1,0 +1,158 @@
+//! The dossier command: build the PDF from the open project, ask where to save it, write it
+//! atomically and open it in the system viewer. A thin adapter over `ready20k-dossier`.
+
+use std::io::Write;
+use std::path::Path;
+
+use ready20k_domain::ErrorPayload;
+use ready20k_domain::dossier::{DossierPack, DossierSaved};
+use ready20k_dossier::build::{DossierOptions, Pack, build};
+use tauri::{AppHandle, State};
+
+use crate::dialogs;
+use crate::state::AppState;
+
+type CmdResult<T> = Result<T, ErrorPayload>;
+
+fn pack(p: DossierPack) -> Pack {
+    match p {
+        DossierPack::Full => Pack::Full,
+        DossierPack::Stage1 => Pack::Stage1,
+        DossierPack::Summary => Pack::Summary,
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `out` and renames it into place.
+fn write_atomically(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = out.parent().unwrap_or_else(|| Path::new("."));
+    let mut name = std::ffi::OsString::from(".");
+    name.push(out.file_name().unwrap_or_default());
+    name.push(format!(".{}.tmp", std::process::id()));
+    let tmp = dir.join(name);
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, out)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// A file name from the firm's name: letters, digits and dashes.
+fn file_stem(firm: &str, pack: DossierPack) -> String {
+    let mut s: String = firm
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    while s.contains("--") {
+        s = s.replace("--", "-");
+    }
+    let s = s.trim_matches('-');
+    let kind = match pack {
+        DossierPack::Full => "dossier",
+        DossierPack::Stage1 => "stage1-pack",
+        DossierPack::Summary => "summary",
+    };
+    if s.is_empty() {
+        format!("iso20000-{kind}")
+    } else {
+        format!("{s}-iso20000-{kind}")
+    }
+}
+
+/// Generates the chosen pack of the open project (dated today), asks where to save it,
+/// saves it and opens it in the system viewer (not in `e2e-hooks` builds).
+#[tauri::command]
+pub async fn dossier_generate(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    pack_id: DossierPack,
+) -> CmdResult<DossierSaved> {
+    let (snap, today) = {
+        let guard = state.project();
+        let Some(p) = guard.as_ref() else {
+            return Err(ErrorPayload::new("no_project", "No project is open."));
+        };
+        let snap = ready20k_store::snapshot::collect(p).map_err(|e| e.payload())?;
+        (snap, p.clock().now().date_naive())
+    };
+    let library = ready20k_domain::content::try_library()
+        .map_err(|e| ErrorPayload::new(e.code(), e.to_string()))?;
+    let opts = DossierOptions {
+        date: today,
+        pack: pack(pack_id),
+        version: None,
+    };
+    // Layout takes a moment for a large project: keep it off the async workers.
+    let (model, rendered) = tauri::async_runtime::spawn_blocking(move || {
+        let model = build(&snap, library, &opts);
+        let rendered = ready20k_dossier::render(&model);
+        (model, rendered)
+    })
+    .await
+    .map_err(|e| ErrorPayload::new("dossier_failed", e.to_string()))?;
+    let rendered = rendered.map_err(|e| ErrorPayload::new(e.code(), e.to_string()))?;
+    let mut saved = DossierSaved {
+        path: None,
+        pages: u32::try_from(rendered.pages).unwrap_or(u32::MAX),
+        bytes: rendered.pdf.len() as u64,
+        draft: model.watermark.is_some(),
+        missing_glyphs: rendered
+            .missing_glyphs
+            .iter()
+            .map(|c| c.to_string())
+            .collect(),
+        opened: false,
+    };
+    let suggested = file_stem(&model.meta.firm, pack_id);
+    let picker = app.clone();
+    let path =
+        tauri::async_runtime::spawn_blocking(move || dialogs::pick_pdf_path(&picker, &suggested))
+            .await
+            .map_err(|e| ErrorPayload::new("dossier_failed", e.to_string()))?;
+    let Some(path) = path else {
+        return Ok(saved);
+    };
+    write_atomically(&path, &rendered.pdf).map_err(|e| {
+        ErrorPayload::new(
+            "dossier_write_failed",
+            format!("Could not save {}: {e}", path.display()),
+        )
+    })?;
+    saved.path = Some(path.display().to_string());
+    saved.opened = open(&app, &path);
+    Ok(saved)
+}
+
+/// Hands the PDF to the system viewer; `false` when that failed (the file is saved anyway).
+#[cfg(not(feature = "e2e-hooks"))]
+fn open(app: &AppHandle, path: &Path) -> bool {
+    use tauri_plugin_opener::OpenerExt;
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .is_ok()
+}
+
+/// E2E builds never start a viewer.
+#[cfg(feature = "e2e-hooks")]
+fn open(_app: &AppHandle, _path: &Path) -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stem_is_safe() {
+        assert_eq!(
+            file_stem("Northwind Managed IT Ltd", DossierPack::Full),
+            "Northwind-Managed-IT-Ltd-iso20000-dossier"
+        );
+        assert_eq!(file_stem("../..", DossierPack::Summary), "iso20000-summary");
+    }
+}

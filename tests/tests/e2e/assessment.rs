@@ -1,0 +1,396 @@
+//! The self-assessment and scorecard end to end: answer the questions of clause 4 from the
+//! keyboard, attach an evidence file, and see the clause score and a Stage 1 reason change.
+//! A second test opens an empty, a half-done and a complete project and screenshots both
+//! screens (`target/e2e-shots/assessment-*.png`, `scorecard-*.png`).
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ready20k_domain::assessment::{Action, ActionSource, ActionStatus, AnswerRecord, NewEvidence};
+use ready20k_domain::clock::SystemClock;
+use ready20k_domain::content::library;
+use ready20k_domain::scoring::MaturityLevel;
+use ready20k_domain::wizard::Person;
+use ready20k_store::Project;
+use ready20k_store::assessment::{self as store, actions, answers, evidence, snapshots};
+use ready20k_store::wizard::people;
+use thirtyfour::prelude::*;
+
+use crate::harness::{App, Launch};
+
+async fn css(app: &App, selector: &str) -> WebElement {
+    app.driver
+        .query(By::Css(selector))
+        .wait(Duration::from_secs(15), Duration::from_millis(50))
+        .first()
+        .await
+        .unwrap_or_else(|e| panic!("no {selector} on screen: {e}"))
+}
+
+async fn exists(app: &App, selector: &str) -> bool {
+    app.driver
+        .query(By::Css(selector))
+        .nowait()
+        .exists()
+        .await
+        .unwrap_or(false)
+}
+
+async fn attr(el: &WebElement, name: &str) -> String {
+    el.attr(name).await.unwrap().unwrap_or_default()
+}
+
+async fn text(app: &App, id: &str) -> String {
+    let el = app.by_test_id(id).await;
+    el.prop("textContent")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
+}
+
+/// Waits until `probe` returns true.
+async fn until<F, Fut>(what: &str, mut probe: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !probe().await {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Presses one key on whatever has focus (the screen's window handler takes it).
+async fn press(app: &App, key: &str) {
+    app.driver
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(key)
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn answer_a_clause_attach_evidence_and_see_the_scorecard_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("acme.r20k");
+    let proof = dir.path().join("context-review-minutes.txt");
+    std::fs::write(
+        &proof,
+        b"Context and scope reviewed at management review, 2026-02-10.\n",
+    )
+    .unwrap();
+    let app = App::start(Launch {
+        env: vec![
+            ("READY20K_E2E_SAVE_PATH".into(), file.display().to_string()),
+            (
+                "READY20K_E2E_EVIDENCE_PATH".into(),
+                proof.display().to_string(),
+            ),
+        ],
+        dir: Some(dir),
+    })
+    .await;
+    app.by_test_id("new-project").await.click().await.unwrap();
+    app.by_test_id("firm-name")
+        .await
+        .send_keys("Acme Managed Services")
+        .await
+        .unwrap();
+    app.by_test_id("create-project")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_text("overview-title", "Acme Managed Services")
+        .await;
+
+    // Before: clause 4 scores 0 and the blocking scope question is a Stage 1 reason.
+    app.by_test_id("nav-scorecard").await.click().await.unwrap();
+    app.by_test_id("estimate-notice").await;
+    assert_eq!(
+        attr(&app.by_test_id("stage1-verdict").await, "data-verdict").await,
+        "not_ready"
+    );
+    assert_eq!(
+        attr(&app.by_test_id("bar-4").await, "data-value").await,
+        "0.0"
+    );
+    let scope_reason = "[data-testid='stage1-reason'][data-question='Q-4.3-01']";
+    assert!(
+        exists(&app, scope_reason).await,
+        "Q-4.3-01 should be a Stage 1 reason"
+    );
+
+    // Answer the twelve questions of clause 4 with the keyboard: "4" answers and moves on.
+    app.by_test_id("nav-assessment")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let first = app.by_test_id("current-question").await;
+    assert_eq!(attr(&first, "data-question").await, "Q-4.1-01");
+    assert_eq!(text(&app, "clause-progress-4").await, "0/12");
+    let clause4 = library().questions_for_top("4");
+    for _ in 0..clause4.len() {
+        press(&app, "4").await;
+    }
+    app.wait_text("clause-progress-4", "12/12").await;
+    app.wait_text("answered-count", "12 of 180 answered").await;
+    // The keyboard moved on to clause 5.
+    until("the first question of clause 5", || async {
+        attr(
+            &css(&app, "[data-testid='current-question']").await,
+            "data-question",
+        )
+        .await
+            == "Q-5.1-01"
+    })
+    .await;
+    let unevidenced: f64 = text(&app, "clause-score-4").await.parse().unwrap();
+    assert!(unevidenced > 0.0, "answers alone should lift clause 4");
+
+    // Back to the scope question: level 4 counts only as 1 without evidence. Attach a file.
+    app.by_test_id("clause-4").await.click().await.unwrap();
+    app.by_test_id("question-Q-4.3-01")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.by_test_id("evidence-rule").await;
+    app.by_test_id("attach-file").await.click().await.unwrap();
+    let item = app.by_test_id("evidence-item").await;
+    assert_eq!(attr(&item, "data-kind").await, "file");
+    until("the evidence rule notice to go", || async {
+        !exists(&app, "[data-testid='evidence-rule']").await
+    })
+    .await;
+    let evidenced: f64 = text(&app, "clause-score-4").await.parse().unwrap();
+    assert!(
+        evidenced > unevidenced,
+        "evidence should lift clause 4: {evidenced} vs {unevidenced}"
+    );
+    app.screenshot("e2e-assessment-clause4").await;
+
+    // After: the scorecard shows the new clause score and the reason is gone.
+    app.by_test_id("nav-scorecard").await.click().await.unwrap();
+    until("the new clause 4 bar", || async {
+        attr(&app.by_test_id("bar-4").await, "data-value").await == format!("{evidenced:.1}")
+    })
+    .await;
+    app.by_test_id("stage1-reasons").await;
+    assert!(
+        !exists(&app, scope_reason).await,
+        "Q-4.3-01 should no longer be a Stage 1 reason"
+    );
+    app.screenshot("e2e-scorecard-after-clause4").await;
+
+    let dir = app.quit().await;
+    let project = App::open_released(&file).await;
+    let stored = answers::list_answers(project.conn()).unwrap();
+    assert_eq!(stored.len(), 12);
+    assert!(stored.iter().all(|a| a.level == MaturityLevel::Operated));
+    let ev = evidence::list_evidence(project.conn()).unwrap();
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].questions, vec!["Q-4.3-01"]);
+    assert_eq!(
+        ev[0].sha256.as_deref(),
+        Some(evidence::sha256_hex(&std::fs::read(&proof).unwrap()).as_str())
+    );
+    drop(dir);
+}
+
+/// Questions of top-level clause `top`.
+trait TopLevel {
+    fn questions_for_top(&self, top: &str) -> Vec<String>;
+}
+
+impl TopLevel for ready20k_domain::content::Library {
+    fn questions_for_top(&self, top: &str) -> Vec<String> {
+        self.questions
+            .iter()
+            .filter(|q| q.clause.split('.').next() == Some(top))
+            .map(|q| q.id.clone())
+            .collect()
+    }
+}
+
+const NOW: &str = "2026-03-02T09:00:00+00:00";
+
+/// Writes a project with `share` (0..=1) of the questions answered, evidence on most of them,
+/// owners, actions (one overdue) and snapshots.
+fn prepare(path: &Path, share: f64) {
+    let mut p = Project::create(path, "Northwind Managed IT", Arc::new(SystemClock)).unwrap();
+    if share == 0.0 {
+        p.close().unwrap();
+        return;
+    }
+    let c = p.conn_mut();
+    let ann = people::save_person(
+        c,
+        NOW,
+        &Person {
+            name: "Ann Lee".into(),
+            ..Person::default()
+        },
+    )
+    .unwrap();
+    let qs = &library().questions;
+    let n = (qs.len() as f64 * share).round() as usize;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let levels = if share >= 1.0 {
+        [4u8, 4, 5, 4, 3, 4, 4]
+    } else {
+        [1u8, 2, 3, 4, 2, 0, 3]
+    };
+    let mut evidenced = Vec::new();
+    for (i, q) in qs.iter().take(n).enumerate() {
+        let level = MaturityLevel::from_value(levels[i % levels.len()]).unwrap();
+        answers::save_answer(
+            c,
+            NOW,
+            &AnswerRecord {
+                question_id: q.id.clone(),
+                level,
+                owner_id: (i % 3 == 0).then_some(ann),
+                target_date: (i % 4 == 0).then(|| "2026-06-30".into()),
+                note: if i % 5 == 0 {
+                    "Reviewed with the team".into()
+                } else {
+                    String::new()
+                },
+                ..AnswerRecord::default()
+            },
+        )
+        .unwrap();
+        if share >= 1.0 || i % 3 != 2 {
+            evidenced.push(q.id.clone());
+        }
+    }
+    if share < 1.0 {
+        // A first snapshot before the work on evidence.
+        let card = store::scorecard(c, today).unwrap();
+        snapshots::take_snapshot(c, "2026-02-01T09:00:00+00:00", "Baseline", &card).unwrap();
+    } else {
+        let card = store::scorecard(c, today).unwrap();
+        snapshots::take_snapshot(c, "2026-01-15T09:00:00+00:00", "Baseline", &card).unwrap();
+    }
+    evidence::add_location(
+        c,
+        NOW,
+        &NewEvidence {
+            location: Some("SharePoint / SMS / Records".into()),
+            review_on: Some("2026-09-30".into()),
+            questions: evidenced,
+            ..NewEvidence::default()
+        },
+    )
+    .unwrap();
+    let card = store::scorecard(c, today).unwrap();
+    snapshots::take_snapshot(c, NOW, "After evidence round", &card).unwrap();
+    let gap = card.stage2.reasons.first().cloned();
+    let mk = |source, question_id: Option<String>, title: &str, due: &str, status| Action {
+        id: 0,
+        source,
+        question_id,
+        title: title.into(),
+        owner_id: Some(ann),
+        due: Some(due.into()),
+        status,
+        cause: String::new(),
+        correction: String::new(),
+        corrective_action: String::new(),
+        verification: String::new(),
+        created_at: String::new(),
+        updated_at: String::new(),
+    };
+    if let Some(g) = gap {
+        actions::save_action(
+            c,
+            NOW,
+            &mk(
+                ActionSource::Gap,
+                Some(g.question_id.clone()),
+                &format!("Close gap {}", g.question_id),
+                "2026-01-31",
+                ActionStatus::InProgress,
+            ),
+        )
+        .unwrap();
+    }
+    actions::save_action(
+        c,
+        NOW,
+        &Action {
+            cause: "Backup restore test skipped in January".into(),
+            correction: "Restore test run on 5 Feb".into(),
+            corrective_action: "Calendar reminder and deputy named".into(),
+            ..mk(
+                ActionSource::Audit,
+                None,
+                "Internal audit: restore tests not done monthly",
+                "2026-04-15",
+                ActionStatus::Open,
+            )
+        },
+    )
+    .unwrap();
+    p.close().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn screens_for_empty_half_and_complete_projects() {
+    for (name, share) in [("empty", 0.0), ("half", 0.5), ("complete", 1.0)] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(format!("{name}.r20k"));
+        prepare(&file, share);
+        let app = App::start(Launch {
+            env: vec![("READY20K_E2E_OPEN_PATH".into(), file.display().to_string())],
+            dir: Some(dir),
+        })
+        .await;
+        app.by_test_id("open-project").await.click().await.unwrap();
+        app.by_test_id("project-firm").await;
+        app.by_test_id("nav-assessment")
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.by_test_id("current-question").await;
+        let expected = (180.0 * share).round() as usize;
+        app.wait_text("answered-count", &format!("{expected} of 180 answered"))
+            .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.screenshot(&format!("assessment-{name}")).await;
+        app.by_test_id("nav-scorecard").await.click().await.unwrap();
+        app.by_test_id("stage2-verdict").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.screenshot(&format!("scorecard-{name}")).await;
+        for (i, id) in ["blocking-gaps", "clause-bars", "action-plan", "snapshots"]
+            .iter()
+            .enumerate()
+        {
+            let el = app.by_test_id(id).await;
+            el.scroll_into_view().await.unwrap();
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            app.screenshot(&format!("scorecard-{name}-{}-{id}", i + 1))
+                .await;
+        }
+        if share >= 1.0 {
+            assert_eq!(
+                attr(&app.by_test_id("stage1-verdict").await, "data-verdict").await,
+                "ready"
+            );
+        }
+        if share > 0.0 {
+            assert!(exists(&app, "[data-testid='overdue-flag']").await);
+        }
+        drop(app.quit().await);
+    }
+}

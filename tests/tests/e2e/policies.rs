@@ -1,0 +1,342 @@
+//! Policies end to end: a firm set up through the store (no wizard UI) drafts the service
+//! management policy from its template, edits it, issues 1.0, has it approved by the holder of
+//! the top-management role, sees it Approved on the register, then drafts 1.1 and sees the diff.
+//!
+//! Screenshots of the register, editor, approve dialog and diff go to `target/e2e-shots`
+//! (or `$READY20K_SHOTS`) as `policies-*.png`.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ready20k_domain::clock::SystemClock;
+use ready20k_domain::wizard::{FirmProfile, Person, RoleAssignment, Service};
+use ready20k_store::Project;
+use ready20k_store::wizard::{people, profile, roles, services};
+use serde_json::json;
+use thirtyfour::prelude::*;
+
+use crate::harness::{App, Launch};
+
+const NOW: &str = "2026-01-10T09:00:00+00:00";
+
+/// Creates the project file with the wizard data the policy needs. Returns Ann's person id.
+fn make_project(path: &Path) -> i64 {
+    let mut p = Project::create(path, "Harbour IT", Arc::new(SystemClock)).unwrap();
+    let c = p.conn_mut();
+    profile::update_profile(
+        c,
+        NOW,
+        &FirmProfile {
+            legal_name: "Harbour IT Ltd".into(),
+            trading_name: "Harbour IT".into(),
+            address: "2 Quay Street, Bristol".into(),
+            sector: "Managed IT services".into(),
+            headcount: 4,
+            ..FirmProfile::default()
+        },
+    )
+    .unwrap();
+    let person = |n: &str| Person {
+        name: n.into(),
+        ..Person::default()
+    };
+    let ann = people::save_person(c, NOW, &person("Ann Lee")).unwrap();
+    let bob = people::save_person(c, NOW, &person("Bob Ray")).unwrap();
+    for (role, who) in [("ROLE-TM", ann), ("ROLE-SMSM", bob)] {
+        roles::update_assignment(
+            c,
+            NOW,
+            &RoleAssignment {
+                role_id: role.into(),
+                holders: vec![who],
+                deputy: None,
+            },
+        )
+        .unwrap();
+    }
+    services::save_service(
+        c,
+        NOW,
+        &Service {
+            name: "Managed desktop support".into(),
+            customers: vec!["Local businesses".into()],
+            sla_targets: "P1 response 1 h".into(),
+            locations: vec!["Bristol office".into()],
+            ..Service::default()
+        },
+    )
+    .unwrap();
+    p.close().unwrap();
+    ann
+}
+
+async fn settle(app: &App) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let busy = app
+            .driver
+            .query(By::Css("main.content[aria-busy='true']"))
+            .nowait()
+            .exists()
+            .await
+            .unwrap_or(false);
+        if !busy {
+            tokio::time::sleep(Duration::from_millis(60)).await;
+            return;
+        }
+        assert!(Instant::now() < deadline, "the app stayed busy");
+        tokio::time::sleep(Duration::from_millis(40)).await;
+    }
+}
+
+async fn click(app: &App, id: &str) {
+    eprintln!("{:?} click {id}", std::time::SystemTime::now());
+    app.by_test_id(id).await.click().await.unwrap();
+    settle(app).await;
+}
+
+/// Sets a textarea's or input's value like typing does (value + `input` event).
+async fn type_into(app: &App, id: &str, value: &str) {
+    let el = app.by_test_id(id).await;
+    app.driver
+        .execute(
+            r#"const el = arguments[0];
+               const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype
+                 : HTMLInputElement.prototype;
+               Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, arguments[1]);
+               el.dispatchEvent(new Event('input', { bubbles: true }));"#,
+            vec![el.to_json().unwrap(), json!(value)],
+        )
+        .await
+        .unwrap();
+}
+
+async fn value_of(app: &App, id: &str) -> String {
+    app.by_test_id(id)
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+async fn text_of(app: &App, id: &str) -> String {
+    app.by_test_id(id)
+        .await
+        .prop("textContent")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+/// Waits until `selector` matches at least one element.
+async fn wait_css(app: &App, selector: &str) -> WebElement {
+    app.driver
+        .query(By::Css(selector))
+        .wait(Duration::from_secs(15), Duration::from_millis(50))
+        .first()
+        .await
+        .unwrap_or_else(|e| panic!("no {selector} on screen: {e}"))
+}
+
+/// Waits until the autosave indicator says the draft is stored.
+async fn wait_saved(app: &App) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let state = app
+            .by_test_id("save-state")
+            .await
+            .attr("data-state")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        if state == "saved" && text_of(app, "save-state").await.starts_with("Saved") {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the draft was not saved ({state})"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn shot(app: &App, name: &str) {
+    eprintln!("{:?} shot {name}", std::time::SystemTime::now());
+    tokio::time::sleep(Duration::from_millis(250)).await;
+    app.screenshot(name).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn draft_issue_approve_revise_and_diff_the_policy() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("harbour.r20k");
+    let ann = make_project(&file);
+    let app = App::start(Launch {
+        env: vec![("READY20K_E2E_OPEN_PATH".into(), file.display().to_string())],
+        dir: Some(dir),
+    })
+    .await;
+    let _ = app.driver.set_window_rect(0, 0, 1024, 700).await;
+
+    click(&app, "open-project").await;
+    app.wait_text("overview-title", "Harbour IT").await;
+    click(&app, "nav-policies").await;
+
+    // The register lists the policy as missing, grouped under clause 5.
+    app.wait_text("status-DOC-SM-POLICY", "Missing").await;
+    let rows = app
+        .driver
+        .find_all(By::Css("[data-testid='register-row']"))
+        .await
+        .unwrap();
+    assert!(rows.len() >= 53, "{} rows", rows.len());
+    wait_css(&app, "#clause-5").await;
+    shot(&app, "policies-register").await;
+
+    // Draft from the template: filled with the wizard's answers, unknowns as placeholders.
+    click(&app, "open-DOC-SM-POLICY").await;
+    app.wait_text("doc-title", "Service management policy")
+        .await;
+    click(&app, "draft-from-template").await;
+    let body = value_of(&app, "editor").await;
+    assert!(body.contains("Harbour IT Ltd"), "{body}");
+    assert!(body.contains("Ann Lee"));
+    assert!(!body.contains("undefined"));
+    let preview = app.by_test_id("preview").await;
+    assert!(
+        preview
+            .find_all(By::Css("mark.placeholder"))
+            .await
+            .unwrap()
+            .len()
+            > 0
+    );
+    assert!(
+        text_of(&app, "placeholders")
+            .await
+            .contains("«ticketing system»")
+    );
+
+    // Edit: the preview follows, the draft autosaves, script never renders.
+    let edited = body.replace(
+        "## 4. Principles",
+        "## 4. Principles\n\nWe answer every customer call the same day. <script>window.pwned = 1</script>",
+    );
+    type_into(&app, "editor", &edited).await;
+    wait_saved(&app).await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !text_of(&app, "preview").await.contains("same day") {
+        assert!(
+            Instant::now() < deadline,
+            "the preview did not follow the edit"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let preview_html: String = app
+        .by_test_id("preview")
+        .await
+        .prop("innerHTML")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(!preview_html.to_lowercase().contains("<script"));
+    let pwned = app
+        .driver
+        .execute("return window.pwned === undefined;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(pwned.json(), &json!(true));
+    shot(&app, "policies-editor").await;
+
+    // Issue 1.0.
+    click(&app, "issue-open").await;
+    assert_eq!(value_of(&app, "issue-summary").await, "First issue");
+    shot(&app, "policies-issue").await;
+    click(&app, "issue-confirm").await;
+    wait_css(&app, "[data-testid='version-row'][data-version='1.0']").await;
+    app.wait_text("doc-status", "In review").await;
+    let r = app.driver.execute_async(r#"const done = arguments[arguments.length - 1];
+        let muts = 0; const obs = new MutationObserver((l) => { muts += l.length; });
+        obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        let frames = 0; const f = () => { frames++; if (frames < 1000) requestAnimationFrame(f); }; requestAnimationFrame(f);
+        setTimeout(() => { obs.disconnect(); done({ muts, frames, html: document.querySelector('main').innerHTML.length }); }, 1000);"#, vec![]).await;
+    eprintln!("DBG {:?}", r.map(|v| v.json().clone()));
+    shot(&app, "dbg-history").await;
+    eprintln!("{:?} after history shot", std::time::SystemTime::now());
+    click(&app, "tab-draft").await;
+    shot(&app, "dbg-draft").await;
+    eprintln!("{:?} after draft shot", std::time::SystemTime::now());
+    click(&app, "tab-history").await;
+
+    // Approve as Ann, the top-management role holder.
+    click(&app, "approve-open").await;
+    let ann_radio = app.by_test_id(&format!("approver-{ann}")).await;
+    assert!(ann_radio.is_selected().await.unwrap(), "Ann is preselected");
+    shot(&app, "policies-approve").await;
+    click(&app, "approve-confirm").await;
+    app.wait_text("doc-status", "Approved").await;
+    let record = text_of(&app, "approval-record").await;
+    assert!(record.contains("Ann Lee"), "{record}");
+    assert!(record.contains("Top management"), "{record}");
+    shot(&app, "policies-approved").await;
+
+    // Approved on the register.
+    click(&app, "back-to-register").await;
+    app.wait_text("status-DOC-SM-POLICY", "Approved").await;
+    shot(&app, "policies-register-approved").await;
+
+    // Draft 1.1 and see the diff.
+    click(&app, "open-DOC-SM-POLICY").await;
+    click(&app, "tab-draft").await;
+    let body = value_of(&app, "editor").await;
+    assert!(body.contains("| Version | 1.0 |"));
+    type_into(
+        &app,
+        "editor",
+        &body.replace("same day", "same working day, within four hours"),
+    )
+    .await;
+    wait_saved(&app).await;
+    click(&app, "issue-open").await;
+    type_into(&app, "issue-summary", "Response promise made precise").await;
+    click(&app, "issue-confirm").await;
+    wait_css(&app, "[data-testid='version-row'][data-version='1.1']").await;
+    // 1.0 stays approved while 1.1 waits for approval.
+    app.wait_text("doc-status", "In review").await;
+    let diff = app.by_test_id("diff").await;
+    let inserted = diff
+        .find_all(By::Css(".line[data-tag='insert']"))
+        .await
+        .unwrap();
+    let mut texts = Vec::new();
+    for l in &inserted {
+        texts.push(l.prop("textContent").await.unwrap().unwrap_or_default());
+    }
+    assert!(
+        texts.iter().any(|t| t.contains("within four hours")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("| Version | 1.1 |")),
+        "{texts:?}"
+    );
+    assert!(text_of(&app, "diff-stats").await.contains("+2"));
+    wait_css(&app, "[data-testid='diff']")
+        .await
+        .scroll_into_view()
+        .await
+        .unwrap();
+    shot(&app, "policies-diff").await;
+
+    let dir = app.quit().await;
+    // The file holds 1.0 approved by Ann as top management, and 1.1 waiting.
+    let project = App::open_released(&file).await;
+    let approved = ready20k_store::documents::approved_documents(project.conn()).unwrap();
+    assert_eq!(approved.len(), 1);
+    assert_eq!(approved[0].version.number.to_string(), "1.0");
+    assert_eq!(approved[0].approval.approver_person_id, ann);
+    assert_eq!(approved[0].approval.role_id, "ROLE-TM");
+    drop(dir);
+}

@@ -1,0 +1,50 @@
+/** Policies screen state: the register, the open document and the actions that change them. */
+import { app } from "../../app.svelte";
+import type { DocumentView } from "../../bindings/DocumentView";
+import type { Register } from "../../bindings/Register";
+import { policiesApi } from "./api";
+import { DEFAULT_FILTER, type RegisterFilter } from "./register";
+
+class PoliciesState {
+  register = $state<Register | null>(null);
+  /** Key of the open document; null shows the register. */
+  key = $state<string | null>(null);
+  view = $state<DocumentView | null>(null);
+  filter = $state<RegisterFilter>({ ...DEFAULT_FILTER });
+  tab = $state<"draft" | "history">("draft");
+  /** Project the state belongs to. */
+  projectPath: string | null = null;
+
+  async loadRegister(): Promise<void> {
+    const r = await app.run(() => policiesApi.register());
+    if (r) this.register = r;
+  }
+
+  async open(key: string): Promise<void> {
+    const v = await app.run(() => policiesApi.view(key));
+    if (v) {
+      this.view = v;
+      this.key = key;
+      this.tab = v.draft || v.versions.length === 0 ? "draft" : "history";
+    }
+  }
+
+  async back(): Promise<void> {
+    this.key = null;
+    this.view = null;
+    await this.loadRegister();
+  }
+
+  /** Runs a call answering with a fresh view; returns false when it failed. */
+  async apply(action: () => Promise<DocumentView | null>): Promise<boolean> {
+    const v = await app.run(action);
+    if (v) {
+      this.view = v;
+      return true;
+    }
+    return false;
+  }
+}
+
+/** The single policies state. */
+export const policies = new PoliciesState();
