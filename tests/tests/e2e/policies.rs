@@ -164,6 +164,17 @@ async fn wait_saved(app: &App) {
 
 async fn shot(app: &App, name: &str) {
     eprintln!("{:?} shot {name}", std::time::SystemTime::now());
+    // WebKitWebDriver's screenshot waits for the next presentation update; keep a few frames
+    // coming so a completely still page does not stall it.
+    let _ = app
+        .driver
+        .execute(
+            "let n = 0; const f = () => { document.body.style.opacity = n % 2 ? '1' : '0.9999'; \
+             if (++n < 120) requestAnimationFrame(f); else document.body.style.opacity = ''; }; \
+             requestAnimationFrame(f);",
+            vec![],
+        )
+        .await;
     tokio::time::sleep(Duration::from_millis(250)).await;
     app.screenshot(name).await;
 }

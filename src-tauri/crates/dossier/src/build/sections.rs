@@ -1440,7 +1440,7 @@ fn action_status(a: &ready20k_domain::assessment::PlannedAction) -> (String, Ton
 
 fn source_label(s: ActionSource) -> &'static str {
     match s {
-        ActionSource::Gap => "Assessment",
+        ActionSource::Gap => "Gap",
         ActionSource::Audit => "Internal audit",
         ActionSource::ManagementReview => "Mgmt review",
         ActionSource::Other => "Other",
