@@ -1,8 +1,8 @@
 //! The `journal` table: an append-only log of what changed in the project.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Transaction, params};
 
-use crate::Result;
+use crate::{Result, StoreError};
 
 /// One journal entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,4 +39,34 @@ pub fn list_by_kind(conn: &Connection, kind: &str) -> Result<Vec<JournalEntry>> 
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Runs `f` in one transaction, journals it as `kind` with the detail `f` returns, and marks
+/// the project updated at `now`. Every feature write goes through here, so an acknowledged
+/// change is committed (and journaled) as a whole or not at all.
+pub(crate) fn write<T>(
+    conn: &mut Connection,
+    now: &str,
+    kind: &str,
+    f: impl FnOnce(&Transaction<'_>) -> Result<(T, String)>,
+) -> Result<T> {
+    write_in(conn, now, kind, f)
+}
+
+/// [`write`] for a module with its own error type.
+pub(crate) fn write_in<T, E>(
+    conn: &mut Connection,
+    now: &str,
+    kind: &str,
+    f: impl FnOnce(&Transaction<'_>) -> std::result::Result<(T, String), E>,
+) -> std::result::Result<T, E>
+where
+    E: From<rusqlite::Error> + From<StoreError>,
+{
+    let tx = conn.transaction()?;
+    let (out, detail) = f(&tx)?;
+    insert(&tx, now, kind, &detail)?;
+    tx.execute("UPDATE project SET updated_at = ?1 WHERE id = 1", [now])?;
+    tx.commit()?;
+    Ok(out)
 }

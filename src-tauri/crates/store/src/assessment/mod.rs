@@ -23,7 +23,7 @@ use rusqlite::{Connection, Transaction};
 
 use crate::documents;
 use crate::wizard::{people, services};
-use crate::{Result, StoreError, journal};
+use crate::{Result, StoreError};
 
 /// The embedded content library, or an error the UI can show.
 pub fn library() -> Result<&'static Library> {
@@ -116,20 +116,7 @@ pub fn clause_scores(conn: &Connection, today: NaiveDate) -> Result<BTreeMap<Str
         .collect())
 }
 
-/// Runs `f` in a transaction and journals it as `kind`.
-pub(crate) fn write<T>(
-    conn: &mut Connection,
-    now: &str,
-    kind: &str,
-    f: impl FnOnce(&Transaction<'_>) -> Result<(T, String)>,
-) -> Result<T> {
-    let tx = conn.transaction()?;
-    let (out, detail) = f(&tx)?;
-    journal::insert(&tx, now, kind, &detail)?;
-    tx.execute("UPDATE project SET updated_at = ?1 WHERE id = 1", [now])?;
-    tx.commit()?;
-    Ok(out)
-}
+pub(crate) use crate::journal::write;
 
 /// `Invalid` unless `id` is a question of the bank.
 pub(crate) fn known_question(id: &str) -> Result<()> {

@@ -26,10 +26,10 @@ use ready20k_domain::documents::{
     TemplateChoice, TextDiffResult, VersionNumber, VersionRecord, VersionView,
 };
 use ready20k_domain::wizard::WizardData;
-use rusqlite::{Connection, Transaction};
+use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
-use crate::{StoreError, journal};
+use crate::StoreError;
 
 /// What can go wrong with a document operation.
 #[derive(Debug, thiserror::Error)]
@@ -100,20 +100,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Runs `f` in a transaction, journals it as `kind` and touches the project.
-fn write<T>(
-    conn: &mut Connection,
-    now: &str,
-    kind: &str,
-    f: impl FnOnce(&Transaction<'_>) -> DocResult<(T, String)>,
-) -> DocResult<T> {
-    let tx = conn.transaction()?;
-    let (out, detail) = f(&tx)?;
-    journal::insert(&tx, now, kind, &detail)?;
-    tx.execute("UPDATE project SET updated_at = ?1 WHERE id = 1", [now])?;
-    tx.commit()?;
-    Ok(out)
-}
+use crate::journal::write_in as write;
 
 fn person_name(data: &WizardData, id: Option<i64>) -> String {
     id.and_then(|id| data.person(id))

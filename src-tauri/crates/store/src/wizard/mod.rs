@@ -12,9 +12,9 @@ pub mod roles;
 pub mod services;
 
 use ready20k_domain::wizard::WizardData;
-use rusqlite::{Connection, Transaction};
+use rusqlite::Connection;
 
-use crate::{Result, StoreError, journal};
+use crate::{Result, StoreError};
 
 /// Everything the wizard stores. Removed people and their assignments are left out.
 pub fn load(conn: &Connection) -> Result<WizardData> {
@@ -48,20 +48,7 @@ pub(crate) fn to_json(items: &[String]) -> Result<String> {
     Ok(serde_json::to_string(&clean)?)
 }
 
-/// Runs `f` in a transaction and journals it as `kind`.
-pub(crate) fn write<T>(
-    conn: &mut Connection,
-    now: &str,
-    kind: &str,
-    f: impl FnOnce(&Transaction<'_>) -> Result<(T, String)>,
-) -> Result<T> {
-    let tx = conn.transaction()?;
-    let (out, detail) = f(&tx)?;
-    journal::insert(&tx, now, kind, &detail)?;
-    tx.execute("UPDATE project SET updated_at = ?1 WHERE id = 1", [now])?;
-    tx.commit()?;
-    Ok(out)
-}
+pub(crate) use crate::journal::write;
 
 /// `Invalid` unless `text` has content.
 pub(crate) fn required(text: &str, message: &str) -> Result<String> {
