@@ -4,8 +4,24 @@ use super::types::ProjectSnapshot;
 
 /// The JSON Schema (draft 2020-12) of [`ProjectSnapshot`], as committed in
 /// `docs/project.schema.json`.
+/// Object keys are sorted, so the text is the same whether or not another crate in the build
+/// turns on serde_json's `preserve_order` (tauri does).
 pub fn json_schema() -> serde_json::Value {
-    schemars::schema_for!(ProjectSnapshot).to_value()
+    sorted(schemars::schema_for!(ProjectSnapshot).to_value())
+}
+
+/// `v` with every object's keys in sorted order.
+fn sorted(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            let mut entries: Vec<_> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
 }
 
 #[cfg(test)]
