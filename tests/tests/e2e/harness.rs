@@ -105,9 +105,20 @@ impl App {
             serde_json::json!({ "application": app_binary().display().to_string() }),
         )
         .unwrap();
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
-            .await
-            .unwrap();
+        // tauri-driver listens before WebKitWebDriver behind it is ready: the first session
+        // request can be refused. Retry that for a few seconds; any other error fails at once.
+        let url = format!("http://127.0.0.1:{port}");
+        let mut attempt = 0;
+        let driver = loop {
+            match WebDriver::new(url.as_str(), caps.clone()).await {
+                Ok(driver) => break driver,
+                Err(e) if attempt < 50 && e.to_string().contains("error sending request") => {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("no WebDriver session after {attempt} retries: {e}"),
+            }
+        };
         App {
             driver,
             tauri_driver,
