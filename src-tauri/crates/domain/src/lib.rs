@@ -11,6 +11,7 @@ pub mod dossier;
 pub mod error;
 pub mod project;
 pub mod scoring;
+pub mod snapshot;
 pub mod wizard;
 
 pub use error::ErrorPayload;
