@@ -170,6 +170,7 @@ mod tests {
             blocking: false,
             stage: 2,
             documents: vec![],
+            gate: None,
         }
     }
 

@@ -108,6 +108,7 @@ mod tests {
             blocking,
             stage: 2,
             documents: vec![],
+            gate: None,
         }
     }
 

@@ -169,6 +169,55 @@ pub struct Question {
     /// Documents that evidence it.
     #[serde(default)]
     pub documents: Vec<String>,
+    /// The verdict gate this question anchors, if any (see [`Gate`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub gate: Option<Gate>,
+}
+
+/// A fact a certification body checks before anything else, anchored on the question(s) that
+/// ask about it. The verdict rules (`crate::scoring`) find these questions by this attribute,
+/// never by id, so a question can be split or renumbered as long as its successors keep the
+/// gate. When several questions carry a gate, all of them must reach the level the rule needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Gate {
+    /// An internal audit programme exists (9.2; a Stage 1 question).
+    AuditProgramme,
+    /// A full internal audit cycle over clauses 4 to 10 has been completed and reported (9.2;
+    /// a Stage 2 question).
+    AuditCycle,
+    /// Management reviews are scheduled with dates (9.3; a Stage 1 question).
+    ReviewSchedule,
+    /// At least one management review has been held by top management (9.3; a Stage 2
+    /// question).
+    ReviewHeld,
+}
+
+impl Gate {
+    /// Every gate.
+    pub const ALL: [Gate; 4] = [
+        Gate::AuditProgramme,
+        Gate::AuditCycle,
+        Gate::ReviewSchedule,
+        Gate::ReviewHeld,
+    ];
+
+    /// The stage of the questions that carry it (1 or 2).
+    pub const fn stage(self) -> u8 {
+        match self {
+            Gate::AuditProgramme | Gate::ReviewSchedule => 1,
+            Gate::AuditCycle | Gate::ReviewHeld => 2,
+        }
+    }
+
+    /// The clause of the questions that carry it.
+    pub const fn clause(self) -> &'static str {
+        match self {
+            Gate::AuditProgramme | Gate::AuditCycle => "9.2",
+            Gate::ReviewSchedule | Gate::ReviewHeld => "9.3",
+        }
+    }
 }
 
 /// What sort of document a template drafts.

@@ -610,6 +610,7 @@ mod tests {
             blocking: false,
             stage: 1,
             documents: vec![],
+            gate: None,
         }
     }
 

@@ -243,6 +243,7 @@ mod tests {
             blocking: false,
             stage,
             documents: vec![],
+            gate: None,
         }
     }
 

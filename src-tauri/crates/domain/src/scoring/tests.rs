@@ -19,6 +19,7 @@ fn q(id: &str, clause: &str, weight: u8, blocking: bool, stage: u8) -> Question 
         blocking,
         stage,
         documents: vec![],
+        gate: None,
     }
 }
 
