@@ -23,7 +23,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::scoring::Answer;
+use crate::content::Library;
+use crate::scoring::{Answer, MaturityLevel, effective_level};
 
 /// Parses a `YYYY-MM-DD` date; `None` for anything else.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -79,6 +80,51 @@ pub fn scoring_answers(
             )
         })
         .collect()
+}
+
+/// The level every answered question of the bank counts for on `today`, keyed by question
+/// id: the evidence rule of [`crate::scoring::effective_level`] applied with only evidence
+/// that has not expired. Answers to questions not in the bank are left out.
+pub fn effective_levels(
+    lib: &Library,
+    answers: &[AnswerRecord],
+    evidence: &[Evidence],
+    today: NaiveDate,
+) -> BTreeMap<String, MaturityLevel> {
+    scoring_answers(answers, evidence, today)
+        .into_iter()
+        .filter_map(|(id, a)| {
+            let level = effective_level(lib.question(&id)?, Some(&a));
+            Some((id, level))
+        })
+        .collect()
+}
+
+/// What the assessment screen updates after the answer to `question_id` was saved
+/// (`answer` is the stored answer) or cleared (`None`): warnings, the level it counts for
+/// with the `evidence` current on `today`, and the clause scores after the change.
+pub fn answer_saved(
+    lib: &Library,
+    question_id: String,
+    answer: Option<AnswerRecord>,
+    evidence: &[Evidence],
+    today: NaiveDate,
+    clause_scores: BTreeMap<String, f64>,
+) -> AnswerSaved {
+    let (warnings, effective_level) = match &answer {
+        Some(a) => (
+            answer_warnings(a),
+            effective_levels(lib, std::slice::from_ref(a), evidence, today).remove(&a.question_id),
+        ),
+        None => (Vec::new(), None),
+    };
+    AnswerSaved {
+        question_id,
+        answer,
+        warnings,
+        effective_level,
+        clause_scores,
+    }
 }
 
 /// Things about an answer the UI should point out (never a refusal: the firm keeps typing).
@@ -160,6 +206,60 @@ mod tests {
         assert!(map["Q-B"].has_evidence);
         assert!(!map["Q-C"].has_evidence);
         assert_eq!(map["Q-C"].level, MaturityLevel::Operated);
+    }
+
+    #[test]
+    fn effective_levels_cap_unevidenced_answers_by_stage() {
+        let lib = crate::content::library();
+        let stage = |n: u8| lib.questions.iter().find(|q| q.stage == n).unwrap();
+        let (s1, s2) = (stage(1).id.as_str(), stage(2).id.as_str());
+        let today = parse_date("2026-03-01").unwrap();
+        let answers = vec![
+            answer(s1, MaturityLevel::Implemented),
+            answer(s2, MaturityLevel::Implemented),
+            answer("Q-NOT-IN-BANK", MaturityLevel::Implemented),
+        ];
+        // Without evidence: Stage 1 counts at most 1, Stage 2 at most 2.
+        let none = effective_levels(lib, &answers, &[], today);
+        assert_eq!(none[s1], MaturityLevel::Initial);
+        assert_eq!(none[s2], MaturityLevel::Documented);
+        assert!(!none.contains_key("Q-NOT-IN-BANK"));
+        // Current evidence lifts the cap (any kind carries level 3); expired evidence does not
+        // count.
+        let current = vec![evidence(&[s1], None, None)];
+        assert_eq!(
+            effective_levels(lib, &answers, &current, today)[s1],
+            MaturityLevel::Implemented
+        );
+        let expired = vec![evidence(&[s1, s2], Some("2026-02-28"), None)];
+        let capped = effective_levels(lib, &answers, &expired, today);
+        assert_eq!(capped[s1], MaturityLevel::Initial);
+        assert_eq!(capped[s2], MaturityLevel::Documented);
+        // A level under the cap is kept.
+        let low = vec![answer(s1, MaturityLevel::Absent)];
+        assert_eq!(
+            effective_levels(lib, &low, &[], today)[s1],
+            MaturityLevel::Absent
+        );
+    }
+
+    #[test]
+    fn a_saved_answer_carries_its_level_and_warnings_and_a_cleared_one_none() {
+        let lib = crate::content::library();
+        let q = lib.questions.iter().find(|q| q.stage == 2).unwrap();
+        let today = parse_date("2026-03-01").unwrap();
+        let mut a = answer(&q.id, MaturityLevel::Implemented);
+        a.other_party_id = Some(1);
+        let saved = answer_saved(lib, q.id.clone(), Some(a), &[], today, BTreeMap::new());
+        assert_eq!(saved.effective_level, Some(MaturityLevel::Documented));
+        assert_eq!(saved.warnings.len(), 1);
+        let ev = vec![evidence(&[&q.id], None, Some("2026-01-01"))];
+        let a = answer(&q.id, MaturityLevel::Implemented);
+        let saved = answer_saved(lib, q.id.clone(), Some(a), &ev, today, BTreeMap::new());
+        assert_eq!(saved.effective_level, Some(MaturityLevel::Implemented));
+        let cleared = answer_saved(lib, q.id.clone(), None, &ev, today, BTreeMap::new());
+        assert_eq!((cleared.answer, cleared.effective_level), (None, None));
+        assert!(cleared.warnings.is_empty());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use ts_rs::TS;
 use super::plan::PlannedAction;
 use super::types::{AnswerRecord, Evidence, EvidenceStatus, SnapshotSummary};
 use crate::content::{ClauseKind, Library, Question, top_level_of};
-use crate::scoring::{LevelDescription, Scorecard, clause_order};
+use crate::scoring::{LevelDescription, MaturityLevel, Scorecard, clause_order};
 use crate::wizard::{OtherParty, Person};
 
 /// An approved document version that can be linked as evidence (from the document register's
@@ -72,6 +72,9 @@ pub struct AssessmentView {
     pub sections: Vec<ClauseSection>,
     /// Every answer given so far.
     pub answers: Vec<AnswerRecord>,
+    /// The level every answered question counts for today, keyed by question id: the claimed
+    /// level, capped while no current evidence supports it ([`super::effective_levels`]).
+    pub effective_levels: BTreeMap<String, MaturityLevel>,
     /// Every piece of evidence (file contents stay in the project file).
     pub evidence: Vec<EvidenceEntry>,
     /// People who can own an answer or an action.
@@ -93,6 +96,9 @@ pub struct AnswerSaved {
     pub answer: Option<AnswerRecord>,
     /// Things to point out about the answer ([`super::answer_warnings`]).
     pub warnings: Vec<String>,
+    /// The level the answer counts for today (the evidence rule applied); `None` after
+    /// clearing it.
+    pub effective_level: Option<MaturityLevel>,
     /// Score (0..=100) of every clause after the change, keyed by clause id.
     pub clause_scores: BTreeMap<String, f64>,
 }

@@ -48,6 +48,26 @@ impl StepId {
     pub fn parse(s: &str) -> Option<StepId> {
         StepId::ALL.into_iter().find(|st| st.as_str() == s)
     }
+
+    /// Position in [`StepId::ALL`].
+    fn index(self) -> usize {
+        StepId::ALL
+            .iter()
+            .position(|s| *s == self)
+            .unwrap_or_default()
+    }
+
+    /// The step after this one; `None` for the last.
+    pub fn next(self) -> Option<StepId> {
+        StepId::ALL.get(self.index() + 1).copied()
+    }
+
+    /// The step before this one; `None` for the first.
+    pub fn previous(self) -> Option<StepId> {
+        self.index()
+            .checked_sub(1)
+            .and_then(|i| StepId::ALL.get(i).copied())
+    }
 }
 
 /// Step 1: who the firm is.
@@ -438,6 +458,29 @@ pub enum IssueCode {
     DeputyIsHolder,
     /// A separation-of-duties conflict (see the SoD findings for details).
     SodConflict,
+}
+
+/// A form field a rule refuses, with the message to show beside it (people, firm name).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldError {
+    /// The field: `name`, `email`, `firm_name`.
+    pub field: String,
+    /// What is wrong: [`IssueCode::Required`], [`IssueCode::InvalidValue`] or
+    /// [`IssueCode::BadEmail`].
+    pub code: IssueCode,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl FieldError {
+    /// Builds a field error.
+    pub fn new(field: &str, code: IssueCode, message: impl Into<String>) -> Self {
+        Self {
+            field: field.to_owned(),
+            code,
+            message: message.into(),
+        }
+    }
 }
 
 /// Something the user should fix or know, with a message saying what is wrong and how to

@@ -68,6 +68,7 @@ pub fn view(conn: &Connection, today: NaiveDate) -> Result<AssessmentView> {
         today: today.format("%Y-%m-%d").to_string(),
         scale: MaturityLevel::scale().to_vec(),
         sections: assessment::sections(lib),
+        effective_levels: assessment::effective_levels(lib, &answers, &evidence, today),
         answers,
         evidence: evidence
             .into_iter()
