@@ -150,10 +150,3 @@ export function effectiveLevel(
   return Math.min(answer.level, cap) as Level;
 }
 
-/** Human file size. */
-export function fileSize(bytes: number | null): string {
-  if (bytes === null) return "";
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}

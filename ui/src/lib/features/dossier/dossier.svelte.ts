@@ -3,6 +3,7 @@ import { app } from "../../app.svelte";
 import type { DossierPack } from "../../bindings/DossierPack";
 import type { DossierSaved } from "../../bindings/DossierSaved";
 import { dossierApi } from "./api";
+import { formatBytes } from "../../format";
 
 /** The packs, in menu order, with what each contains. */
 export const PACKS: { id: DossierPack; label: string; description: string }[] = [
@@ -27,12 +28,6 @@ export const PACKS: { id: DossierPack; label: string; description: string }[] = 
 
 /** Where generation stands. */
 export type Phase = "idle" | "working" | "done" | "cancelled";
-
-/** "1.2 MB", "640 KB". */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(n / 1024))} KB`;
-}
 
 /** One sentence about a finished generation. */
 export function describe(r: DossierSaved): string {

@@ -78,11 +78,4 @@ export function countMatching(entries: RegisterEntry[], f: RegisterFilter): numb
   return entries.filter((e) => matches(e, f)).length;
 }
 
-/** `2027-02-01` as a short local date; empty for null. */
-export function shortDate(iso: string | null): string {
-  if (!iso) return "";
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
-}
+

@@ -86,11 +86,4 @@ export function clauseData(
   }));
 }
 
-/** Name of a person by id. */
-export function personName(
-  people: { id: number; name: string }[],
-  id: number | null | undefined,
-): string {
-  if (id === null || id === undefined) return "";
-  return people.find((p) => p.id === id)?.name ?? "(removed)";
-}
+

@@ -29,12 +29,6 @@ export function issuesWithPrefix(view: WizardView | null, step: StepId, prefix: 
   return view.issues.filter((i) => i.step === step && (i.target ?? "").startsWith(prefix));
 }
 
-/** Name of a person by id, or a marker when unknown. */
-export function personName(view: WizardView | null, id: number | null | undefined): string {
-  if (id === null || id === undefined) return "";
-  return view?.data.people.find((p) => p.id === id)?.name ?? "(removed)";
-}
-
 class WizardState {
   view = $state<WizardView | null>(null);
   /** Step shown; follows the stored progress. */
