@@ -49,6 +49,7 @@ fn export_all(dir: &Path) {
             wizard::SodMitigation,
             wizard::StepId,
             wizard::IssueKind,
+            wizard::FieldError,
         );
     }
     {

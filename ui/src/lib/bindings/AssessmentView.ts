@@ -4,6 +4,7 @@ import type { ClauseSection } from "./ClauseSection";
 import type { EvidenceEntry } from "./EvidenceEntry";
 import type { LevelDescription } from "./LevelDescription";
 import type { LinkableDocument } from "./LinkableDocument";
+import type { MaturityLevel } from "./MaturityLevel";
 import type { OtherParty } from "./OtherParty";
 import type { Person } from "./Person";
 
@@ -27,6 +28,11 @@ sections: Array<ClauseSection>,
  * Every answer given so far.
  */
 answers: Array<AnswerRecord>, 
+/**
+ * The level every answered question counts for today, keyed by question id: the claimed
+ * level, capped while no current evidence supports it ([`super::effective_levels`]).
+ */
+effective_levels: { [key in string]: MaturityLevel }, 
 /**
  * Every piece of evidence (file contents stay in the project file).
  */

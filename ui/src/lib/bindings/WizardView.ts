@@ -4,6 +4,7 @@ import type { Process } from "./Process";
 import type { RaciMatrix } from "./RaciMatrix";
 import type { Role } from "./Role";
 import type { SodReport } from "./SodReport";
+import type { StepId } from "./StepId";
 import type { StepStatus } from "./StepStatus";
 import type { WizardData } from "./WizardData";
 
@@ -39,6 +40,14 @@ raci: RaciMatrix,
  * The step list.
  */
 steps: Array<StepStatus>, 
+/**
+ * The step before the current one ("Back"); `None` on the first.
+ */
+previous_step: StepId | null, 
+/**
+ * The step after the current one ("Next"); `None` on the last.
+ */
+next_step: StepId | null, 
 /**
  * The library's roles, in catalogue order.
  */

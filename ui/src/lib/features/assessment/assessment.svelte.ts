@@ -1,6 +1,6 @@
 /** Assessment state: the latest view from the backend, the current question and the actions
  * that change answers and evidence. */
-import { app } from "../../app.svelte";
+import { app, onProjectChange } from "../../app.svelte";
 import type { AnswerRecord } from "../../bindings/AnswerRecord";
 import type { AssessmentView } from "../../bindings/AssessmentView";
 import type { NewEvidence } from "../../bindings/NewEvidence";
@@ -25,6 +25,9 @@ class AssessmentState {
   view = $state<AssessmentView | null>(null);
   /** Answers by question id (kept in step with the backend after every save). */
   answers = $state<Record<string, AnswerRecord | undefined>>({});
+  /** The level each answered question counts for, by question id, as the backend computed
+   * it (the evidence rule); absent while a changed level is being saved. */
+  effective = $state<Record<string, Level | undefined>>({});
   /** Clause scores by clause id. */
   scores = $state<Record<string, number>>({});
   /** Warnings by question id, from the last save. */
@@ -35,6 +38,17 @@ class AssessmentState {
   advance = $state(true);
   /** The last cleared answer, for undo. */
   cleared = $state<AnswerRecord | null>(null);
+
+  /** Forgets the previous project's answers, position, warnings and undo. */
+  reset(): void {
+    this.view = null;
+    this.answers = {};
+    this.effective = {};
+    this.scores = {};
+    this.warnings = {};
+    this.index = 0;
+    this.cleared = null;
+  }
 
   flat = $derived<Flat[]>(this.view ? flatten(this.view.sections) : []);
   current = $derived<Flat | undefined>(this.flat[this.index]);
@@ -47,6 +61,7 @@ class AssessmentState {
     const first = this.view === null;
     this.view = v;
     this.answers = Object.fromEntries(v.answers.map((a) => [a.question_id, a]));
+    this.effective = { ...v.effective_levels } as Record<string, Level | undefined>;
     this.scores = { ...v.clause_scores } as Record<string, number>;
     if (first) {
       const next = nextUnanswered(this.flat, this.answers, 0);
@@ -90,6 +105,7 @@ class AssessmentState {
       const r = await app.run(() => assessmentApi.saveAnswer(plain));
       if (!r || !r.answer) return false;
       this.answers[r.question_id] = r.answer;
+      this.effective[r.question_id] = r.effective_level ?? undefined;
       this.warnings[r.question_id] = r.warnings;
       this.scores = { ...r.clause_scores } as Record<string, number>;
       return true;
@@ -107,10 +123,15 @@ class AssessmentState {
     const id = f.question.id;
     const old = this.answers[id];
     const answer = old ? { ...old, level } : blankAnswer(id, level);
+    const oldEffective = this.effective[id];
     this.answers[id] = answer;
+    this.effective[id] = undefined;
     if (fromKey && this.advance) this.move(1);
     const ok = await this.save(answer);
-    if (!ok) this.answers[id] = old;
+    if (!ok) {
+      this.answers[id] = old;
+      this.effective[id] = oldEffective;
+    }
   }
 
   /** Changes fields of the current question's answer (it must have a level first). */
@@ -127,6 +148,7 @@ class AssessmentState {
     const r = await app.run(() => assessmentApi.clearAnswer(questionId));
     if (!r) return;
     this.answers[questionId] = undefined;
+    this.effective[questionId] = undefined;
     this.scores = { ...r.clause_scores } as Record<string, number>;
     this.cleared = old ?? null;
   }
@@ -174,3 +196,4 @@ class AssessmentState {
 
 /** The single assessment state. */
 export const assessment = new AssessmentState();
+onProjectChange(() => assessment.reset());

@@ -22,6 +22,7 @@ const view: AssessmentView = {
     },
   ],
   answers: [],
+  effective_levels: {},
   evidence: [],
   people: [],
   other_parties: [],
@@ -39,7 +40,13 @@ describe("assessment state", () => {
         // Later saves answer faster: order must still hold.
         await new Promise((r) => setTimeout(r, a.question_id === "Q-1" ? 30 : 1));
         saved.push(`${a.question_id}=${a.level}`);
-        return { question_id: a.question_id, answer: a, warnings: [], clause_scores: { "4": 10 } } as T;
+        return {
+          question_id: a.question_id,
+          answer: a,
+          warnings: [],
+          effective_level: 2,
+          clause_scores: { "4": 10 },
+        } as T;
       }
       throw { code: "unknown", message: cmd };
     });
@@ -50,7 +57,10 @@ describe("assessment state", () => {
     // The screen moved on at once.
     expect(assessment.current?.question.id).toBe("Q-3");
     expect(assessment.answers["Q-2"]?.level).toBe(4);
+    // The level it counts for is unknown until the backend answers.
+    expect(assessment.effective["Q-2"]).toBeUndefined();
     await Promise.all([first, second]);
+    expect(assessment.effective["Q-2"]).toBe(2);
     expect(saved).toEqual(["Q-1=3", "Q-2=4"]);
     expect(assessment.scores["4"]).toBe(10);
     expect(assessment.answeredCount).toBe(2);

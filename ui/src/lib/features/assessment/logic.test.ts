@@ -4,7 +4,6 @@ import type { ClauseSection } from "../../bindings/ClauseSection";
 import type { Question } from "../../bindings/Question";
 import { blankAnswer } from "./assessment.svelte";
 import {
-  effectiveLevel,
   evidenceFor,
   flatten,
   isTyping,
@@ -96,15 +95,6 @@ describe("assessment logic", () => {
     expect(isTyping(checkbox)).toBe(false);
     expect(isTyping(document.createElement("button"))).toBe(false);
     expect(isTyping(null)).toBe(false);
-  });
-
-  it("mirrors the evidence rule", () => {
-    const a = blankAnswer("Q", 4);
-    expect(effectiveLevel(q("Q", 1), a, false)).toBe(1);
-    expect(effectiveLevel(q("Q", 2), a, false)).toBe(2);
-    expect(effectiveLevel(q("Q", 2), a, true)).toBe(4);
-    expect(effectiveLevel(q("Q", 2), undefined, true)).toBe(0);
-    expect(effectiveLevel(q("Q", 1), blankAnswer("Q", 1), false)).toBe(1);
   });
 
   it("finds evidence for a question", () => {

@@ -136,17 +136,3 @@ export function evidenceFor(evidence: EvidenceEntry[], questionId: string): Evid
 export function evidenceNotFor(evidence: EvidenceEntry[], questionId: string): EvidenceEntry[] {
   return evidence.filter((e) => !e.evidence.questions.includes(questionId));
 }
-
-/** The level a question counts for, mirroring the scoring engine's evidence rule: without
- * current evidence, a Stage 1 answer counts at most 1 and a Stage 2 answer at most 2. */
-export function effectiveLevel(
-  question: Question,
-  answer: AnswerRecord | undefined,
-  hasEvidence: boolean,
-): Level {
-  if (!answer) return 0;
-  if (hasEvidence) return answer.level;
-  const cap = question.stage === 1 ? 1 : 2;
-  return Math.min(answer.level, cap) as Level;
-}
-

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { setInvoke } from "../../api";
 import { app } from "../../app.svelte";
 import StartScreen from "./StartScreen.svelte";
@@ -25,20 +25,27 @@ describe("StartScreen", () => {
     expect(screen.getByText("File not found")).toBeTruthy();
   });
 
-  it("validates the firm name before calling the backend", async () => {
+  it("shows the backend's verdict on the firm name and creates only a valid one", async () => {
     const calls: string[] = [];
-    setInvoke(async <T>(cmd: string) => {
+    setInvoke(async <T>(cmd: string, args?: Record<string, unknown>) => {
       calls.push(cmd);
+      if (cmd === "app_validate_firm_name") {
+        const name = String(args?.firmName ?? "");
+        const errors = name.trim() ? [] : [{ field: "firm_name", code: "required", message: "Enter the firm's name." }];
+        return errors as T;
+      }
       return null as T;
     });
     render(StartScreen, { start, onchanged: () => {} });
     await fireEvent.click(screen.getByTestId("new-project"));
     await fireEvent.click(screen.getByTestId("create-project"));
-    expect(screen.getByText("Enter the firm's name.")).toBeTruthy();
-    expect(calls).toEqual([]);
+    expect(await screen.findByText("Enter the firm's name.")).toBeTruthy();
+    expect(calls).toContain("app_validate_firm_name");
+    expect(calls).not.toContain("project_new");
     await fireEvent.input(screen.getByTestId("firm-name"), { target: { value: "Acme IT" } });
+    await waitFor(() => expect(screen.queryByText("Enter the firm's name.")).toBeNull());
     await fireEvent.click(screen.getByTestId("create-project"));
-    expect(calls).toEqual(["project_new"]);
+    await waitFor(() => expect(calls.filter((c) => c === "project_new")).toHaveLength(1));
   });
 
   it("shows a backend error in the banner", async () => {

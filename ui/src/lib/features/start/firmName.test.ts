@@ -1,16 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { validateFirmName } from "./firmName";
+import { setInvoke } from "../../api";
+import { firmNameError } from "./firmName";
 
-describe("validateFirmName", () => {
-  it("accepts a normal name and trims it", () => {
-    expect(validateFirmName("  Acme IT ")).toBeNull();
-  });
-  it("rejects empty, overlong and control characters", () => {
-    expect(validateFirmName("   ")).toMatch(/Enter/);
-    expect(validateFirmName("x".repeat(201))).toMatch(/200/);
-    expect(validateFirmName("a\u0007b")).toMatch(/control/);
-  });
-  it("counts characters, not UTF-16 units", () => {
-    expect(validateFirmName("😀".repeat(200))).toBeNull();
+describe("firmNameError", () => {
+  it("asks the backend and shows its first message", async () => {
+    const asked: unknown[] = [];
+    setInvoke(async <T>(cmd: string, args?: Record<string, unknown>): Promise<T> => {
+      asked.push([cmd, args]);
+      const name = String(args?.firmName ?? "");
+      return (name.trim() ? [] : [{ field: "firm_name", code: "required", message: "From Rust." }]) as T;
+    });
+    expect(await firmNameError("  ")).toBe("From Rust.");
+    expect(await firmNameError("Acme IT")).toBeNull();
+    expect(asked).toEqual([
+      ["app_validate_firm_name", { firmName: "  " }],
+      ["app_validate_firm_name", { firmName: "Acme IT" }],
+    ]);
   });
 });

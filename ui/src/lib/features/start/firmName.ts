@@ -1,9 +1,10 @@
-/** Client-side twin of `validate_firm_name` in ready20k-domain: instant feedback while typing. */
-export function validateFirmName(name: string): string | null {
-  const t = name.trim();
-  if (t.length === 0) return "Enter the firm's name.";
-  if ([...t].length > 200) return "The firm's name is longer than 200 characters; shorten it.";
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(t)) return "The firm's name contains control characters; remove them.";
-  return null;
+/** The firm-name check of the start screen. The rules are the backend's
+ * (`app_validate_firm_name`, the same ones `project_new` enforces); the UI only shows them. */
+import { call } from "../../api";
+import type { FieldError } from "../../bindings/FieldError";
+
+/** The backend's message about `name`, or `null` when the name can be used. */
+export async function firmNameError(name: string): Promise<string | null> {
+  const errors = await call<FieldError[]>("app_validate_firm_name", { firmName: name });
+  return errors[0]?.message ?? null;
 }

@@ -2,6 +2,7 @@
 import { call } from "../../api";
 import type { ClimateDecision } from "../../bindings/ClimateDecision";
 import type { ContextItem } from "../../bindings/ContextItem";
+import type { FieldError } from "../../bindings/FieldError";
 import type { FirmProfile } from "../../bindings/FirmProfile";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { InterestedParty } from "../../bindings/InterestedParty";
@@ -34,6 +35,7 @@ export const wizardApi = {
   deletePerson: (id: number) => call<PersonRemoved>("wizard_delete_person", { id }),
   restorePerson: (id: number) => call<WizardView>("wizard_restore_person", { id }),
   importPreview: (csv: string) => call<ImportPreview>("wizard_import_preview", { csv }),
+  validatePerson: (person: Person) => call<FieldError[]>("wizard_validate_person", { person }),
   importPeople: (people: Person[]) => call<WizardView>("wizard_import_people", { people }),
   setRole: (assignment: RoleAssignment) => call<WizardView>("wizard_set_role", { assignment }),
   recordMitigation: (mitigation: SodMitigation) =>

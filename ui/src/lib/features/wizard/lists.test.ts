@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addTo, personFormErrors, removeFrom, validEmail } from "./lists";
-import { issuesFor, issuesWithPrefix, neighbours } from "./wizard.svelte";
+import { addTo, removeFrom } from "./lists";
+import { issuesFor, issuesWithPrefix } from "./wizard.svelte";
 import type { WizardView } from "../../bindings/WizardView";
 
 describe("list helpers", () => {
@@ -9,19 +9,6 @@ describe("list helpers", () => {
     expect(addTo(["A"], "a")).toEqual(["A"]);
     expect(addTo(["A"], "  ")).toEqual(["A"]);
     expect(removeFrom(["A", "b"], "A")).toEqual(["b"]);
-  });
-
-  it("validates e-mail like the backend", () => {
-    expect(validEmail("a@b.co")).toBe(true);
-    for (const bad of ["a@b", "@b.co", "a b@c.de", "a@@b.co", "a@.co"]) expect(validEmail(bad)).toBe(false);
-  });
-
-  it("says what is wrong with a person form", () => {
-    expect(personFormErrors({ name: " ", email: "x" })).toEqual({
-      name: "Enter the person's full name.",
-      email: '"x" is not an e-mail address; use the form name@firm.com.',
-    });
-    expect(personFormErrors({ name: "Ann", email: "" })).toEqual({});
   });
 });
 
@@ -40,10 +27,5 @@ describe("wizard helpers", () => {
     expect(issuesFor(view, "services").length).toBe(2);
     expect(issuesWithPrefix(view, "services", "service:").map((i) => i.message)).toEqual(["m2"]);
     expect(issuesFor(null, "profile")).toEqual([]);
-  });
-
-  it("knows the neighbours of a step", () => {
-    expect(neighbours("profile")).toEqual({ prev: null, next: "context" });
-    expect(neighbours("review")).toEqual({ prev: "roles", next: null });
   });
 });

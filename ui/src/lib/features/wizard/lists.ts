@@ -66,20 +66,3 @@ export function addTo(list: string[], value: string): string[] {
 export function removeFrom(list: string[], value: string): string[] {
   return list.filter((x) => x !== value);
 }
-
-/** Client-side check of an e-mail address, same rules as the backend. */
-export function validEmail(email: string): boolean {
-  const at = email.indexOf("@");
-  if (at <= 0 || email.indexOf("@", at + 1) !== -1 || /\s/.test(email)) return false;
-  const domain = email.slice(at + 1);
-  return domain.includes(".") && !domain.startsWith(".") && !domain.endsWith(".");
-}
-
-/** Errors for a person form; the same rules the backend enforces. */
-export function personFormErrors(p: { name: string; email: string }): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (!p.name.trim()) errors.name = "Enter the person's full name.";
-  const email = p.email.trim();
-  if (email && !validEmail(email)) errors.email = `"${email}" is not an e-mail address; use the form name@firm.com.`;
-  return errors;
-}

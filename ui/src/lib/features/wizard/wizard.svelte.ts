@@ -1,19 +1,10 @@
 /** Wizard state: the latest {@link WizardView} from the backend and the actions that change it. */
-import { app } from "../../app.svelte";
+import { app, onProjectChange } from "../../app.svelte";
 import type { Issue } from "../../bindings/Issue";
 import type { Person } from "../../bindings/Person";
 import type { StepId } from "../../bindings/StepId";
 import type { WizardView } from "../../bindings/WizardView";
 import { wizardApi } from "./api";
-
-/** Steps in order. */
-export const STEP_ORDER: StepId[] = ["profile", "context", "services", "people", "roles", "review"];
-
-/** The step before and after `step` (null at the ends). */
-export function neighbours(step: StepId): { prev: StepId | null; next: StepId | null } {
-  const i = STEP_ORDER.indexOf(step);
-  return { prev: STEP_ORDER[i - 1] ?? null, next: STEP_ORDER[i + 1] ?? null };
-}
 
 /** Issues of `step`, optionally only those for `target` (e.g. "legal_name", "service:3"). */
 export function issuesFor(view: WizardView | null, step: StepId, target?: string): Issue[] {
@@ -38,6 +29,13 @@ class WizardState {
   /** Message shown when "Next" is refused (e.g. an unresolved block conflict). */
   blocked = $state<string | null>(null);
 
+  /** Forgets the previous project's view, undo and refusal. */
+  reset(): void {
+    this.view = null;
+    this.removed = null;
+    this.blocked = null;
+  }
+
   /** Runs a call that answers with a fresh view. Returns false when it failed. */
   async apply(action: () => Promise<WizardView>): Promise<boolean> {
     const v = await app.run(action);
@@ -57,8 +55,9 @@ class WizardState {
     await this.apply(() => wizardApi.goto(step));
   }
 
+  /** Goes to the step before the current one (the view names it). */
   async back(): Promise<void> {
-    const { prev } = neighbours(this.step);
+    const prev = this.view?.previous_step;
     if (prev) await this.goto(prev);
   }
 
@@ -92,3 +91,4 @@ class WizardState {
 
 /** The single wizard state (shared by the wizard and the roles screen). */
 export const wizard = new WizardState();
+onProjectChange(() => wizard.reset());
