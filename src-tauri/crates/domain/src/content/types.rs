@@ -38,6 +38,12 @@ pub struct Clause {
     /// What Amendment 1:2024 (climate action) adds here, if anything.
     #[serde(default)]
     pub amendment: Option<String>,
+    /// Why this requirement clause has no blocking question, when it has none (its complete
+    /// absence would not on its own be a major nonconformity). Validation refuses a
+    /// requirement clause without a blocking question unless this is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub blocking_exempt: Option<String>,
 }
 
 impl Clause {
@@ -145,6 +151,25 @@ pub struct SodRule {
     pub mitigation: String,
     /// Whether recording a mitigation resolves a block.
     pub mitigation_allowed: bool,
+    /// How the rule is checked (default: on role holdings).
+    #[serde(default)]
+    pub check: SodCheck,
+}
+
+/// How a separation-of-duties rule is checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum SodCheck {
+    /// One person holds both roles.
+    #[default]
+    Role,
+    /// A holder of `role_a` is accountable or responsible, through any other role, for a
+    /// process (the RACI): nobody audits a process they own or operate. `role_b` names the
+    /// typical such role.
+    Process,
+    /// An activity on records (a change, a review), checked when those records exist; never
+    /// on role holdings.
+    Record,
 }
 
 /// A self-assessment question.

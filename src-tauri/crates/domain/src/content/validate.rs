@@ -11,6 +11,8 @@ use super::types::{ClauseKind, DocumentKind, Library, top_level_of};
 
 /// Top-level clauses that carry requirements.
 const TOP_LEVEL: [&str; 7] = ["4", "5", "6", "7", "8", "9", "10"];
+/// The clause listing the minimum documented information of the SMS.
+const SMS_DOCUMENTS_CLAUSE: &str = "7.5.4";
 /// Minimum number of questions per top-level clause.
 const MIN_QUESTIONS_PER_CLAUSE: usize = 3;
 
@@ -44,6 +46,12 @@ pub enum ProblemKind {
     RenderFailed,
     /// A template uses a variable the context does not provide.
     UnknownVariable,
+    /// A requirement clause has no blocking question and no recorded exemption, or an exempt
+    /// clause has one anyway.
+    MissingBlocking,
+    /// A document that clause 7.5.4 lists is not asked about by a blocking question of its
+    /// own clause.
+    UnaskedDocument,
 }
 
 /// One problem found by [`validate`].
@@ -416,6 +424,7 @@ impl<'a> Checker<'a> {
                 );
             }
         }
+        self.check_blocking();
         for top in TOP_LEVEL {
             let n = per_top.get(top).copied().unwrap_or(0);
             if n < MIN_QUESTIONS_PER_CLAUSE {
@@ -424,6 +433,72 @@ impl<'a> Checker<'a> {
                     f,
                     top,
                     format!("clause {top} has {n} questions; at least {MIN_QUESTIONS_PER_CLAUSE} are needed"),
+                );
+            }
+        }
+    }
+
+    /// The blocking policy (see `questions.toml`): every requirement clause has a blocking
+    /// question unless it records why not; a blocking question has weight 3; and each document
+    /// clause 7.5.4 lists is asked about by a blocking question of its own clause, so that the
+    /// existence of each required document is one answer, not part of a roll-up.
+    fn check_blocking(&mut self) {
+        let lib = self.lib;
+        let f = "questions.toml";
+        for c in lib
+            .clauses
+            .iter()
+            .filter(|c| c.kind == ClauseKind::Requirement)
+        {
+            let blocking = lib.questions_for(&c.id).filter(|q| q.blocking).count();
+            match (&c.blocking_exempt, blocking) {
+                (None, 0) => self.push(
+                    ProblemKind::MissingBlocking,
+                    "clauses.toml",
+                    &c.id,
+                    "requirement clause has no blocking question (add one, or record \
+                     blocking_exempt with the reason its absence is not a major nonconformity)",
+                ),
+                (Some(reason), n) => {
+                    self.text("clauses.toml", &c.id, "blocking_exempt", reason);
+                    if n > 0 {
+                        self.push(
+                            ProblemKind::MissingBlocking,
+                            "clauses.toml",
+                            &c.id,
+                            "clause is blocking_exempt but has a blocking question",
+                        );
+                    }
+                }
+                (None, _) => {}
+            }
+        }
+        for q in lib.questions.iter().filter(|q| q.blocking && q.weight != 3) {
+            self.push(
+                ProblemKind::BadWeight,
+                f,
+                &q.id,
+                "a blocking question is central to its clause: weight 3",
+            );
+        }
+        let listed = lib
+            .clause(SMS_DOCUMENTS_CLAUSE)
+            .map(|c| c.documents.as_slice())
+            .unwrap_or_default();
+        for d in listed {
+            let asked = lib
+                .questions
+                .iter()
+                .any(|q| q.blocking && q.clause != SMS_DOCUMENTS_CLAUSE && q.documents.contains(d));
+            if !asked {
+                self.push(
+                    ProblemKind::UnaskedDocument,
+                    f,
+                    d,
+                    format!(
+                        "{d} is listed by clause {SMS_DOCUMENTS_CLAUSE} but no blocking question \
+                         of its own clause names it in documents"
+                    ),
                 );
             }
         }
@@ -597,6 +672,7 @@ mod tests {
             },
             documents: vec![],
             amendment: None,
+            blocking_exempt: None,
         }
     }
 
@@ -623,7 +699,12 @@ mod tests {
             let req = format!("{top}.1");
             lib.clauses.push(clause(&req, ClauseKind::Requirement));
             for n in 1..=3 {
-                lib.questions.push(question(&req, n));
+                let mut q = question(&req, n);
+                if n == 1 {
+                    q.blocking = true;
+                    q.weight = 3;
+                }
+                lib.questions.push(q);
             }
         }
         lib.roles.push(Role {
@@ -672,6 +753,7 @@ mod tests {
             rationale: s("self-review"),
             mitigation: s("external auditor"),
             mitigation_allowed: true,
+            check: SodCheck::Role,
         });
         lib.crosswalks.clause_map.push(ClauseMapEntry {
             id: s("XW-2011-4.1"),
@@ -815,10 +897,10 @@ mod tests {
     #[test]
     fn weight_and_stage() {
         let mut lib = good();
-        lib.questions[0].weight = 0;
-        lib.questions[1].weight = 4;
-        lib.questions[2].stage = 3;
-        lib.questions[3].stage = 0;
+        lib.questions[1].weight = 0;
+        lib.questions[2].weight = 4;
+        lib.questions[4].stage = 3;
+        lib.questions[5].stage = 0;
         let k = kinds(&lib);
         assert_eq!(
             k.iter().filter(|k| **k == ProblemKind::BadWeight).count(),
@@ -878,6 +960,53 @@ mod tests {
         // still finds the unknown name in the other branch.
         assert_eq!(kinds(&lib), vec![ProblemKind::UnknownVariable]);
         assert!(validate(&lib)[0].message.contains("firm_name"));
+    }
+
+    #[test]
+    fn requirement_clause_without_blocking_question() {
+        let mut lib = good();
+        lib.questions[0].blocking = false;
+        assert_eq!(kinds(&lib), vec![ProblemKind::MissingBlocking]);
+        assert_finds(&lib, ProblemKind::MissingBlocking, "4.1");
+        // A recorded reason exempts the clause ...
+        lib.clauses[1].blocking_exempt = Some(s("explains how the others fit together"));
+        assert_eq!(validate(&lib), vec![]);
+        // ... but an empty reason does not, and an exempt clause cannot have a blocking one.
+        lib.clauses[1].blocking_exempt = Some(s(" "));
+        assert_eq!(kinds(&lib), vec![ProblemKind::EmptyText]);
+        lib.clauses[1].blocking_exempt = Some(s("reason"));
+        lib.questions[0].blocking = true;
+        assert_finds(&lib, ProblemKind::MissingBlocking, "4.1");
+    }
+
+    #[test]
+    fn blocking_question_has_weight_three() {
+        let mut lib = good();
+        lib.questions[0].weight = 2;
+        assert_eq!(kinds(&lib), vec![ProblemKind::BadWeight]);
+        assert_finds(&lib, ProblemKind::BadWeight, "Q-4.1-01");
+    }
+
+    #[test]
+    fn each_document_of_7_5_4_is_asked_by_a_blocking_question_of_its_own_clause() {
+        let mut lib = good();
+        lib.clauses.push(clause("7.5", ClauseKind::Group));
+        lib.clauses.push(clause("7.5.4", ClauseKind::Requirement));
+        lib.clauses.last_mut().unwrap().documents = vec![s("DOC-SCOPE")];
+        let mut roll_up = question("7.5.4", 1);
+        roll_up.blocking = true;
+        roll_up.weight = 3;
+        roll_up.documents = vec![s("DOC-SCOPE")];
+        lib.questions.push(roll_up);
+        // Only the 7.5.4 question names the scope: not enough.
+        assert_eq!(kinds(&lib), vec![ProblemKind::UnaskedDocument]);
+        assert_finds(&lib, ProblemKind::UnaskedDocument, "DOC-SCOPE");
+        // A non-blocking question of the scope's clause is not enough either.
+        lib.questions[1].documents = vec![s("DOC-SCOPE")];
+        assert_eq!(kinds(&lib), vec![ProblemKind::UnaskedDocument]);
+        // The blocking question of its own clause is.
+        lib.questions[0].documents = vec![s("DOC-SCOPE")];
+        assert_eq!(validate(&lib), vec![]);
     }
 
     #[test]
