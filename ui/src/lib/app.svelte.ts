@@ -4,17 +4,28 @@ import type { ProjectInfo } from "./bindings/ProjectInfo";
 
 /** Screens inside an open project. */
 export const SCREENS = [
-  { id: "home", label: "Overview", ready: true },
-  { id: "wizard", label: "Setup wizard", ready: true },
-  { id: "policies", label: "Policies", ready: true },
-  { id: "roles", label: "Roles", ready: true },
-  { id: "assessment", label: "Assessment", ready: true },
-  { id: "scorecard", label: "Scorecard", ready: true },
-  { id: "dossier", label: "Dossier", ready: true },
+  { id: "home", label: "Overview" },
+  { id: "wizard", label: "Setup wizard" },
+  { id: "policies", label: "Policies" },
+  { id: "roles", label: "Roles" },
+  { id: "assessment", label: "Assessment" },
+  { id: "scorecard", label: "Scorecard" },
+  { id: "dossier", label: "Dossier" },
 ] as const;
 
 /** Id of a screen inside a project. */
 export type ScreenId = (typeof SCREENS)[number]["id"];
+
+/** Resets of feature state that belongs to one project (see {@link onProjectChange}). */
+const resets: (() => void)[] = [];
+
+/**
+ * Registers `reset`, called whenever the open project changes (another one is opened, saved
+ * as a copy or closed), so no screen shows the previous project's data, undo or selection.
+ */
+export function onProjectChange(reset: () => void): void {
+  resets.push(reset);
+}
 
 class AppState {
   project = $state<ProjectInfo | null>(null);
@@ -39,13 +50,16 @@ class AppState {
   /** Shows `info` as the open project (or returns to the start screen for `null`). */
   enter(info: ProjectInfo | null | undefined): void {
     if (info) {
+      for (const reset of resets) reset();
       this.project = info;
       this.screen = "home";
     }
   }
 
+  /** Closes the project and forgets every screen's state. */
   async close(): Promise<void> {
     await this.run(() => api.projectClose());
+    for (const reset of resets) reset();
     this.project = null;
   }
 }

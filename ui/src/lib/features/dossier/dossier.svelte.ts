@@ -1,5 +1,5 @@
 /** Dossier state: the chosen pack, the generation phase and the last result. */
-import { app } from "../../app.svelte";
+import { app, onProjectChange } from "../../app.svelte";
 import type { DossierPack } from "../../bindings/DossierPack";
 import type { DossierSaved } from "../../bindings/DossierSaved";
 import { dossierApi } from "./api";
@@ -42,6 +42,12 @@ class DossierState {
   phase = $state<Phase>("idle");
   result = $state<DossierSaved | null>(null);
 
+  /** Forgets the previous project's result (the chosen pack stays). */
+  reset(): void {
+    this.phase = "idle";
+    this.result = null;
+  }
+
   /** Generates the chosen pack; the phase shows progress. */
   async generate(): Promise<DossierSaved | undefined> {
     if (this.phase === "working") return undefined;
@@ -60,3 +66,4 @@ class DossierState {
 
 /** The single dossier state. */
 export const dossier = new DossierState();
+onProjectChange(() => dossier.reset());

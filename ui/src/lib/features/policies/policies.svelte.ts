@@ -1,5 +1,5 @@
 /** Policies screen state: the register, the open document and the actions that change them. */
-import { app } from "../../app.svelte";
+import { app, onProjectChange } from "../../app.svelte";
 import type { DocumentView } from "../../bindings/DocumentView";
 import type { Register } from "../../bindings/Register";
 import { policiesApi } from "./api";
@@ -12,8 +12,15 @@ class PoliciesState {
   view = $state<DocumentView | null>(null);
   filter = $state<RegisterFilter>({ ...DEFAULT_FILTER });
   tab = $state<"draft" | "history">("draft");
-  /** Project the state belongs to. */
-  projectPath: string | null = null;
+
+  /** Forgets the previous project's register, open document and filter. */
+  reset(): void {
+    this.register = null;
+    this.key = null;
+    this.view = null;
+    this.filter = { ...DEFAULT_FILTER };
+    this.tab = "draft";
+  }
 
   async loadRegister(): Promise<void> {
     const r = await app.run(() => policiesApi.register());
@@ -48,3 +55,4 @@ class PoliciesState {
 
 /** The single policies state. */
 export const policies = new PoliciesState();
+onProjectChange(() => policies.reset());

@@ -1,5 +1,5 @@
 /** Scorecard state: the latest view, the action being edited, the comparison shown. */
-import { app } from "../../app.svelte";
+import { app, onProjectChange } from "../../app.svelte";
 import type { Action } from "../../bindings/Action";
 import type { Comparison } from "../../bindings/Comparison";
 import type { ScorecardView } from "../../bindings/ScorecardView";
@@ -15,6 +15,15 @@ class ScorecardState {
   deleted = $state<Action | null>(null);
   /** The comparison shown, with what it compares. */
   comparison = $state<{ from: number; to: number | null; result: Comparison } | null>(null);
+
+  /** Forgets the previous project's scorecard, open form, undo and comparison. */
+  reset(): void {
+    this.view = null;
+    this.editing = null;
+    this.editingAt = "plan";
+    this.deleted = null;
+    this.comparison = null;
+  }
 
   private async apply(action: () => Promise<ScorecardView>): Promise<boolean> {
     const v = await app.run(action);
@@ -74,3 +83,4 @@ class ScorecardState {
 
 /** The single scorecard state. */
 export const scorecard = new ScorecardState();
+onProjectChange(() => scorecard.reset());
