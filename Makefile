@@ -28,7 +28,7 @@ test: deps deps-test ui
 	$(MAKE) check-layers
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p ready20k --all-targets --features e2e-hooks -- -D warnings
-	(cd ui && npm run check && npm test)
+	(cd ui && npm run lint && npm run check && npm test)
 	# One build serves unit, integration and E2E tests: the shell with its test hooks.
 	cargo build -p ready20k --features e2e-hooks
 	xvfb-run -a --server-args="-screen 0 1280x900x24" \
