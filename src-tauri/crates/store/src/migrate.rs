@@ -23,6 +23,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_assessment",
         include_str!("../migrations/0005_assessment.sql"),
     ),
+    (
+        "0006_question_bank",
+        include_str!("../migrations/0006_question_bank.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

@@ -52,4 +52,9 @@ documents: Array<LinkableDocument>,
 /**
  * Score (0..=100) of every clause, keyed by clause id.
  */
-clause_scores: { [key in string]: number }, };
+clause_scores: { [key in string]: number }, 
+/**
+ * Answers to look at again because their question was split, moved or reworded when the
+ * question bank changed: question id -> why. An entry goes once the answer is saved.
+ */
+review: { [key in string]: string }, };

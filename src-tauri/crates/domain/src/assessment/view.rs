@@ -85,6 +85,9 @@ pub struct AssessmentView {
     pub documents: Vec<LinkableDocument>,
     /// Score (0..=100) of every clause, keyed by clause id.
     pub clause_scores: BTreeMap<String, f64>,
+    /// Answers to look at again because their question was split, moved or reworded when the
+    /// question bank changed: question id -> why. An entry goes once the answer is saved.
+    pub review: BTreeMap<String, String>,
 }
 
 /// The answer to saving or clearing one answer: what the screen needs to update in place.

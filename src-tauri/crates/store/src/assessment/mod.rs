@@ -1,5 +1,6 @@
 //! The self-assessment's tables (migration `0005_assessment`), one module per table group:
-//! [`answers`], [`evidence`], [`actions`], [`snapshots`].
+//! [`answers`], [`evidence`], [`actions`], [`snapshots`]; [`review`] holds the answers marked
+//! "review this" after the question bank changed (migration `0006_question_bank`).
 //!
 //! Reads take a `&Connection`; every write takes `&mut Connection`, runs in its own
 //! transaction and appends an `assessment_*` entry to the journal. [`scorecard`] scores the
@@ -9,6 +10,7 @@
 pub mod actions;
 pub mod answers;
 pub mod evidence;
+pub mod review;
 pub mod snapshots;
 
 use chrono::NaiveDate;
@@ -85,6 +87,7 @@ pub fn view(conn: &Connection, today: NaiveDate) -> Result<AssessmentView> {
             .into_iter()
             .map(|(id, c)| (id, c.score))
             .collect(),
+        review: review::list_review(conn)?,
     })
 }
 

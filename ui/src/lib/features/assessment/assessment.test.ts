@@ -16,9 +16,7 @@ const view: AssessmentView = {
     {
       id: "4",
       title: "Context",
-      requirements: [
-        { id: "4.1", title: "A", summary: "", documents: [], questions: [q("Q-1"), q("Q-2"), q("Q-3")] },
-      ],
+      requirements: [{ id: "4.1", title: "A", summary: "", documents: [], questions: [q("Q-1"), q("Q-2"), q("Q-3")] }],
     },
   ],
   answers: [],
@@ -28,12 +26,13 @@ const view: AssessmentView = {
   other_parties: [],
   documents: [],
   clause_scores: { "4": 0 },
+  review: {},
 };
 
 describe("assessment state", () => {
   it("answers fast key presses in order, one question each", async () => {
     const saved: string[] = [];
-    setInvoke(async <T,>(cmd: string, args?: Record<string, unknown>): Promise<T> => {
+    setInvoke(async <T>(cmd: string, args?: Record<string, unknown>): Promise<T> => {
       if (cmd === "assessment_load") return structuredClone(view) as T;
       if (cmd === "assessment_save_answer") {
         const a = args?.answer as AnswerRecord;
@@ -67,7 +66,7 @@ describe("assessment state", () => {
   });
 
   it("puts the old answer back when a save fails", async () => {
-    setInvoke(async <T,>(cmd: string): Promise<T> => {
+    setInvoke(async <T>(cmd: string): Promise<T> => {
       if (cmd === "assessment_save_answer") throw { code: "invalid", message: "no" };
       throw { code: "unknown", message: cmd };
     });
