@@ -1,0 +1,98 @@
+//! Operating records (migration `0008_records`): business hours, structured service levels,
+//! imported service-desk exports and their tickets, and the monthly report.
+//!
+//! The rules (what a preset reads, what counts as met) live in
+//! [`ready20k_domain::records`]; this module owns the SQL. Every write runs in one journaled
+//! transaction: an import that fails writes nothing.
+
+mod import;
+mod levels;
+mod report;
+#[cfg(test)]
+mod tests;
+
+pub use import::{ImportOptions, ImportOutcome, SourceFile, import_export, list_sources, preview};
+pub use levels::{
+    convert_sla_text, get_business_hours, list_service_levels, save_service_levels,
+    set_business_hours,
+};
+pub use report::{parse_month, report};
+
+use ready20k_domain::ErrorPayload;
+use ready20k_domain::records::{BusinessHoursError, ImportError, RejectedRow};
+
+use crate::StoreError;
+
+/// What can go wrong with operating records.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordsError {
+    /// A store error (database, file).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The file is not a usable export.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// Some rows were rejected and the import is all-or-nothing.
+    #[error(
+        "{count} row(s) were rejected, so nothing was imported (first: line {}: {}). Fix the \
+         export, or import the good rows and list the rest with --skip-bad-rows.",
+        first.line, first.reason.message()
+    )]
+    RowsRejected {
+        /// Rejected rows.
+        count: u64,
+        /// The first of them.
+        first: Box<RejectedRow>,
+    },
+    /// No row could be imported.
+    #[error("The file has no ticket or change that can be imported; nothing was written.")]
+    NothingToImport,
+    /// Bad business hours.
+    #[error(transparent)]
+    BusinessHours(#[from] BusinessHoursError),
+    /// Service levels that break a rule.
+    #[error("{0}")]
+    InvalidLevels(String),
+    /// A service id that is not in the catalogue.
+    #[error("There is no service {0} in the catalogue.")]
+    UnknownService(i64),
+    /// A month that is not `YYYY-MM`.
+    #[error("{0} is not a month; write it as YYYY-MM, e.g. 2026-10.")]
+    BadMonth(String),
+}
+
+impl From<rusqlite::Error> for RecordsError {
+    fn from(e: rusqlite::Error) -> Self {
+        RecordsError::Store(e.into())
+    }
+}
+
+impl From<serde_json::Error> for RecordsError {
+    fn from(e: serde_json::Error) -> Self {
+        RecordsError::Store(e.into())
+    }
+}
+
+impl RecordsError {
+    /// Stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RecordsError::Store(e) => e.code(),
+            RecordsError::Import(e) => e.code(),
+            RecordsError::RowsRejected { .. } => "rows_rejected",
+            RecordsError::NothingToImport => "nothing_to_import",
+            RecordsError::BusinessHours(e) => e.code(),
+            RecordsError::InvalidLevels(_) => "invalid_service_levels",
+            RecordsError::UnknownService(_) => "unknown_service",
+            RecordsError::BadMonth(_) => "bad_month",
+        }
+    }
+
+    /// The error as the UI receives it.
+    pub fn payload(&self) -> ErrorPayload {
+        ErrorPayload::new(self.code(), self.to_string())
+    }
+}
+
+/// Result alias of this module.
+pub type Result<T, E = RecordsError> = std::result::Result<T, E>;
