@@ -16,6 +16,7 @@ pub mod journal;
 pub mod migrate;
 mod project;
 pub mod recent;
+pub mod records;
 pub mod snapshot;
 pub mod wizard;
 
