@@ -4,6 +4,7 @@
 //! "now" always arrives through a [`clock::Clock`].
 
 pub mod assessment;
+pub mod calendar;
 pub mod clock;
 pub mod content;
 pub mod documents;
@@ -11,8 +12,10 @@ pub mod dossier;
 pub mod error;
 pub mod project;
 pub mod records;
+pub mod risks;
 pub mod scoring;
 pub mod snapshot;
+pub mod suppliers;
 pub mod wizard;
 
 pub use error::ErrorPayload;
