@@ -27,6 +27,11 @@ kind: DocumentKind,
  */
 required: boolean, 
 /**
+ * A required record the standard asks for as an activity but not explicitly as retained
+ * documented information: show it as "expected", not "mandatory".
+ */
+expected: boolean, 
+/**
  * Added by the firm.
  */
 custom: boolean, 

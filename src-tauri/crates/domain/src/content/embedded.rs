@@ -14,6 +14,10 @@ pub const QUESTIONS: &str = include_str!("../../content/questions.toml");
 pub const TEMPLATES: &str = include_str!("../../content/templates.toml");
 /// `crosswalks.toml`.
 pub const CROSSWALKS: &str = include_str!("../../content/crosswalks.toml");
+/// `duties.toml`.
+pub const DUTIES: &str = include_str!("../../content/duties.toml");
+/// `data_protection.toml`.
+pub const DATA_PROTECTION: &str = include_str!("../../content/data_protection.toml");
 
 /// Template bodies by path (relative to the content directory), TPL-01 to TPL-29.
 pub const TEMPLATE_BODIES: [(&str, &str); 29] = [

@@ -6,8 +6,8 @@ use serde::de::DeserializeOwned;
 use super::ContentError;
 use super::embedded;
 use super::types::{
-    Clause, ClauseMapEntry, Crosswalks, Document, Library, Question, Role, SodRule,
-    StandardMapEntry, Template,
+    AuditArea, Clause, ClauseMapEntry, Crosswalks, DataProtectionRegime, Document, Duty, Library,
+    Question, Role, SodRule, StandardMapEntry, Template,
 };
 
 /// The text of every content file, so a library can be loaded from other sources in tests.
@@ -27,6 +27,10 @@ pub struct Sources<'a> {
     pub templates: &'a str,
     /// `crosswalks.toml`.
     pub crosswalks: &'a str,
+    /// `duties.toml`.
+    pub duties: &'a str,
+    /// `data_protection.toml`.
+    pub data_protection: &'a str,
     /// Template bodies by path relative to the content directory (`templates/TPL-01.md.j2`).
     pub bodies: &'a [(&'a str, &'a str)],
 }
@@ -42,6 +46,8 @@ impl Sources<'static> {
             questions: embedded::QUESTIONS,
             templates: embedded::TEMPLATES,
             crosswalks: embedded::CROSSWALKS,
+            duties: embedded::DUTIES,
+            data_protection: embedded::DATA_PROTECTION,
             bodies: &embedded::TEMPLATE_BODIES,
         }
     }
@@ -98,6 +104,22 @@ struct CrosswalksFile {
     standard_map: Vec<StandardMapEntry>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DutiesFile {
+    #[serde(default)]
+    duty: Vec<Duty>,
+    #[serde(default)]
+    audit_area: Vec<AuditArea>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DataProtectionFile {
+    #[serde(default)]
+    regime: Vec<DataProtectionRegime>,
+}
+
 fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ContentError> {
     toml::from_str(text).map_err(|e| ContentError::Parse {
         file: file.to_owned(),
@@ -122,6 +144,9 @@ pub fn load_from(sources: &Sources<'_>) -> Result<Library, ContentError> {
     let questions: QuestionsFile = parse("questions.toml", sources.questions)?;
     let mut templates: TemplatesFile = parse("templates.toml", sources.templates)?;
     let crosswalks: CrosswalksFile = parse("crosswalks.toml", sources.crosswalks)?;
+    let duties: DutiesFile = parse("duties.toml", sources.duties)?;
+    let data_protection: DataProtectionFile =
+        parse("data_protection.toml", sources.data_protection)?;
     for t in &mut templates.template {
         if let Some((_, text)) = sources.bodies.iter().find(|(path, _)| *path == t.body) {
             t.body_text = (*text).to_owned();
@@ -138,6 +163,9 @@ pub fn load_from(sources: &Sources<'_>) -> Result<Library, ContentError> {
             clause_map: crosswalks.clause_map,
             standard_map: crosswalks.standard_map,
         },
+        duties: duties.duty,
+        audit_areas: duties.audit_area,
+        data_protection: data_protection.regime,
     })
 }
 
@@ -155,6 +183,8 @@ mod tests {
             questions: "",
             templates: "",
             crosswalks: "",
+            duties: "",
+            data_protection: "",
             bodies: &[],
         }
     }

@@ -5,6 +5,7 @@
 //! [`Library`] ([`library`]) and checked by [`validate`]. The file schemas are described in
 //! `content/README.md`.
 
+pub mod duties;
 mod embedded;
 mod load;
 pub mod render;
@@ -16,7 +17,10 @@ use std::sync::OnceLock;
 use crate::ErrorPayload;
 
 pub use load::{Sources, load, load_from};
-pub use render::{TemplateContext, render, render_source, sample_context, unknown_variables};
+pub use render::{
+    TemplateContext, complete_context, render, render_source, sample_context, sample_context_for,
+    unknown_variables,
+};
 pub use types::*;
 pub use validate::{Problem, ProblemKind, validate};
 
@@ -189,8 +193,24 @@ mod tests {
             24
         );
         assert_eq!(
-            required.filter(|d| d.kind == DocumentKind::Record).count(),
+            required
+                .clone()
+                .filter(|d| d.kind == DocumentKind::Record)
+                .count(),
             29
+        );
+        // The standard asks for these activities but not for a retained record.
+        let expected: Vec<&str> = required
+            .filter(|d| d.expected)
+            .map(|d| d.id.as_str())
+            .collect();
+        assert_eq!(
+            expected,
+            [
+                "REC-SATISFACTION",
+                "REC-SERVICE-REPORTS",
+                "REC-IMPROVEMENTS"
+            ]
         );
     }
 }

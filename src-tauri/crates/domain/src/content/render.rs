@@ -4,13 +4,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::NaiveDate;
+
 use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::ContentError;
-use super::types::Template;
+use super::duties::{
+    AuditSlot, DataProtectionEntry, DutyEntry, audit_programme, data_protection, duty_entries,
+};
+use super::types::{Library, Template};
 
 /// The document control partial included at the top of every template.
 pub const CONTROL_PARTIAL: &str = include_str!("../../content/templates/_control.md.j2");
@@ -173,6 +178,34 @@ pub struct TemplateContext {
     pub climate: ClimateDecision,
     /// Service management objectives.
     pub objectives: Vec<ObjectiveEntry>,
+    /// Recurring duties by id, with this firm's frequencies (see [`complete_context`]).
+    #[serde(default)]
+    pub duties: BTreeMap<String, DutyEntry>,
+    /// The same duties as a list, in the library's order (the SMS calendar).
+    #[serde(default)]
+    pub duty_list: Vec<DutyEntry>,
+    /// The default internal audit programme, ending before the target certification date.
+    #[serde(default)]
+    pub audit_programme: Vec<AuditSlot>,
+    /// How the audit programme was planned.
+    #[serde(default)]
+    pub audit_note: String,
+    /// The data protection regime of the firm's country.
+    #[serde(default)]
+    pub data_protection: DataProtectionEntry,
+}
+
+/// Fills the parts of `ctx` that come from the library rather than from the firm: the duties
+/// (scaled to `ctx.firm.headcount`, owners from `ctx.roles`), the audit programme (planned back
+/// from `target_date`) and the data protection regime (from the country in `ctx.firm.address`).
+pub fn complete_context(lib: &Library, ctx: &mut TemplateContext, target_date: Option<NaiveDate>) {
+    let list = duty_entries(lib, ctx.firm.headcount, &ctx.roles);
+    ctx.duties = list.iter().map(|d| (d.id.clone(), d.clone())).collect();
+    ctx.duty_list = list;
+    let (programme, note) = audit_programme(lib, ctx.firm.headcount, target_date);
+    ctx.audit_programme = programme;
+    ctx.audit_note = note;
+    ctx.data_protection = data_protection(lib, &ctx.firm.address);
 }
 
 /// Top-level variables of [`TemplateContext`] with, for the structured ones, their fields.
@@ -214,13 +247,37 @@ const CONTEXT_VARIABLES: &[(&str, &[&str])] = &[
     ),
     ("climate", &["relevant", "rationale"]),
     ("objectives", &[]),
+    ("duties", &[]),
+    ("duty_list", &[]),
+    ("audit_programme", &[]),
+    ("audit_note", &[]),
+    (
+        "data_protection",
+        &["country", "law", "authority", "breach_notice"],
+    ),
 ];
 
 /// Names minijinja provides itself (global functions) that a template may use.
 const ENGINE_GLOBALS: &[&str] = &["range", "dict", "namespace", "debug", "loop"];
 
-/// Parses the sample firm (`content/sample_context.json`) used to check templates.
+/// The sample firm (`content/sample_context.json`) used to check templates, completed from
+/// the embedded library (duties, audit programme, data protection).
 pub fn sample_context() -> Result<TemplateContext, ContentError> {
+    let mut ctx = sample_context_raw()?;
+    if let Ok(lib) = super::try_library() {
+        complete_context(lib, &mut ctx, None);
+    }
+    Ok(ctx)
+}
+
+/// The sample firm completed from `lib`.
+pub fn sample_context_for(lib: &Library) -> Result<TemplateContext, ContentError> {
+    let mut ctx = sample_context_raw()?;
+    complete_context(lib, &mut ctx, None);
+    Ok(ctx)
+}
+
+fn sample_context_raw() -> Result<TemplateContext, ContentError> {
     serde_json::from_str(SAMPLE_CONTEXT).map_err(|e| ContentError::SampleContext {
         message: e.to_string(),
     })

@@ -85,6 +85,11 @@ pub struct Document {
     pub kind: DocumentKind,
     /// `true` when the standard requires it; `false` for a commonly recommended extra.
     pub required: bool,
+    /// For a required record: the standard asks for the activity but does not say the result
+    /// must be retained as documented information. Shown as "expected" where mandatory
+    /// documents are shown as "mandatory"; auditors still ask for it as evidence.
+    #[serde(default)]
+    pub expected: bool,
     /// Clauses it serves.
     pub clauses: Vec<String>,
     /// One or two sentences on what it is.
@@ -332,6 +337,185 @@ pub struct Crosswalks {
     pub standard_map: Vec<StandardMapEntry>,
 }
 
+/// How often a recurring duty is done. Ordered from most to least often.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    /// Every week.
+    Weekly,
+    /// Every month.
+    Monthly,
+    /// Every three months.
+    Quarterly,
+    /// Every six months.
+    HalfYearly,
+    /// Once a year.
+    Yearly,
+}
+
+impl Frequency {
+    /// Every frequency, most often first.
+    pub const ALL: [Frequency; 5] = [
+        Frequency::Weekly,
+        Frequency::Monthly,
+        Frequency::Quarterly,
+        Frequency::HalfYearly,
+        Frequency::Yearly,
+    ];
+
+    /// The interval in months (0 for weekly).
+    pub const fn months(self) -> u32 {
+        match self {
+            Frequency::Weekly => 0,
+            Frequency::Monthly => 1,
+            Frequency::Quarterly => 3,
+            Frequency::HalfYearly => 6,
+            Frequency::Yearly => 12,
+        }
+    }
+
+    /// After a verb: "reviewed every quarter".
+    pub const fn every(self) -> &'static str {
+        match self {
+            Frequency::Weekly => "every week",
+            Frequency::Monthly => "every month",
+            Frequency::Quarterly => "every quarter",
+            Frequency::HalfYearly => "every six months",
+            Frequency::Yearly => "once a year",
+        }
+    }
+
+    /// As an adjective before a noun: "a quarterly review".
+    pub const fn adjective(self) -> &'static str {
+        match self {
+            Frequency::Weekly => "weekly",
+            Frequency::Monthly => "monthly",
+            Frequency::Quarterly => "quarterly",
+            Frequency::HalfYearly => "six-monthly",
+            Frequency::Yearly => "yearly",
+        }
+    }
+
+    /// In a table cell: "Quarterly".
+    pub const fn label(self) -> &'static str {
+        match self {
+            Frequency::Weekly => "Weekly",
+            Frequency::Monthly => "Monthly",
+            Frequency::Quarterly => "Quarterly",
+            Frequency::HalfYearly => "Every six months",
+            Frequency::Yearly => "Yearly",
+        }
+    }
+}
+
+/// Firm size bands that duty frequencies are scaled by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SizeBand {
+    /// 1–5 people.
+    Micro,
+    /// 6–15 people.
+    Small,
+    /// 16–50 people (and more).
+    Medium,
+}
+
+impl SizeBand {
+    /// The band of a firm with `headcount` people (0 counts as micro).
+    pub const fn of(headcount: u32) -> SizeBand {
+        match headcount {
+            0..=5 => SizeBand::Micro,
+            6..=15 => SizeBand::Small,
+            _ => SizeBand::Medium,
+        }
+    }
+
+    /// For people: "3–5 people".
+    pub const fn label(self) -> &'static str {
+        match self {
+            SizeBand::Micro => "up to 5 people",
+            SizeBand::Small => "6 to 15 people",
+            SizeBand::Medium => "16 people or more",
+        }
+    }
+}
+
+/// A duty's default frequency per firm size band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct BandFrequency {
+    /// 1–5 people.
+    pub micro: Frequency,
+    /// 6–15 people.
+    pub small: Frequency,
+    /// 16–50 people.
+    pub medium: Frequency,
+}
+
+impl BandFrequency {
+    /// The frequency for a band.
+    pub const fn get(self, band: SizeBand) -> Frequency {
+        match band {
+            SizeBand::Micro => self.micro,
+            SizeBand::Small => self.small,
+            SizeBand::Medium => self.medium,
+        }
+    }
+}
+
+/// A recurring SMS duty with its default frequency (`duties.toml`): the one place templates,
+/// the SMS calendar and the audit programme take "how often" from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Duty {
+    /// `DUTY-…`.
+    pub id: String,
+    /// What is done, in plain words.
+    pub duty: String,
+    /// Role that does it.
+    pub owner_role: String,
+    /// Clauses it serves.
+    pub clauses: Vec<String>,
+    /// The record that shows it was done.
+    pub evidence: String,
+    /// Lower-case phrases naming the duty in template text (for the consistency check).
+    pub mentions: Vec<String>,
+    /// Default frequency per firm size band.
+    pub frequency: BandFrequency,
+}
+
+/// One area of the default internal audit programme (`duties.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AuditArea {
+    /// `IA-NN`.
+    pub id: String,
+    /// What is audited, e.g. `8.3 Relationship and agreement`.
+    pub title: String,
+    /// Clauses covered (a clause covers its sub-clauses).
+    pub clauses: Vec<String>,
+    /// Roles that run the area (an auditor holding one of them is not independent).
+    pub roles: Vec<String>,
+    /// The session a micro firm audits this area in (areas sharing one are audited together).
+    pub micro_session: u32,
+}
+
+/// The data protection law of a group of countries (`data_protection.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct DataProtectionRegime {
+    /// `DP-…`.
+    pub id: String,
+    /// Country names (and common short forms) as they end an address.
+    pub countries: Vec<String>,
+    /// The law, e.g. `the UK GDPR and the Data Protection Act 2018`.
+    pub law: String,
+    /// The regulator to notify.
+    pub authority: String,
+    /// When a breach must be notified.
+    pub breach_notice: String,
+}
+
 /// The whole content library.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Library {
@@ -349,6 +533,15 @@ pub struct Library {
     pub templates: Vec<Template>,
     /// Crosswalks to the 2011 edition and other standards.
     pub crosswalks: Crosswalks,
+    /// Recurring SMS duties with their default frequencies.
+    #[serde(default)]
+    pub duties: Vec<Duty>,
+    /// Areas of the default internal audit programme.
+    #[serde(default)]
+    pub audit_areas: Vec<AuditArea>,
+    /// Data protection regimes by country.
+    #[serde(default)]
+    pub data_protection: Vec<DataProtectionRegime>,
 }
 
 impl Library {
@@ -380,6 +573,11 @@ impl Library {
     /// The template with this id.
     pub fn template(&self, id: &str) -> Option<&Template> {
         self.templates.iter().find(|t| t.id == id)
+    }
+
+    /// The duty with this id.
+    pub fn duty(&self, id: &str) -> Option<&Duty> {
+        self.duties.iter().find(|d| d.id == id)
     }
 
     /// Questions attached to a clause (exactly that id).

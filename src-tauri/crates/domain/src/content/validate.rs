@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::render::{TemplateContext, render, sample_context, unknown_variables};
+use super::render::{TemplateContext, render, sample_context_for, unknown_variables};
 use super::types::{ClauseKind, DocumentKind, Library, top_level_of};
 
 /// Top-level clauses that carry requirements.
@@ -306,6 +306,14 @@ impl<'a> Checker<'a> {
             self.reference(f, id, "owner_role", Ref::Role, &d.owner_role);
             self.refs(f, id, "templates", Ref::Template, &d.templates);
             self.texts(f, id, "also_serves", &d.also_serves, false);
+            if d.expected && !(d.required && d.kind == DocumentKind::Record) {
+                self.push(
+                    ProblemKind::BadStructure,
+                    f,
+                    id,
+                    "only a required record can be \"expected\" rather than mandatory",
+                );
+            }
             if d.required && d.templates.is_empty() {
                 self.push(
                     ProblemKind::MissingTemplate,
@@ -628,7 +636,7 @@ pub fn validate(lib: &Library) -> Vec<Problem> {
     c.check_roles();
     c.check_sod_rules();
     c.check_questions();
-    let ctx = match sample_context() {
+    let ctx = match sample_context_for(lib) {
         Ok(ctx) => Some(ctx),
         Err(e) => {
             c.push(
@@ -725,6 +733,7 @@ mod tests {
             name: s("Scope"),
             kind: DocumentKind::Document,
             required: true,
+            expected: false,
             clauses: vec![s("4.1")],
             description: s("The scope."),
             owner_role: s("ROLE-TM"),
@@ -1006,6 +1015,19 @@ mod tests {
         assert_eq!(kinds(&lib), vec![ProblemKind::UnaskedDocument]);
         // The blocking question of its own clause is.
         lib.questions[0].documents = vec![s("DOC-SCOPE")];
+        assert_eq!(validate(&lib), vec![]);
+    }
+
+    #[test]
+    fn only_a_required_record_can_be_expected() {
+        let mut lib = good();
+        lib.documents[0].expected = true;
+        assert_eq!(kinds(&lib), vec![ProblemKind::BadStructure]);
+        assert_finds(&lib, ProblemKind::BadStructure, "DOC-SCOPE");
+        lib.documents[0].id = s("REC-SCOPE");
+        lib.documents[0].kind = DocumentKind::Record;
+        lib.templates[0].documents = vec![s("REC-SCOPE")];
+        lib.crosswalks.standard_map.clear();
         assert_eq!(validate(&lib), vec![]);
     }
 

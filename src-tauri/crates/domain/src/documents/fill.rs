@@ -21,7 +21,7 @@ use crate::content::render::{
     ClimateDecision, DocControl, FirmProfile, OtherPartyEntry, RoleAssignment as CtxRole,
     ServiceEntry, TemplateSettings,
 };
-use crate::content::{ContentError, Library, Template, TemplateContext, render};
+use crate::content::{ContentError, Library, Template, TemplateContext, complete_context, render};
 use crate::wizard::WizardData;
 use crate::wizard::scope::effective_statement;
 
@@ -249,7 +249,7 @@ pub fn fill_context(lib: &Library, data: &WizardData, project_firm: &str, doc: &
             "climate decision (context step of the setup wizard)",
         ),
     };
-    let context = TemplateContext {
+    let mut context = TemplateContext {
         firm: FirmProfile {
             name,
             legal_name,
@@ -276,7 +276,20 @@ pub fn fill_context(lib: &Library, data: &WizardData, project_firm: &str, doc: &
         settings,
         climate,
         objectives: Vec::new(),
+        duties: BTreeMap::new(),
+        duty_list: Vec::new(),
+        audit_programme: Vec::new(),
+        audit_note: String::new(),
+        data_protection: Default::default(),
     };
+    // Duties scaled to the headcount, the audit programme planned back from the target date,
+    // and the data protection law of the country the address ends with.
+    let target = data
+        .profile
+        .target_date
+        .as_deref()
+        .and_then(super::parse_date);
+    complete_context(lib, &mut context, target);
     Filled {
         context,
         values: v.0,

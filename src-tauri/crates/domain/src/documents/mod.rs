@@ -171,6 +171,9 @@ pub struct RegisterEntry {
     pub kind: DocumentKind,
     /// Required by the standard (false: recommended extra or the firm's own).
     pub required: bool,
+    /// A required record the standard asks for as an activity but not explicitly as retained
+    /// documented information: show it as "expected", not "mandatory".
+    pub expected: bool,
     /// Added by the firm.
     pub custom: bool,
     /// What it is.
@@ -308,6 +311,7 @@ pub fn register(
             title: d.name.clone(),
             kind: d.kind,
             required: d.required,
+            expected: d.expected,
             custom: false,
             description: d.description.clone(),
             clauses: d.clauses.clone(),
@@ -335,6 +339,7 @@ pub fn register(
             title: s.doc.title.clone(),
             kind: s.doc.kind,
             required: false,
+            expected: false,
             custom: true,
             description: "Added by the firm.".into(),
             clauses: vec![s.doc.clause.clone()],

@@ -1688,10 +1688,10 @@ fn checklist(f: &Facts<'_>) -> Section {
             Cell::mono(e.key.clone()),
             Cell::runs(vec![
                 Run::plain(e.title.clone()),
-                Run::italic(if e.kind == DocumentKind::Record {
-                    " (record)"
-                } else {
-                    ""
+                Run::italic(match (e.kind, e.expected) {
+                    (DocumentKind::Record, true) => " (record; expected, not mandatory)",
+                    (DocumentKind::Record, false) => " (record)",
+                    _ => "",
                 }),
             ]),
             Cell::text(e.clauses.first().cloned().unwrap_or_default()),
@@ -1710,7 +1710,9 @@ fn checklist(f: &Facts<'_>) -> Section {
             p(
                 "The documented information ISO/IEC 20000-1:2018 requires, with its status in \
                  the project's document register. Documents are maintained and approved; \
-                 records are retained as evidence that something happened.",
+                 records are retained as evidence that something happened. A record marked \
+                 \"expected\" is an activity the standard requires without saying its results \
+                 must be retained; auditors still ask to see them.",
             ),
             Block::KeyValue(vec![KeyValue::new(
                 "Summary",

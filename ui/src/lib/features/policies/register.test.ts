@@ -9,6 +9,7 @@ function entry(over: Partial<RegisterEntry>): RegisterEntry {
     title: "X",
     kind: "document",
     required: true,
+    expected: false,
     custom: false,
     description: "",
     clauses: ["5.2"],
@@ -31,7 +32,14 @@ function entry(over: Partial<RegisterEntry>): RegisterEntry {
 const entries = [
   entry({ key: "DOC-SM-POLICY", title: "Service management policy", status: "approved", owner_name: "Bob Ray" }),
   entry({ key: "DOC-SCOPE", title: "SMS scope statement", group: "4", group_title: "Context", clauses: ["4.3"] }),
-  entry({ key: "REC-RFC", title: "Requests for change", kind: "record", group: "8", group_title: "Operation", status: "overdue" }),
+  entry({
+    key: "REC-RFC",
+    title: "Requests for change",
+    kind: "record",
+    group: "8",
+    group_title: "Operation",
+    status: "overdue",
+  }),
   entry({ key: "RDOC-RACI", title: "RACI", required: false, group: "10", group_title: "Improvement" }),
   entry({ key: "OWN-001", title: "Backup runbook", required: false, custom: true, group: "8", status: "draft" }),
 ];
