@@ -19,12 +19,12 @@ pub use view::{
     RequirementSection, ScorecardView, sections, suggested_documents,
 };
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
 use crate::content::Library;
-use crate::scoring::{Answer, MaturityLevel, effective_level};
+use crate::scoring::{Answer, MaturityLevel, Support, effective_level};
 
 /// Parses a `YYYY-MM-DD` date; `None` for anything else.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -58,26 +58,73 @@ pub fn evidence_status(evidence: &Evidence, today: NaiveDate) -> EvidenceStatus 
     }
 }
 
-/// The answers as the scoring engine takes them: level plus "has evidence", where only
-/// evidence that has not expired on `today` counts (evidence due for review still counts).
+/// How far one piece of evidence carries a claim on `today` (see [`Support`]):
+/// - expired evidence supports nothing;
+/// - an approved document from the register supports "implemented" at most
+///   ([`Support::Document`]);
+/// - a file stored in the project is a record ([`Support::Record`]);
+/// - a location is a record only while it is dated and within its review period (a review
+///   date that has not passed); an undated location, or one past its review date, says where
+///   things live and supports no more than a document.
+pub fn evidence_support(evidence: &Evidence, today: NaiveDate) -> Support {
+    let status = evidence_status(evidence, today);
+    match (status, evidence.kind) {
+        (EvidenceStatus::Expired, _) => Support::None,
+        (_, EvidenceKind::Document) => Support::Document,
+        (_, EvidenceKind::File) => Support::Record,
+        (EvidenceStatus::Current, EvidenceKind::Location) if evidence.review_on.is_some() => {
+            Support::Record
+        }
+        (_, EvidenceKind::Location) => Support::Document,
+    }
+}
+
+/// How far all the evidence linked to one question carries its claim on `today`: the
+/// strongest piece, and [`Support::Measurements`] when record-grade pieces were added in at
+/// least two different months (measurements over time).
+pub fn question_support<'a>(
+    evidence: impl IntoIterator<Item = &'a Evidence>,
+    today: NaiveDate,
+) -> Support {
+    let mut best = Support::None;
+    let mut months: BTreeSet<&str> = BTreeSet::new();
+    for e in evidence {
+        let s = evidence_support(e, today);
+        if s >= Support::Record {
+            months.insert(e.added_at.get(..7).unwrap_or(&e.added_at));
+        }
+        best = best.max(s);
+    }
+    if months.len() >= 2 {
+        Support::Measurements
+    } else {
+        best
+    }
+}
+
+/// The answers as the scoring engine takes them: level plus how far the question's current
+/// evidence carries it ([`question_support`]; expired evidence does not count, evidence due
+/// for review still does).
 pub fn scoring_answers(
     answers: &[AnswerRecord],
     evidence: &[Evidence],
     today: NaiveDate,
 ) -> BTreeMap<String, Answer> {
-    let mut evidenced: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    let mut linked: BTreeMap<&str, Vec<&Evidence>> = BTreeMap::new();
     for e in evidence {
-        if evidence_status(e, today) != EvidenceStatus::Expired {
-            evidenced.extend(e.questions.iter().map(String::as_str));
+        for q in &e.questions {
+            linked.entry(q.as_str()).or_default().push(e);
         }
     }
     answers
         .iter()
         .map(|a| {
-            (
-                a.question_id.clone(),
-                Answer::new(a.level, evidenced.contains(a.question_id.as_str())),
-            )
+            let support = linked
+                .get(a.question_id.as_str())
+                .map_or(Support::None, |es| {
+                    question_support(es.iter().copied(), today)
+                });
+            (a.question_id.clone(), Answer::supported(a.level, support))
         })
         .collect()
 }
@@ -202,10 +249,47 @@ mod tests {
         assert_eq!(evidence_status(&ev[0], today), EvidenceStatus::Expired);
         assert_eq!(evidence_status(&ev[1], today), EvidenceStatus::ReviewDue);
         let map = scoring_answers(&answers, &ev, today);
-        assert!(!map["Q-A"].has_evidence);
-        assert!(map["Q-B"].has_evidence);
-        assert!(!map["Q-C"].has_evidence);
+        assert!(!map["Q-A"].has_evidence());
+        assert!(map["Q-B"].has_evidence());
+        assert!(!map["Q-C"].has_evidence());
         assert_eq!(map["Q-C"].level, MaturityLevel::Operated);
+    }
+
+    #[test]
+    fn evidence_kinds_decide_the_support() {
+        let today = parse_date("2026-03-01").unwrap();
+        let mut loc = evidence(&["Q-A"], None, None);
+        assert_eq!(evidence_support(&loc, today), Support::Document);
+        loc.review_on = Some("2026-06-30".into());
+        assert_eq!(evidence_support(&loc, today), Support::Record);
+        loc.review_on = Some("2026-02-01".into());
+        assert_eq!(evidence_support(&loc, today), Support::Document);
+        let mut doc = evidence(&["Q-A"], None, None);
+        doc.kind = EvidenceKind::Document;
+        doc.document_id = Some("DOC-SCOPE".into());
+        assert_eq!(evidence_support(&doc, today), Support::Document);
+        let mut file = evidence(&["Q-A"], None, None);
+        file.kind = EvidenceKind::File;
+        assert_eq!(evidence_support(&file, today), Support::Record);
+        file.expires_on = Some("2026-02-01".into());
+        assert_eq!(evidence_support(&file, today), Support::None);
+        file.expires_on = None;
+        // Two records from different months are measurements over time; the same month is not.
+        let mut later = file.clone();
+        later.added_at = "2026-01-20T00:00:00+00:00".into();
+        assert_eq!(question_support([&file, &later], today), Support::Record);
+        later.added_at = "2026-02-03T00:00:00+00:00".into();
+        assert_eq!(
+            question_support([&file, &later], today),
+            Support::Measurements
+        );
+        assert_eq!(question_support([&doc, &loc], today), Support::Document);
+        // A document carries a claim of 4 only to 3; a record to 4.
+        let answers = vec![answer("Q-A", MaturityLevel::Operated)];
+        assert_eq!(
+            scoring_answers(&answers, &[doc], today)["Q-A"].support,
+            Support::Document
+        );
     }
 
     #[test]

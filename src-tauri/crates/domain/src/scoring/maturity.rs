@@ -148,6 +148,67 @@ impl std::fmt::Display for MaturityLevel {
     }
 }
 
+/// How far the evidence attached to an answer can carry its claim. Ordered: each kind
+/// supports everything the kinds before it support.
+///
+/// The evidence kinds decide how far a claim counts (see [`effective_level`]):
+/// - [`Support::Document`]: a linked approved document, or a described location that is not a
+///   dated record. It shows the way of working exists and is in use at most: level 3
+///   ("implemented" is not "operated").
+/// - [`Support::Record`]: a record: a file stored in the project, a dated record location
+///   within its review period, or a record the project holds itself (audit reports, review
+///   minutes, tickets, once those registers exist). Supports level 4, operated with records.
+/// - [`Support::Measurements`]: measurements over time: records from at least two different
+///   months. Supports level 5, measured and improving.
+///
+/// Expired evidence supports nothing ([`Support::None`]).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Support {
+    /// No current evidence.
+    #[default]
+    None,
+    /// A document (or an undated location): up to level 3.
+    Document,
+    /// A record: up to level 4.
+    Record,
+    /// Measurements over time: up to level 5.
+    Measurements,
+}
+
+impl Support {
+    /// The highest level this evidence supports for a question of `stage` (1 or 2).
+    pub const fn ceiling(self, stage: u8) -> MaturityLevel {
+        match self {
+            Self::None => cap_without_evidence(stage),
+            Self::Document => MaturityLevel::Implemented,
+            Self::Record => MaturityLevel::Operated,
+            Self::Measurements => MaturityLevel::Improving,
+        }
+    }
+
+    /// What to attach so that `level` counts in full, or `None` when this support is enough
+    /// (for a question of `stage`).
+    pub fn needed_for(self, level: MaturityLevel, stage: u8) -> Option<Support> {
+        [Self::None, Self::Document, Self::Record, Self::Measurements]
+            .into_iter()
+            .find(|s| s.ceiling(stage) >= level)
+            .filter(|s| *s > self)
+    }
+
+    /// A few words for what this kind of evidence is, for reasons and hints.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::None => "no evidence",
+            Self::Document => "a document",
+            Self::Record => "a record",
+            Self::Measurements => "measurements over time",
+        }
+    }
+}
+
 /// The firm's answer to one question.
 ///
 /// A question with no answer is scored as `Answer::default()` (level 0, no evidence).
@@ -155,18 +216,33 @@ impl std::fmt::Display for MaturityLevel {
 pub struct Answer {
     /// The level the firm claims.
     pub level: MaturityLevel,
-    /// Whether at least one piece of evidence (document, record, KPI) is attached.
+    /// How far the current evidence attached to it carries the claim.
     #[serde(default)]
-    pub has_evidence: bool,
+    pub support: Support,
 }
 
 impl Answer {
-    /// An answer at `level`, with or without evidence.
+    /// An answer at `level`, with full support (measurements over time, so the claim counts
+    /// as made) or with no evidence at all.
     pub const fn new(level: MaturityLevel, has_evidence: bool) -> Self {
         Self {
             level,
-            has_evidence,
+            support: if has_evidence {
+                Support::Measurements
+            } else {
+                Support::None
+            },
         }
+    }
+
+    /// An answer at `level` backed by evidence of kind `support`.
+    pub const fn supported(level: MaturityLevel, support: Support) -> Self {
+        Self { level, support }
+    }
+
+    /// Whether any current evidence is attached.
+    pub fn has_evidence(&self) -> bool {
+        self.support > Support::None
     }
 }
 
@@ -211,21 +287,21 @@ pub const fn cap_without_evidence(stage: u8) -> MaturityLevel {
 
 /// The level a question counts for in every score, gap and verdict.
 ///
-/// **Evidence rule** (section 8.1 of the reference, reduced to the one evidence flag we
-/// record): an answer counts at its claimed level only when evidence is attached. Without
-/// evidence:
-/// - a **Stage 1** question counts at most as level 1 (*Initial*): a Stage 1 question is about
-///   a document, and an unlinked document is treated like an unapproved draft;
-/// - a **Stage 2** question counts at most as level 2 (*Documented*): a claim of use or
-///   operation (level 3 or more) needs at least one record to count.
+/// **Evidence rule** (section 8.1 of the reference): an answer counts at its claimed level only
+/// as far as its evidence carries it ([`Support::ceiling`]):
+/// - without evidence a **Stage 1** question counts at most as level 1 (*Initial*): a Stage 1
+///   question is about a document, and an unlinked document is treated like an unapproved
+///   draft; a **Stage 2** question counts at most as level 2 (*Documented*);
+/// - a document supports at most level 3 (*Implemented*);
+/// - a record supports at most level 4 (*Operated*);
+/// - measurements over time support level 5.
 ///
 /// Unanswered questions count as level 0. The rule is monotone: raising the claimed level or
-/// attaching evidence never lowers the effective level.
+/// attaching stronger evidence never lowers the effective level.
 pub fn effective_level(question: &Question, answer: Option<&Answer>) -> MaturityLevel {
     match answer {
         None => MaturityLevel::Absent,
-        Some(a) if a.has_evidence => a.level,
-        Some(a) => a.level.min(cap_without_evidence(question.stage)),
+        Some(a) => a.level.min(a.support.ceiling(question.stage)),
     }
 }
 
@@ -259,9 +335,41 @@ mod tests {
     }
 
     #[test]
-    fn answer_evidence_defaults_to_false() {
+    fn answer_evidence_defaults_to_none() {
         let a: Answer = serde_json::from_str(r#"{"level":3}"#).unwrap();
         assert_eq!(a, Answer::new(MaturityLevel::Implemented, false));
+        assert!(!a.has_evidence());
+    }
+
+    #[test]
+    fn evidence_kinds_decide_how_far_a_claim_counts() {
+        use MaturityLevel::*;
+        let s2 = question(2);
+        let at = |support| effective_level(&s2, Some(&Answer::supported(Improving, support)));
+        assert_eq!(at(Support::None), Documented);
+        assert_eq!(at(Support::Document), Implemented);
+        assert_eq!(at(Support::Record), Operated);
+        assert_eq!(at(Support::Measurements), Improving);
+        // A document at Stage 1 still supports up to 3; below the ceiling nothing changes.
+        let s1 = question(1);
+        assert_eq!(
+            effective_level(&s1, Some(&Answer::supported(Operated, Support::Document))),
+            Implemented
+        );
+        assert_eq!(
+            effective_level(&s1, Some(&Answer::supported(Documented, Support::Document))),
+            Documented
+        );
+        assert_eq!(
+            Support::Document.needed_for(Operated, 2),
+            Some(Support::Record)
+        );
+        assert_eq!(Support::Record.needed_for(Operated, 2), None);
+        assert_eq!(
+            Support::None.needed_for(Documented, 1),
+            Some(Support::Document)
+        );
+        assert_eq!(Support::None.needed_for(Documented, 2), None);
     }
 
     #[test]

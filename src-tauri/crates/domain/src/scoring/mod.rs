@@ -10,8 +10,9 @@
 //! 1. **Answers.** Each question is answered on the 0–5 [`MaturityLevel`] scale, with a flag
 //!    for attached evidence ([`Answer`]). There is no "not applicable"; an unanswered question
 //!    counts as level 0.
-//! 2. **Effective level** ([`effective_level`]). Without evidence, a Stage 1 question counts
-//!    at most 1 and a Stage 2 question at most 2.
+//! 2. **Effective level** ([`effective_level`]). Evidence kinds decide how far a claim counts
+//!    ([`Support`]): without evidence a Stage 1 question counts at most 1 and a Stage 2
+//!    question at most 2; a document supports at most 3, a record 4, measurements over time 5.
 //! 3. **Scores** (all 0..=100, unrounded; use [`round1`] to display). For a set of questions
 //!    `Q` and a target level `T`, `S(Q, T) = 100 × Σ w·min(e, T) / (T · Σ w)`.
 //!    - [`Scorecard::overall`] and every [`ClauseScore::score`]: `S(Q, 4)`: how close the
@@ -25,14 +26,21 @@
 //!    answers with evidence attached.
 //! 5. **Verdicts** ([`StageResult`]): Stage 1 judges Stage 1 questions against level 2;
 //!    Stage 2 judges all questions against level 4. The score maps to a [`Verdict`] by
-//!    [`READY_THRESHOLD`] and [`NEARLY_READY_THRESHOLD`]; [`Cap`]s override it:
-//!    blocking questions below the stage's minimum force `NotReady` ([`HARD_CAP`]), near
-//!    misses allow at most `NearlyReady` ([`SOFT_CAP`]). Every verdict comes with its gaps.
+//!    [`READY_THRESHOLD`] and [`NEARLY_READY_THRESHOLD`]; [`Cap`]s override it: hard caps
+//!    force `NotReady` ([`HARD_CAP`]), soft caps allow at most `NearlyReady` ([`SOFT_CAP`]).
+//!    The caps model what a certification auditor checks at each stage (see
+//!    [`StageResult::checks`]): blocking questions, requirement clauses wholly unaddressed
+//!    ([`CLAUSE_FLOOR`]) or without their documents, internal audit and management review
+//!    planned, performed and completed (found through the questions' [`Gate`] attribute, or
+//!    from register facts in [`VerdictInputs`]), the operating period, open setup errors and
+//!    separation-of-duties conflicts. Every cap says why and what would lift it, and every
+//!    verdict comes with its gaps.
 //! 6. **Impact** ([`impact`]): `weight × distance to the target level`, which orders gaps
 //!    and the action plan.
 //!
 //! Everything is pure and deterministic: same questions and answers, same scorecard.
 
+mod inputs;
 mod maturity;
 mod score;
 mod verdict;
@@ -45,21 +53,28 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::content::{Question, top_level_of};
+use crate::content::{Clause, Document, Library, Question, top_level_of};
 
+pub use crate::content::Gate;
+pub use inputs::{
+    AuditFacts, DEFAULT_OPERATING_MONTHS, MONTHS_PER_OPERATED_CYCLE, OperatingPeriod, ReviewFacts,
+    ScoringSettings, SetupError, SodConflict, VerdictInputs, inputs_for, setup_errors,
+    sod_conflicts, whole_months,
+};
 pub use maturity::{
-    Answer, LevelDescription, MaturityLevel, cap_without_evidence, effective_level,
+    Answer, LevelDescription, MaturityLevel, Support, cap_without_evidence, effective_level,
 };
 pub use score::{ClauseScore, DOCUMENTED_LEVEL, IMPLEMENTED_LEVEL, OPERATED_LEVEL, Views, round1};
 pub use verdict::{
-    COMPLETENESS_WARNING, Cap, CapCode, Gap, HARD_CAP, NEARLY_READY_THRESHOLD, READY_THRESHOLD,
-    SOFT_CAP, STAGE1_REQUIRED, STAGE2_BLOCKING_MINIMUM, STAGE2_REQUIRED, StageResult, Verdict,
-    WEAK_CLAUSE_THRESHOLD, clause_order, gap_order, impact, impact_towards,
+    AUDIT_CYCLE_LEVEL, CLAUSE_FLOOR, COMPLETENESS_WARNING, Cap, CapCode, Check, CheckStatus, Gap,
+    HARD_CAP, NEARLY_READY_THRESHOLD, PERFORMED_LEVEL, READY_THRESHOLD, REVIEW_HELD_LEVEL,
+    RULES_VERSION, SOFT_CAP, STAGE1_REQUIRED, STAGE2_BLOCKING_MINIMUM, STAGE2_REQUIRED,
+    StageResult, Verdict, WEAK_CLAUSE_THRESHOLD, clause_order, gap_order, impact, impact_towards,
 };
 
 use maturity::Stage;
 use score::{ClauseTally, Tally};
-use verdict::Scored;
+use verdict::{Context, Scored};
 
 /// Everything the scorecard view, the action plan and the dossier show about readiness.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -88,9 +103,51 @@ pub struct Scorecard {
     /// Every blocking question below level 4 ([`STAGE2_REQUIRED`]), in [`gap_order`]
     /// (all are blocking, so by [`impact`] first): the likely major nonconformities.
     pub blocking_gaps: Vec<Gap>,
+    /// The version of the verdict rules it was made with ([`RULES_VERSION`]); 1 for
+    /// scorecards stored before rules were versioned.
+    #[serde(default = "first_rules")]
+    pub rules: u32,
 }
 
-/// Scores `questions` with the answers keyed by question id.
+fn first_rules() -> u32 {
+    1
+}
+
+/// The content the verdict rules read: the questions, and the clauses and documents they
+/// point to (clause titles in reasons; which documents a clause requires).
+#[derive(Debug, Clone, Copy)]
+pub struct Bank<'a> {
+    /// The questions to score.
+    pub questions: &'a [Question],
+    /// The clause catalogue (titles).
+    pub clauses: &'a [Clause],
+    /// The document catalogue (which documents are required, and their names).
+    pub documents: &'a [Document],
+}
+
+impl<'a> Bank<'a> {
+    /// The whole library.
+    pub fn of(lib: &'a Library) -> Self {
+        Self {
+            questions: &lib.questions,
+            clauses: &lib.clauses,
+            documents: &lib.documents,
+        }
+    }
+
+    /// Questions alone: no clause titles, no document catalogue (so no clause counts as
+    /// calling for documented information).
+    pub fn questions(questions: &'a [Question]) -> Self {
+        Self {
+            questions,
+            clauses: &[],
+            documents: &[],
+        }
+    }
+}
+
+/// Scores `questions` with the answers keyed by question id, with nothing known besides the
+/// answers ([`VerdictInputs::default`]) and no document catalogue.
 ///
 /// Questions without an entry in `answers` count as unanswered (level 0); entries for ids not
 /// in `questions` are ignored.
@@ -98,8 +155,34 @@ pub fn score(questions: &[Question], answers: &BTreeMap<String, Answer>) -> Scor
     score_by(questions, |id| answers.get(id).copied())
 }
 
-/// Scores `questions`, looking each answer up with `answer_for(question_id)`.
+/// Scores `questions`, looking each answer up with `answer_for(question_id)` (see [`score`]).
 pub fn score_by(questions: &[Question], answer_for: impl Fn(&str) -> Option<Answer>) -> Scorecard {
+    evaluate(
+        Bank::questions(questions),
+        answer_for,
+        &VerdictInputs::default(),
+    )
+}
+
+/// Scores a project: the library's questions with `answers`, judged with everything else the
+/// verdicts need (`inputs`: setup errors, separation of duties, the operating period, and
+/// audit and review records when they exist).
+pub fn score_project(
+    lib: &Library,
+    answers: &BTreeMap<String, Answer>,
+    inputs: &VerdictInputs,
+) -> Scorecard {
+    evaluate(Bank::of(lib), |id| answers.get(id).copied(), inputs)
+}
+
+/// The engine: scores `bank`'s questions, looking each answer up with `answer_for`, and judges
+/// both stages with `inputs`.
+pub fn evaluate(
+    bank: Bank<'_>,
+    answer_for: impl Fn(&str) -> Option<Answer>,
+    inputs: &VerdictInputs,
+) -> Scorecard {
+    let questions = bank.questions;
     let items: Vec<Scored<'_>> = questions
         .iter()
         .map(|question| {
@@ -142,8 +225,23 @@ pub fn score_by(questions: &[Question], answer_for: impl Fn(&str) -> Option<Answ
         .into_iter()
         .map(|(id, t)| (id, t.to_score()))
         .collect();
-    let stage1 = verdict::stage1(&items, &stage1_tally);
-    let stage2 = verdict::stage2(&items, &all, top_scores.iter().map(|(id, s)| (*id, s)));
+    let requirement: BTreeMap<&str, ClauseScore> = requirement
+        .into_iter()
+        .map(|(id, t)| (id, t.to_score()))
+        .collect();
+    let cx = Context {
+        items: &items,
+        clauses: bank.clauses,
+        documents: bank.documents,
+        inputs,
+    };
+    let stage1 = verdict::stage1(&cx, &stage1_tally);
+    let stage2 = verdict::stage2(
+        &cx,
+        &all,
+        top_scores.iter().map(|(id, s)| (*id, s)),
+        &requirement,
+    );
 
     let mut blocking_gaps: Vec<Gap> = items
         .iter()
@@ -155,11 +253,7 @@ pub fn score_by(questions: &[Question], answer_for: impl Fn(&str) -> Option<Answ
     let clauses: BTreeMap<String, ClauseScore> = top_scores
         .into_iter()
         .map(|(id, s)| (id.to_owned(), s))
-        .chain(
-            requirement
-                .into_iter()
-                .map(|(id, t)| (id.to_owned(), t.to_score())),
-        )
+        .chain(requirement.into_iter().map(|(id, s)| (id.to_owned(), s)))
         .collect();
 
     let completeness = if all.questions == 0 {
@@ -179,5 +273,6 @@ pub fn score_by(questions: &[Question], answer_for: impl Fn(&str) -> Option<Answ
         stage1,
         stage2,
         blocking_gaps,
+        rules: RULES_VERSION,
     }
 }

@@ -1,10 +1,21 @@
 //! Separation-of-duties checks over role assignments, using the library's rules
 //! (`content::library().sod_rules`).
 //!
-//! The check is role level: a conflict is one person holding both roles of a rule. Deputies
-//! are not checked (they stand in occasionally; the holder's arrangement applies). A person
-//! marked external counts as holding `ROLE-EXT`, so SOD-11 and SOD-21 catch top management or
-//! the SMS manager role given to a consultant.
+//! How a rule is checked is content (`check` in `sod_rules.toml`, [`SodCheck`]):
+//! - `role`: one person holding both roles of the rule.
+//! - `process` (SOD-01): a holder of `role_a` (the internal auditor) who owns or operates a
+//!   process through any other role, read from the RACI ([`super::raci::letter`]: accountable
+//!   or responsible). Nobody audits a process they own or operate, whatever role gives it.
+//!   Roles another role-level rule already pairs with `role_a` (the SMS manager, SOD-02) are
+//!   left to that rule.
+//! - `record`: an activity on records (SOD-20, who chaired a management review); never checked
+//!   on role holdings.
+//!
+//! Deputies are not checked (they stand in occasionally; the holder's arrangement applies). A
+//! person marked external counts as holding `ROLE-EXT`, so SOD-11 and SOD-21 catch top
+//! management or the SMS manager role given to a consultant. A rule that involves the internal
+//! auditor role is an *independence* rule ([`SodFinding::independence`]): left open, an
+//! internal auditor would audit their own work.
 //!
 //! Resolution:
 //! - `block`: unresolved unless the rule allows a mitigation and one is recorded for that
@@ -20,8 +31,10 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::processes::processes;
+use super::raci::{RaciLetter, letter};
 use super::types::{Person, RoleAssignment, SodMitigation};
-use crate::content::{Library, Severity, SodRule};
+use crate::content::{Library, Severity, SodCheck, SodRule};
 
 /// Rules raised from warn to block when the firm has more than [`ESCALATION_HEADCOUNT`] people.
 pub const ESCALATED_RULES: &[&str] = &["SOD-09", "SOD-10"];
@@ -30,6 +43,9 @@ pub const ESCALATION_HEADCOUNT: u32 = 10;
 
 /// The external-party role an external person implicitly holds.
 pub const EXTERNAL_ROLE: &str = "ROLE-EXT";
+
+/// The internal auditor role: a rule involving it is an independence rule.
+pub const AUDITOR_ROLE: &str = "ROLE-IA";
 
 /// One conflict: a person holding both roles of a rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -62,6 +78,13 @@ pub struct SodFinding {
     pub mitigation: Option<String>,
     /// Whether nothing more is needed (info, or a recorded mitigation where allowed).
     pub resolved: bool,
+    /// Whether the rule protects the internal auditor's independence: left open, the person
+    /// would audit their own work.
+    #[serde(default)]
+    pub independence: bool,
+    /// For a process rule: the processes the person owns or operates (by name).
+    #[serde(default)]
+    pub processes: Vec<String>,
     /// What is wrong and how to fix it.
     pub message: String,
 }
@@ -102,6 +125,80 @@ pub fn roles_of(person: &Person, assignments: &[RoleAssignment]) -> BTreeSet<Str
     roles
 }
 
+/// What makes a person match a rule: the second role(s) and, for a process rule, the
+/// processes.
+struct Match {
+    role_b: String,
+    role_b_name: String,
+    processes: Vec<String>,
+}
+
+/// Whether `roles` match `rule`, and how. `role_name` names a role id.
+fn matches(
+    lib: &Library,
+    rule: &SodRule,
+    roles: &BTreeSet<String>,
+    role_name: &dyn Fn(&str) -> String,
+) -> Option<Match> {
+    match rule.check {
+        SodCheck::Record => None,
+        SodCheck::Role => {
+            (roles.contains(&rule.role_a) && roles.contains(&rule.role_b)).then(|| Match {
+                role_b: rule.role_b.clone(),
+                role_b_name: role_name(&rule.role_b),
+                processes: Vec::new(),
+            })
+        }
+        SodCheck::Process => {
+            if !roles.contains(&rule.role_a) {
+                return None;
+            }
+            // Roles another role-level rule already pairs with role_a are that rule's business.
+            let covered = |r: &str| {
+                lib.sod_rules.iter().any(|o| {
+                    o.id != rule.id
+                        && o.check == SodCheck::Role
+                        && ((o.role_a == rule.role_a && o.role_b == r)
+                            || (o.role_b == rule.role_a && o.role_a == r))
+                })
+            };
+            let giving: Vec<&String> = roles
+                .iter()
+                .filter(|r| *r != &rule.role_a && r.as_str() != EXTERNAL_ROLE && !covered(r))
+                .collect();
+            let mut by: Vec<&String> = Vec::new();
+            let mut names: Vec<String> = Vec::new();
+            for p in processes() {
+                let mine: Vec<&&String> = giving
+                    .iter()
+                    .filter(|r| matches!(letter(&p, r), Some(RaciLetter::A | RaciLetter::R)))
+                    .collect();
+                if mine.is_empty() {
+                    continue;
+                }
+                names.push(p.name.clone());
+                for r in mine {
+                    if !by.contains(r) {
+                        by.push(r);
+                    }
+                }
+            }
+            // Roles in library order, so the text is stable.
+            by.sort_by_key(|r| lib.roles.iter().position(|x| &x.id == *r));
+            let first = by.first()?;
+            Some(Match {
+                role_b: (*first).clone(),
+                role_b_name: by
+                    .iter()
+                    .map(|r| role_name(r))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                processes: names,
+            })
+        }
+    }
+}
+
 /// Runs every rule of `lib` over `assignments`.
 pub fn check_sod(
     lib: &Library,
@@ -118,39 +215,46 @@ pub fn check_sod(
     for person in people {
         let roles = roles_of(person, assignments);
         for rule in &lib.sod_rules {
-            if !(roles.contains(&rule.role_a) && roles.contains(&rule.role_b)) {
+            let Some(m) = matches(lib, rule, &roles, &role_name) else {
                 continue;
-            }
+            };
             let (severity, escalated) = effective_severity(rule, headcount);
             let mitigation = mitigations
                 .iter()
-                .find(|m| m.rule_id == rule.id && m.person_id == person.id)
-                .map(|m| m.text.clone())
+                .find(|x| x.rule_id == rule.id && x.person_id == person.id)
+                .map(|x| x.text.clone())
                 .filter(|t| !t.trim().is_empty());
             let resolved = match severity {
                 Severity::Info => true,
                 Severity::Warn => mitigation.is_some(),
                 Severity::Block => rule.mitigation_allowed && mitigation.is_some(),
             };
-            let (a, b) = (role_name(&rule.role_a), role_name(&rule.role_b));
+            let a = role_name(&rule.role_a);
+            let b = m.role_b_name.clone();
             let who = &person.name;
+            let holds = if m.processes.is_empty() {
+                format!("{who} holds both {a} and {b}.")
+            } else {
+                format!(
+                    "{who} is {a} and owns or operates {} (as {b}), so must not audit {}.",
+                    m.processes.join(", "),
+                    if m.processes.len() == 1 { "it" } else { "them" }
+                )
+            };
             let message = match severity {
                 Severity::Block if !rule.mitigation_allowed => format!(
-                    "{who} holds both {a} and {b}. {} This cannot be mitigated: give one of \
-                     the roles to someone else.",
+                    "{holds} {} This cannot be mitigated: give one of the roles to someone                      else.",
                     rule.rationale
                 ),
                 Severity::Block => format!(
-                    "{who} holds both {a} and {b}. {} Give one of the roles to someone else, or \
-                     record the compensating arrangement you use: {}",
+                    "{holds} {} Give one of the roles to someone else, or record the                      compensating arrangement you use: {}",
                     rule.rationale, rule.mitigation
                 ),
                 Severity::Warn => format!(
-                    "{who} holds both {a} and {b}. This is acceptable in a small firm with a \
-                     recorded compensating control. Suggested: {}",
+                    "{holds} This is acceptable in a small firm with a recorded compensating                      control. Suggested: {}",
                     rule.mitigation
                 ),
-                Severity::Info => format!("{who} holds both {a} and {b}. Tip: {}", rule.mitigation),
+                Severity::Info => format!("{holds} Tip: {}", rule.mitigation),
             };
             findings.push(SodFinding {
                 rule_id: rule.id.clone(),
@@ -158,7 +262,7 @@ pub fn check_sod(
                 person_name: person.name.clone(),
                 role_a: rule.role_a.clone(),
                 role_a_name: a,
-                role_b: rule.role_b.clone(),
+                role_b: m.role_b,
                 role_b_name: b,
                 severity,
                 escalated,
@@ -171,6 +275,8 @@ pub fn check_sod(
                     None
                 },
                 resolved,
+                independence: rule.role_a == AUDITOR_ROLE || rule.role_b == AUDITOR_ROLE,
+                processes: m.processes,
                 message,
             });
         }
@@ -224,6 +330,14 @@ mod tests {
         assert!(!lib.sod_rules.is_empty());
         for rule in &lib.sod_rules {
             let ext = rule.role_a == EXTERNAL_ROLE || rule.role_b == EXTERNAL_ROLE;
+            if rule.check == SodCheck::Record {
+                // Checked on records, never on roles.
+                let people = vec![person(1, ext)];
+                let both = vec![assign(&rule.role_a, &[1]), assign(&rule.role_b, &[1])];
+                let report = check_sod(lib, &people, &both, &[], 5);
+                assert!(report.findings.iter().all(|f| f.rule_id != rule.id));
+                continue;
+            }
             let people = vec![person(1, ext), person(2, false)];
             let roles: Vec<&str> = [rule.role_a.as_str(), rule.role_b.as_str()]
                 .into_iter()
@@ -240,7 +354,11 @@ mod tests {
             let f = f[0];
             assert_eq!(f.severity, rule.severity, "{}", rule.id);
             assert_eq!(f.person_id, 1);
-            assert!(f.message.contains("P1 holds both"));
+            assert!(f.message.starts_with("P1 "), "{}", f.message);
+            assert_eq!(
+                f.independence,
+                rule.role_a == AUDITOR_ROLE || rule.role_b == AUDITOR_ROLE
+            );
             assert_eq!(f.resolved, rule.severity == Severity::Info, "{}", rule.id);
 
             let m = vec![SodMitigation {
@@ -291,11 +409,99 @@ mod tests {
             assign("ROLE-SO", &[1]),
         ];
         let r = check_sod(lib, &people, &a, &[], 1);
-        // SOD-01 (IA+SO), SOD-02 (SMSM+IA), SOD-20 (TM+SMSM) block; SOD-08 warns.
-        assert_eq!(r.unresolved_blocks, 3);
+        // SOD-01 (IA owning processes as top management and service owner) and SOD-02
+        // (SMSM + IA) block; SOD-08 warns. Top management + SMS manager (SOD-20) is no
+        // conflict: it guarantees top management attends the review.
+        let rules: Vec<&str> = r.findings.iter().map(|f| f.rule_id.as_str()).collect();
+        assert_eq!(rules, ["SOD-01", "SOD-02", "SOD-08"]);
+        assert_eq!(r.unresolved_blocks, 2);
         assert_eq!(r.unresolved_warns, 1);
-        assert_eq!(r.findings[0].severity, Severity::Block);
-        assert_eq!(r.findings.last().unwrap().severity, Severity::Warn);
+        assert!(r.findings[0].independence && r.findings[1].independence);
+        assert!(!r.findings[2].independence);
+    }
+
+    #[test]
+    fn nobody_audits_a_process_they_own_or_operate_whatever_the_role() {
+        let lib = library();
+        let people = vec![person(1, false), person(2, false)];
+        // An engineer who resolves incidents and implements changes, as internal auditor.
+        let a = vec![
+            assign("ROLE-IA", &[1]),
+            assign("ROLE-RES", &[1]),
+            assign("ROLE-SO", &[2]),
+        ];
+        let r = check_sod(lib, &people, &a, &[], 6);
+        let f: Vec<&SodFinding> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule_id == "SOD-01")
+            .collect();
+        assert_eq!(f.len(), 1);
+        let f = f[0];
+        assert_eq!((f.person_id, f.role_b.as_str()), (1, "ROLE-RES"));
+        assert!(f.independence && !f.resolved);
+        assert!(f.processes.iter().any(|p| p == "Incident management"));
+        assert!(f.processes.iter().any(|p| p == "Change management"));
+        assert!(f.message.contains("Incident management"), "{}", f.message);
+        // Consulted or informed is not operating: the service desk is only informed of
+        // changes, but it does operate incidents.
+        let sd = check_sod(
+            lib,
+            &people,
+            &[assign("ROLE-IA", &[1]), assign("ROLE-SD", &[1])],
+            &[],
+            6,
+        );
+        let f = sd.findings.iter().find(|f| f.rule_id == "SOD-01").unwrap();
+        assert!(!f.processes.iter().any(|p| p == "Change management"));
+        assert!(f.processes.iter().any(|p| p == "Incident management"));
+        // An auditor holding nothing else, or only the external role, is independent.
+        let ext = vec![person(3, true)];
+        let alone = check_sod(lib, &ext, &[assign("ROLE-IA", &[3])], &[], 6);
+        assert!(alone.findings.is_empty(), "{:?}", alone.findings);
+        // SMS manager + auditor is SOD-02's business only.
+        let smsm = check_sod(
+            lib,
+            &people,
+            &[assign("ROLE-IA", &[1]), assign("ROLE-SMSM", &[1])],
+            &[],
+            6,
+        );
+        let rules: Vec<&str> = smsm.findings.iter().map(|f| f.rule_id.as_str()).collect();
+        assert_eq!(rules, ["SOD-02"]);
+        // A recorded cross-audit arrangement resolves it.
+        let m = vec![SodMitigation {
+            rule_id: "SOD-01".into(),
+            person_id: 1,
+            text: "P2 audits incident and change management".into(),
+        }];
+        let r = check_sod(lib, &people, &a, &m, 6);
+        assert_eq!(r.unresolved_blocks, 0);
+    }
+
+    #[test]
+    fn peer_change_approval_is_advice_and_top_management_as_sms_manager_is_fine() {
+        let lib = library();
+        let people = vec![person(1, false)];
+        let r = check_sod(
+            lib,
+            &people,
+            &[assign("ROLE-CAB", &[1]), assign("ROLE-RES", &[1])],
+            &[],
+            5,
+        );
+        let f = r.findings.iter().find(|f| f.rule_id == "SOD-03").unwrap();
+        assert_eq!(f.severity, Severity::Info);
+        assert!(f.resolved);
+        let r = check_sod(
+            lib,
+            &people,
+            &[assign("ROLE-TM", &[1]), assign("ROLE-SMSM", &[1])],
+            &[],
+            1,
+        );
+        assert_eq!(r.unresolved_blocks, 0);
+        assert!(r.findings.iter().all(|f| f.rule_id != "SOD-20"));
     }
 
     #[test]
