@@ -2,7 +2,6 @@
 //! approvals, review dates and the firm's own files. Each is a thin adapter over
 //! `ready20k_store::documents`; mutations answer with the recomputed [`DocumentView`].
 
-use ready20k_domain::ErrorPayload;
 use ready20k_domain::documents::{
     DocumentView, NewOwnDocument, Preview, Register, SavedDraft, TextDiffResult, preview,
 };
@@ -10,25 +9,9 @@ use ready20k_store::Project;
 use ready20k_store::documents::{self as docs, DocError, records};
 use tauri::{AppHandle, State};
 
+use super::{CmdError, CmdResult, blocking, with_project};
 use crate::dialogs;
 use crate::state::AppState;
-
-type CmdResult<T> = Result<T, ErrorPayload>;
-
-fn no_project() -> ErrorPayload {
-    ErrorPayload::new("no_project", "No project is open.")
-}
-
-/// Runs `f` on the open project; errors become payloads.
-fn with<T>(
-    state: &AppState,
-    f: impl FnOnce(&mut Project, &str) -> Result<T, DocError>,
-) -> CmdResult<T> {
-    let mut guard = state.project();
-    let p = guard.as_mut().ok_or_else(no_project)?;
-    let now = p.now();
-    f(p, &now).map_err(|e| e.payload())
-}
 
 /// The document view of row `id` after a change.
 fn view_of(p: &Project, id: i64) -> Result<DocumentView, DocError> {
@@ -39,7 +22,7 @@ fn view_of(p: &Project, id: i64) -> Result<DocumentView, DocError> {
 /// The register with statuses for today.
 #[tauri::command]
 pub async fn documents_register(state: State<'_, AppState>) -> CmdResult<Register> {
-    with(&state, |p, _| {
+    with_project(&state, |p| {
         docs::register(p.conn(), p.clock().now().date_naive())
     })
 }
@@ -47,7 +30,7 @@ pub async fn documents_register(state: State<'_, AppState>) -> CmdResult<Registe
 /// One document: draft, versions, approvers.
 #[tauri::command]
 pub async fn documents_view(state: State<'_, AppState>, key: String) -> CmdResult<DocumentView> {
-    with(&state, |p, _| {
+    with_project(&state, |p| {
         docs::document_view(p.conn(), &key, p.clock().now().date_naive())
     })
 }
@@ -59,7 +42,8 @@ pub async fn documents_start(
     key: String,
     template_id: Option<String>,
 ) -> CmdResult<DocumentView> {
-    with(&state, |p, now| {
+    with_project(&state, |p| {
+        let now = &p.now();
         let id = docs::start_document(p.conn_mut(), now, &key, template_id.as_deref(), None)?;
         view_of(p, id)
     })
@@ -71,7 +55,8 @@ pub async fn documents_add_own(
     state: State<'_, AppState>,
     document: NewOwnDocument,
 ) -> CmdResult<DocumentView> {
-    with(&state, |p, now| {
+    with_project(&state, |p| {
+        let now = &p.now();
         let id = docs::add_own_document(p.conn_mut(), now, &document)?;
         view_of(p, id)
     })
@@ -86,7 +71,8 @@ pub async fn documents_save_draft(
     author: Option<i64>,
     revision: i64,
 ) -> CmdResult<SavedDraft> {
-    with(&state, |p, now| {
+    with_project(&state, |p| {
+        let now = &p.now();
         docs::save_draft(p.conn_mut(), now, document_id, &body, author, revision)
     })
 }
@@ -105,7 +91,8 @@ pub async fn documents_redraft(
     template_id: Option<String>,
     revision: i64,
 ) -> CmdResult<DocumentView> {
-    with(&state, |p, now| {
+    with_project(&state, |p| {
+        let now = &p.now();
         docs::redraft(
             p.conn_mut(),
             now,
@@ -125,7 +112,8 @@ pub async fn documents_refresh(
     keys: Vec<String>,
     revision: i64,
 ) -> CmdResult<DocumentView> {
-    with(&state, |p, now| {
+    with_project(&state, |p| {
+        let now = &p.now();
         docs::refresh_draft(p.conn_mut(), now, document_id, &keys, revision)?;
         view_of(p, document_id)
     })
@@ -140,7 +128,8 @@ pub async fn documents_issue(
     major: bool,
     revision: i64,
 ) -> CmdResult<DocumentView> {
-    with(&state, |p, now| {
+    with_project(&state, |p| {
+        let now = &p.now();
         docs::issue_version(p.conn_mut(), now, document_id, &summary, major, revision)?;
         view_of(p, document_id)
     })
@@ -154,7 +143,8 @@ pub async fn documents_approve(
     approver: i64,
     seen: String,
 ) -> CmdResult<DocumentView> {
-    with(&state, |p, now| {
+    with_project(&state, |p| {
+        let now = &p.now();
         docs::approve_version(p.conn_mut(), now, version_id, approver, &seen)?;
         let doc = records::get_version(p.conn(), version_id)?.document_id;
         view_of(p, doc)
@@ -168,7 +158,8 @@ pub async fn documents_set_review_date(
     document_id: i64,
     date: String,
 ) -> CmdResult<DocumentView> {
-    with(&state, |p, now| {
+    with_project(&state, |p| {
+        let now = &p.now();
         docs::set_review_date(p.conn_mut(), now, document_id, &date)?;
         view_of(p, document_id)
     })
@@ -181,7 +172,7 @@ pub async fn documents_diff(
     old_id: i64,
     new_id: i64,
 ) -> CmdResult<TextDiffResult> {
-    with(&state, |p, _| docs::diff_versions(p.conn(), old_id, new_id))
+    with_project(&state, |p| docs::diff_versions(p.conn(), old_id, new_id))
 }
 
 /// Safe HTML of an issued version.
@@ -190,7 +181,7 @@ pub async fn documents_version_html(
     state: State<'_, AppState>,
     version_id: i64,
 ) -> CmdResult<String> {
-    with(&state, |p, _| docs::version_html(p.conn(), version_id))
+    with_project(&state, |p| docs::version_html(p.conn(), version_id))
 }
 
 /// Asks for a file of the firm's own and makes it the draft. `None` if cancelled.
@@ -200,7 +191,7 @@ pub async fn documents_attach(
     state: State<'_, AppState>,
     document_id: i64,
 ) -> CmdResult<Option<DocumentView>> {
-    let picked = tauri::async_runtime::spawn_blocking(move || {
+    let picked = blocking(move || {
         let path = dialogs::pick_document_path(&app)?;
         let bytes = std::fs::read(&path);
         let name = path
@@ -209,13 +200,13 @@ pub async fn documents_attach(
             .unwrap_or_default();
         Some((name, bytes))
     })
-    .await
-    .map_err(|e| ErrorPayload::new("internal", format!("Background task failed: {e}")))?;
+    .await?;
     let Some((name, bytes)) = picked else {
         return Ok(None);
     };
-    let bytes = bytes.map_err(|e| ErrorPayload::new("io", format!("Cannot read {name}: {e}")))?;
-    with(&state, |p, now| {
+    let bytes = bytes.map_err(|e| CmdError::new("io", format!("Cannot read {name}: {e}")))?;
+    with_project(&state, |p| {
+        let now = &p.now();
         docs::attach_file(p.conn_mut(), now, document_id, &name, &bytes)?;
         view_of(p, document_id).map(Some)
     })

@@ -4,23 +4,13 @@
 use std::io::Write;
 use std::path::Path;
 
-use ready20k_domain::ErrorPayload;
 use ready20k_domain::dossier::{DossierPack, DossierSaved};
-use ready20k_dossier::build::{DossierOptions, Pack, build};
+use ready20k_dossier::build::{DossierOptions, build};
 use tauri::{AppHandle, State};
 
+use super::{CmdError, CmdResult, blocking, with_project};
 use crate::dialogs;
 use crate::state::AppState;
-
-type CmdResult<T> = Result<T, ErrorPayload>;
-
-fn pack(p: DossierPack) -> Pack {
-    match p {
-        DossierPack::Full => Pack::Full,
-        DossierPack::Stage1 => Pack::Stage1,
-        DossierPack::Summary => Pack::Summary,
-    }
-}
 
 /// Writes `bytes` to a temporary file beside `out` and renames it into place.
 fn write_atomically(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -72,30 +62,23 @@ pub async fn dossier_generate(
     state: State<'_, AppState>,
     pack_id: DossierPack,
 ) -> CmdResult<DossierSaved> {
-    let (snap, today) = {
-        let guard = state.project();
-        let Some(p) = guard.as_ref() else {
-            return Err(ErrorPayload::new("no_project", "No project is open."));
-        };
-        let snap = ready20k_store::snapshot::collect(p).map_err(|e| e.payload())?;
-        (snap, p.clock().now().date_naive())
-    };
-    let library = ready20k_domain::content::try_library()
-        .map_err(|e| ErrorPayload::new(e.code(), e.to_string()))?;
+    let (snap, today) = with_project(&state, |p| {
+        ready20k_store::snapshot::collect(p).map(|snap| (snap, p.clock().now().date_naive()))
+    })?;
+    let library = ready20k_domain::content::try_library()?;
     let opts = DossierOptions {
         date: today,
-        pack: pack(pack_id),
+        pack: pack_id,
         version: None,
     };
     // Layout takes a moment for a large project: keep it off the async workers.
-    let (model, rendered) = tauri::async_runtime::spawn_blocking(move || {
+    let (model, rendered) = blocking(move || {
         let model = build(&snap, library, &opts);
         let rendered = ready20k_dossier::render(&model);
         (model, rendered)
     })
-    .await
-    .map_err(|e| ErrorPayload::new("dossier_failed", e.to_string()))?;
-    let rendered = rendered.map_err(|e| ErrorPayload::new(e.code(), e.to_string()))?;
+    .await?;
+    let rendered = rendered?;
     let mut saved = DossierSaved {
         path: None,
         pages: u32::try_from(rendered.pages).unwrap_or(u32::MAX),
@@ -110,15 +93,12 @@ pub async fn dossier_generate(
     };
     let suggested = file_stem(&model.meta.firm, pack_id);
     let picker = app.clone();
-    let path =
-        tauri::async_runtime::spawn_blocking(move || dialogs::pick_pdf_path(&picker, &suggested))
-            .await
-            .map_err(|e| ErrorPayload::new("dossier_failed", e.to_string()))?;
+    let path = blocking(move || dialogs::pick_pdf_path(&picker, &suggested)).await?;
     let Some(path) = path else {
         return Ok(saved);
     };
     write_atomically(&path, &rendered.pdf).map_err(|e| {
-        ErrorPayload::new(
+        CmdError::new(
             "dossier_write_failed",
             format!("Could not save {}: {e}", path.display()),
         )

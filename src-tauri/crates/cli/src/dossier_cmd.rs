@@ -5,34 +5,22 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use ready20k_domain::clock::{Clock, SystemClock};
-use ready20k_dossier::build::{DossierOptions, Pack, build};
+use ready20k_domain::dossier::DossierPack;
+use ready20k_dossier::build::{DossierOptions, build};
 use ready20k_store::Project;
 use ready20k_store::snapshot::{self, ProjectSnapshot};
 
 use crate::Failure;
 
-/// Which pack to print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PackArg {
-    /// Everything: scope, services, roles, policies, scorecard, compliance matrix, actions,
-    /// evidence, required-documents checklist.
-    Full,
-    /// Documents and scope, for the stage 1 audit.
-    Stage1,
-    /// A short executive summary.
-    Summary,
-}
-
-impl From<PackArg> for Pack {
-    fn from(p: PackArg) -> Self {
-        match p {
-            PackArg::Full => Pack::Full,
-            PackArg::Stage1 => Pack::Stage1,
-            PackArg::Summary => Pack::Summary,
-        }
-    }
+/// Parses `--pack` into the one pack type; `--help` lists each id with what it holds.
+fn pack_parser() -> impl TypedValueParser<Value = DossierPack> {
+    PossibleValuesParser::new(
+        DossierPack::ALL.map(|p| PossibleValue::new(p.as_str()).help(p.description())),
+    )
+    .try_map(|s| DossierPack::parse(&s).ok_or("unknown pack"))
 }
 
 /// Arguments of `ready20k-cli dossier`.
@@ -53,8 +41,8 @@ pub struct DossierArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
     /// Which pack to print.
-    #[arg(long, value_enum, default_value_t = PackArg::Full)]
-    pub pack: PackArg,
+    #[arg(long, value_parser = pack_parser(), default_value = "full")]
+    pub pack: DossierPack,
     /// Dossier version printed on the cover (default: the date as YYYY.MM.DD).
     #[arg(long, value_name = "TEXT")]
     pub version: Option<String>,
@@ -128,7 +116,7 @@ pub fn dossier(args: DossierArgs) -> Result<(), Failure> {
     let snap = load(&args.file)?;
     let opts = DossierOptions {
         date,
-        pack: args.pack.into(),
+        pack: args.pack,
         version: args.version,
     };
     let model = build(&snap, library, &opts);

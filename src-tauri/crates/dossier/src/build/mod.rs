@@ -19,47 +19,8 @@ use crate::model::Dossier;
 
 pub use markdown::blocks as markdown_blocks;
 
-/// Which dossier to print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Pack {
-    /// Everything: scope, catalogue, roles, policies, scorecard, compliance matrix, actions,
-    /// evidence and the required-documents checklist.
-    #[default]
-    Full,
-    /// What a stage 1 (documentation) audit reviews: scope and context, catalogue, roles,
-    /// the approved documents and the required-documents checklist.
-    Stage1,
-    /// A short executive summary for top management.
-    Summary,
-}
-
-impl Pack {
-    /// Every pack, in menu order.
-    pub const ALL: [Pack; 3] = [Pack::Full, Pack::Stage1, Pack::Summary];
-
-    /// Stable id: `full`, `stage1`, `summary`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Pack::Full => "full",
-            Pack::Stage1 => "stage1",
-            Pack::Summary => "summary",
-        }
-    }
-
-    /// Parses [`Pack::as_str`].
-    pub fn parse(s: &str) -> Option<Pack> {
-        Pack::ALL.into_iter().find(|p| p.as_str() == s.trim())
-    }
-
-    /// Title printed on the cover.
-    pub fn title(self) -> &'static str {
-        match self {
-            Pack::Full => "ISO/IEC 20000-1 Certification Dossier",
-            Pack::Stage1 => "ISO/IEC 20000-1 Stage 1 Audit Pack",
-            Pack::Summary => "ISO/IEC 20000-1 Readiness Summary",
-        }
-    }
-}
+/// Which dossier to print (the domain's pack type, shared with the app and the CLI).
+pub use ready20k_domain::dossier::DossierPack as Pack;
 
 /// How to build the dossier.
 #[derive(Debug, Clone, PartialEq, Eq)]
