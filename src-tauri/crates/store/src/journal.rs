@@ -4,18 +4,8 @@ use rusqlite::{Connection, Transaction, params};
 
 use crate::{Result, StoreError};
 
-/// One journal entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JournalEntry {
-    /// Row id, increasing.
-    pub id: i64,
-    /// When (RFC 3339, UTC).
-    pub at: String,
-    /// Kind of change, e.g. `project_created`.
-    pub kind: String,
-    /// Free detail.
-    pub detail: String,
-}
+/// One journal entry (the snapshot's journal row).
+pub use ready20k_domain::snapshot::JournalRow as JournalEntry;
 
 /// Appends an entry and returns its id.
 pub fn insert(conn: &Connection, at: &str, kind: &str, detail: &str) -> Result<i64> {
@@ -26,11 +16,11 @@ pub fn insert(conn: &Connection, at: &str, kind: &str, detail: &str) -> Result<i
     Ok(conn.last_insert_rowid())
 }
 
-/// Lists entries of one kind, oldest first.
-pub fn list_by_kind(conn: &Connection, kind: &str) -> Result<Vec<JournalEntry>> {
-    let mut stmt =
-        conn.prepare("SELECT id, at, kind, detail FROM journal WHERE kind = ?1 ORDER BY id")?;
-    let rows = stmt.query_map([kind], |r| {
+fn rows(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<JournalEntry>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, at, kind, detail FROM journal WHERE {filter} ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([arg], |r| {
         Ok(JournalEntry {
             id: r.get(0)?,
             at: r.get(1)?,
@@ -39,6 +29,27 @@ pub fn list_by_kind(conn: &Connection, kind: &str) -> Result<Vec<JournalEntry>> 
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Lists entries of one kind, oldest first.
+pub fn list_by_kind(conn: &Connection, kind: &str) -> Result<Vec<JournalEntry>> {
+    rows(conn, "kind = ?1", kind)
+}
+
+/// Every entry, oldest first.
+pub fn export_journal(conn: &Connection) -> Result<Vec<JournalEntry>> {
+    rows(conn, "?1 = ?1", "")
+}
+
+/// Inserts entries with their ids.
+pub fn import_journal(conn: &Connection, rows: &[JournalEntry]) -> Result<()> {
+    for j in rows {
+        conn.execute(
+            "INSERT INTO journal (id, at, kind, detail) VALUES (?1, ?2, ?3, ?4)",
+            params![j.id, j.at, j.kind, j.detail],
+        )?;
+    }
+    Ok(())
 }
 
 /// Runs `f` in one transaction, journals it as `kind` with the detail `f` returns, and marks

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod documents;
 mod error;
 pub mod journal;
+pub mod meta;
 pub mod migrate;
 mod project;
 pub mod recent;

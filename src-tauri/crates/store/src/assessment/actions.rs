@@ -1,6 +1,7 @@
 //! `action`: the action plan and the nonconformity / corrective action register (10.1).
 
 use ready20k_domain::assessment::{Action, ActionSource, ActionStatus};
+use ready20k_domain::snapshot::ActionSnap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{date, known_person, known_question, write};
@@ -34,6 +35,58 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Action> {
 pub fn list_actions(conn: &Connection) -> Result<Vec<Action>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM action ORDER BY id"))?;
     Ok(stmt.query_map([], row)?.collect::<Result<_, _>>()?)
+}
+
+/// Every `action` row, in id order.
+pub fn export_actions(conn: &Connection) -> Result<Vec<ActionSnap>> {
+    Ok(list_actions(conn)?
+        .into_iter()
+        .map(ActionSnap::from)
+        .collect())
+}
+
+/// Inserts `action` rows with their ids.
+pub fn import_actions(conn: &Connection, rows: &[ActionSnap]) -> Result<()> {
+    for a in rows {
+        put_row(conn, &Action::from(a))?;
+    }
+    Ok(())
+}
+
+/// Inserts an `action` row as given (id 0: SQLite chooses), or replaces the row with that
+/// id keeping its `created_at`. Returns its id.
+fn put_row(conn: &Connection, a: &Action) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO action (id, source, question_id, title, owner_id, due, status, cause,
+                             correction, corrective_action, verification, created_at, updated_at)
+         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+         ON CONFLICT (id) DO UPDATE SET source = excluded.source,
+             question_id = excluded.question_id, title = excluded.title,
+             owner_id = excluded.owner_id, due = excluded.due, status = excluded.status,
+             cause = excluded.cause, correction = excluded.correction,
+             corrective_action = excluded.corrective_action,
+             verification = excluded.verification, updated_at = excluded.updated_at",
+        params![
+            a.id,
+            a.source.as_str(),
+            a.question_id,
+            a.title,
+            a.owner_id,
+            a.due,
+            a.status.as_str(),
+            a.cause,
+            a.correction,
+            a.corrective_action,
+            a.verification,
+            a.created_at,
+            a.updated_at
+        ],
+    )?;
+    Ok(if a.id == 0 {
+        conn.last_insert_rowid()
+    } else {
+        a.id
+    })
 }
 
 /// One action.
@@ -73,49 +126,27 @@ pub fn save_action(conn: &mut Connection, now: &str, a: &Action) -> Result<Actio
         _ => {}
     }
     let due = date(a.due.as_deref(), "due date")?;
+    let row = Action {
+        id: a.id,
+        source: a.source,
+        question_id: question.map(str::to_owned),
+        title: title.to_owned(),
+        owner_id: a.owner_id,
+        due,
+        status: a.status,
+        cause: a.cause.trim().to_owned(),
+        correction: a.correction.trim().to_owned(),
+        corrective_action: a.corrective_action.trim().to_owned(),
+        verification: a.verification.trim().to_owned(),
+        created_at: now.to_owned(),
+        updated_at: now.to_owned(),
+    };
     let id = write(conn, now, "assessment_action", |tx| {
         known_person(tx, a.owner_id)?;
-        let values = params![
-            a.source.as_str(),
-            question,
-            title,
-            a.owner_id,
-            due,
-            a.status.as_str(),
-            a.cause.trim(),
-            a.correction.trim(),
-            a.corrective_action.trim(),
-            a.verification.trim(),
-            now,
-        ];
-        let id = if a.id == 0 {
-            tx.execute(
-                "INSERT INTO action (source, question_id, title, owner_id, due, status, cause,
-                                     correction, corrective_action, verification, created_at,
-                                     updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-                values,
-            )?;
-            tx.last_insert_rowid()
-        } else {
-            let n = tx.execute(
-                &format!(
-                    "UPDATE action SET source = ?1, question_id = ?2, title = ?3, owner_id = ?4,
-                        due = ?5, status = ?6, cause = ?7, correction = ?8,
-                        corrective_action = ?9, verification = ?10, updated_at = ?11
-                     WHERE id = {}",
-                    a.id
-                ),
-                values,
-            )?;
-            if n == 0 {
-                return Err(StoreError::Invalid(format!(
-                    "There is no action {}; reload.",
-                    a.id
-                )));
-            }
-            a.id
-        };
+        if a.id != 0 {
+            get_action(tx, a.id)?;
+        }
+        let id = put_row(tx, &row)?;
         Ok((id, format!("{id} {} {}", a.status.as_str(), title)))
     })?;
     get_action(conn, id)

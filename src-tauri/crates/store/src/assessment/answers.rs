@@ -2,6 +2,7 @@
 
 use ready20k_domain::assessment::AnswerRecord;
 use ready20k_domain::scoring::MaturityLevel;
+use ready20k_domain::snapshot::AnswerSnap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{date, known_person, known_question, write};
@@ -22,6 +23,47 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AnswerRecord> {
         other_party_control: r.get(6)?,
         updated_at: r.get(7)?,
     })
+}
+
+/// Every `answer` row, by question id.
+pub fn export_answers(conn: &Connection) -> Result<Vec<AnswerSnap>> {
+    Ok(list_answers(conn)?
+        .into_iter()
+        .map(AnswerSnap::from)
+        .collect())
+}
+
+/// Writes `answer` rows as given.
+pub fn import_answers(conn: &Connection, rows: &[AnswerSnap]) -> Result<()> {
+    for a in rows {
+        put(conn, &AnswerRecord::from(a))?;
+    }
+    Ok(())
+}
+
+/// Inserts or replaces the row of `a.question_id` as given.
+fn put(conn: &Connection, a: &AnswerRecord) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO answer (question_id, level, note, owner_id, target_date, other_party_id,
+                             other_party_control, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (question_id) DO UPDATE SET
+            level = excluded.level, note = excluded.note, owner_id = excluded.owner_id,
+            target_date = excluded.target_date, other_party_id = excluded.other_party_id,
+            other_party_control = excluded.other_party_control,
+            updated_at = excluded.updated_at",
+    )?
+    .execute(params![
+        a.question_id,
+        a.level.value(),
+        a.note,
+        a.owner_id,
+        a.target_date,
+        a.other_party_id,
+        a.other_party_control,
+        a.updated_at,
+    ])?;
+    Ok(())
 }
 
 /// Every answer, by question id.
@@ -79,26 +121,7 @@ pub fn save_answer(conn: &mut Connection, now: &str, a: &AnswerRecord) -> Result
                 )));
             }
         }
-        tx.prepare_cached(
-            "INSERT INTO answer (question_id, level, note, owner_id, target_date, other_party_id,
-                                 other_party_control, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-             ON CONFLICT (question_id) DO UPDATE SET
-                level = excluded.level, note = excluded.note, owner_id = excluded.owner_id,
-                target_date = excluded.target_date, other_party_id = excluded.other_party_id,
-                other_party_control = excluded.other_party_control,
-                updated_at = excluded.updated_at",
-        )?
-        .execute(params![
-            stored.question_id,
-            stored.level.value(),
-            stored.note,
-            stored.owner_id,
-            stored.target_date,
-            stored.other_party_id,
-            stored.other_party_control,
-            stored.updated_at,
-        ])?;
+        put(tx, &stored)?;
         let detail = format!("{} = {}", stored.question_id, stored.level.value());
         Ok((stored.clone(), detail))
     })

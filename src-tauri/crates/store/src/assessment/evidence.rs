@@ -3,7 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use ready20k_domain::assessment::{Evidence, EvidenceKind, NewEvidence};
+use ready20k_domain::snapshot::EvidenceSnap;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 
@@ -116,10 +119,84 @@ fn link_all(tx: &Transaction<'_>, id: i64, questions: &[String]) -> Result<()> {
     }
     for q in questions {
         known_question(q)?;
-        tx.execute(
+    }
+    insert_links(tx, id, questions)
+}
+
+/// Links evidence `id` to `questions` (existing links are kept).
+fn insert_links(conn: &Connection, id: i64, questions: &[String]) -> Result<()> {
+    for q in questions {
+        conn.execute(
             "INSERT OR IGNORE INTO evidence_question (evidence_id, question_id) VALUES (?1, ?2)",
             params![id, q],
         )?;
+    }
+    Ok(())
+}
+
+/// Inserts an `evidence` row as given (id 0: SQLite chooses) with its file content, without
+/// question links. Returns its id.
+fn put_row(conn: &Connection, e: &Evidence, content: Option<&[u8]>) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO evidence (id, kind, title, file_name, size, sha256, document_id,
+                               document_version, location, added_at, expires_on, review_on)
+         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            e.id,
+            e.kind.as_str(),
+            e.title,
+            e.file_name,
+            e.size,
+            e.sha256,
+            e.document_id,
+            e.document_version,
+            e.location,
+            e.added_at,
+            e.expires_on,
+            e.review_on
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    if let Some(bytes) = content {
+        conn.execute(
+            "INSERT INTO evidence_file (evidence_id, content) VALUES (?1, ?2)",
+            params![id, bytes],
+        )?;
+    }
+    Ok(id)
+}
+
+/// Every `evidence` row with its question links and file content, in id order.
+pub fn export_evidence(conn: &Connection) -> Result<Vec<EvidenceSnap>> {
+    let mut files: BTreeMap<i64, Vec<u8>> = BTreeMap::new();
+    let mut stmt = conn.prepare("SELECT evidence_id, content FROM evidence_file")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))? {
+        let (id, bytes) = row?;
+        files.insert(id, bytes);
+    }
+    Ok(list_evidence(conn)?
+        .into_iter()
+        .map(|e| {
+            let content = files.remove(&e.id).map(|b| STANDARD.encode(b));
+            EvidenceSnap::of(e, content)
+        })
+        .collect())
+}
+
+/// Inserts `evidence` rows with their ids, files and question links.
+pub fn import_evidence(conn: &Connection, rows: &[EvidenceSnap]) -> Result<()> {
+    for e in rows {
+        let content = e
+            .content_base64
+            .as_deref()
+            .map(|b64| {
+                STANDARD
+                    .decode(b64)
+                    .map_err(|err| StoreError::Invalid(format!("bad base64: {err}")))
+            })
+            .transpose()?;
+        put_row(conn, &Evidence::from(e), content.as_deref())?;
+        insert_links(conn, e.id, &e.questions)?;
     }
     Ok(())
 }
@@ -142,32 +219,23 @@ fn insert(conn: &mut Connection, now: &str, r: Row<'_>) -> Result<Evidence> {
         ),
         None => (None, None, None),
     };
+    let row = Evidence {
+        id: 0,
+        kind: r.kind,
+        title: r.title.clone(),
+        file_name,
+        size,
+        sha256: sha,
+        document_id: clean(r.meta.document_id.as_deref()),
+        document_version: r.meta.document_version,
+        location: clean(r.meta.location.as_deref()),
+        added_at: now.to_owned(),
+        expires_on: expires,
+        review_on: review,
+        questions: Vec::new(),
+    };
     let id = write(conn, now, "assessment_evidence_added", |tx| {
-        tx.execute(
-            "INSERT INTO evidence (kind, title, file_name, size, sha256, document_id,
-                                   document_version, location, added_at, expires_on, review_on)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                r.kind.as_str(),
-                r.title,
-                file_name,
-                size,
-                sha,
-                clean(r.meta.document_id.as_deref()),
-                r.meta.document_version,
-                clean(r.meta.location.as_deref()),
-                now,
-                expires,
-                review,
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        if let Some((_, bytes)) = r.file {
-            tx.execute(
-                "INSERT INTO evidence_file (evidence_id, content) VALUES (?1, ?2)",
-                params![id, bytes],
-            )?;
-        }
+        let id = put_row(tx, &row, r.file.map(|(_, bytes)| bytes))?;
         link_all(tx, id, &r.meta.questions)?;
         Ok((id, format!("{id} {} {}", r.kind.as_str(), r.title)))
     })?;

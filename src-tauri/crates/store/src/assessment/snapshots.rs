@@ -2,6 +2,7 @@
 
 use ready20k_domain::assessment::{Snapshot, SnapshotSummary};
 use ready20k_domain::scoring::{Scorecard, Verdict};
+use ready20k_domain::snapshot::ScoreSnapshotSnap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::write;
@@ -15,30 +16,28 @@ fn verdict_name(v: Verdict) -> &'static str {
     }
 }
 
-fn verdict(text: &str) -> Verdict {
-    match text {
-        "ready" => Verdict::Ready,
-        "nearly_ready" => Verdict::NearlyReady,
-        _ => Verdict::NotReady,
-    }
-}
-
 const COLUMNS: &str = "id, taken_at, label, overall, stage1, stage1_score, stage2, stage2_score, \
                        answered, questions";
 
-fn summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<SnapshotSummary> {
-    Ok(SnapshotSummary {
+/// A `snapshot` row without its scorecard.
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ScoreSnapshotSnap> {
+    Ok(ScoreSnapshotSnap {
         id: r.get(0)?,
         taken_at: r.get(1)?,
         label: r.get(2)?,
         overall: r.get(3)?,
-        stage1: verdict(&r.get::<_, String>(4)?),
+        stage1: r.get(4)?,
         stage1_score: r.get(5)?,
-        stage2: verdict(&r.get::<_, String>(6)?),
+        stage2: r.get(6)?,
         stage2_score: r.get(7)?,
         answered: r.get(8)?,
         questions: r.get(9)?,
+        scorecard: serde_json::Value::Null,
     })
+}
+
+fn summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<SnapshotSummary> {
+    row(r).map(|s| SnapshotSummary::from(&s))
 }
 
 /// Freezes `scorecard` as a snapshot labelled `label`, taken `now`.
@@ -55,30 +54,73 @@ pub fn take_snapshot(
         ));
     }
     let json = serde_json::to_string(scorecard)?;
+    let row = ScoreSnapshotSnap {
+        id: 0,
+        taken_at: now.to_owned(),
+        label: label.to_owned(),
+        overall: scorecard.overall,
+        stage1: verdict_name(scorecard.stage1.verdict).to_owned(),
+        stage1_score: scorecard.stage1.capped_score,
+        stage2: verdict_name(scorecard.stage2.verdict).to_owned(),
+        stage2_score: scorecard.stage2.capped_score,
+        answered: scorecard.answered.into(),
+        questions: scorecard.questions.into(),
+        scorecard: serde_json::Value::Null,
+    };
     write(conn, now, "assessment_snapshot", |tx| {
-        tx.execute(
-            "INSERT INTO snapshot (taken_at, label, overall, stage1, stage1_score, stage2,
-                                   stage2_score, answered, questions, scorecard)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                now,
-                label,
-                scorecard.overall,
-                verdict_name(scorecard.stage1.verdict),
-                scorecard.stage1.capped_score,
-                verdict_name(scorecard.stage2.verdict),
-                scorecard.stage2.capped_score,
-                scorecard.answered,
-                scorecard.questions,
-                json,
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
+        let id = put_row(tx, &row, &json)?;
         Ok((
             SnapshotSummary::of(id, now, label, scorecard),
             format!("{id} {label}"),
         ))
     })
+}
+
+/// Inserts a `snapshot` row as given (id 0: SQLite chooses) with the scorecard as stored
+/// JSON text; returns its id.
+fn put_row(conn: &Connection, s: &ScoreSnapshotSnap, scorecard: &str) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO snapshot (id, taken_at, label, overall, stage1, stage1_score, stage2,
+                               stage2_score, answered, questions, scorecard)
+         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            s.id,
+            s.taken_at,
+            s.label,
+            s.overall,
+            s.stage1,
+            s.stage1_score,
+            s.stage2,
+            s.stage2_score,
+            s.answered,
+            s.questions,
+            scorecard,
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Every `snapshot` row with its scorecard, in id order.
+pub fn export_snapshots(conn: &Connection) -> Result<Vec<ScoreSnapshotSnap>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS}, scorecard FROM snapshot ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([], |r| Ok((row(r)?, r.get::<_, String>(10)?)))?;
+    let mut out = Vec::new();
+    for pair in rows {
+        let (mut s, card) = pair?;
+        s.scorecard = serde_json::from_str(&card)?;
+        out.push(s);
+    }
+    Ok(out)
+}
+
+/// Inserts `snapshot` rows with their ids.
+pub fn import_snapshots(conn: &Connection, rows: &[ScoreSnapshotSnap]) -> Result<()> {
+    for s in rows {
+        put_row(conn, s, &s.scorecard.to_string())?;
+    }
+    Ok(())
 }
 
 /// Every snapshot, oldest first, without bodies.

@@ -4,51 +4,49 @@
 
 use std::collections::BTreeMap;
 
-use ready20k_domain::content::DocumentKind;
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use ready20k_domain::documents::{
     ApprovalRecord, AttachmentInfo, DocRecord, DraftRecord, VersionNumber, VersionRecord,
+};
+use ready20k_domain::snapshot::{
+    ApprovalSnap, AttachmentSnap, DocKindSnap, DocumentSnap, DraftSnap, VersionSnap,
 };
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::{Result, StoreError};
 
-fn kind_str(k: DocumentKind) -> &'static str {
-    match k {
-        DocumentKind::Document => "document",
-        DocumentKind::Record => "record",
-    }
-}
-
-fn kind_parse(s: &str) -> DocumentKind {
-    if s == "record" {
-        DocumentKind::Record
-    } else {
-        DocumentKind::Document
-    }
-}
-
 const DOC_COLS: &str = "id, doc_key, title, kind, clause, template_id, owner_role, approver_role, \
-                        review_months, next_review_date";
+                        review_months, next_review_date, created_at";
 
-fn doc_row(r: &Row<'_>) -> rusqlite::Result<DocRecord> {
-    Ok(DocRecord {
+/// A `doc_document` row, without its files, draft and versions.
+fn doc_row(r: &Row<'_>) -> rusqlite::Result<DocumentSnap> {
+    Ok(DocumentSnap {
         id: r.get(0)?,
-        key: r.get(1)?,
+        doc_key: r.get(1)?,
         title: r.get(2)?,
-        kind: kind_parse(&r.get::<_, String>(3)?),
+        kind: DocKindSnap::parse(&r.get::<_, String>(3)?).unwrap_or(DocKindSnap::Document),
         clause: r.get(4)?,
         template_id: r.get(5)?,
         owner_role: r.get(6)?,
         approver_role: r.get(7)?,
         review_months: r.get(8)?,
         next_review_date: r.get(9)?,
+        created_at: r.get(10)?,
+        attachments: Vec::new(),
+        draft: None,
+        versions: Vec::new(),
     })
+}
+
+fn record(r: &Row<'_>) -> rusqlite::Result<DocRecord> {
+    doc_row(r).map(|d| DocRecord::from(&d))
 }
 
 /// Every stored document, in creation order.
 pub fn list_documents(conn: &Connection) -> Result<Vec<DocRecord>> {
     let mut stmt = conn.prepare(&format!("SELECT {DOC_COLS} FROM doc_document ORDER BY id"))?;
-    let rows = stmt.query_map([], doc_row)?;
+    let rows = stmt.query_map([], record)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -57,7 +55,7 @@ pub fn get_document(conn: &Connection, id: i64) -> Result<DocRecord> {
     conn.query_row(
         &format!("SELECT {DOC_COLS} FROM doc_document WHERE id = ?1"),
         [id],
-        doc_row,
+        record,
     )
     .optional()?
     .ok_or_else(|| StoreError::Invalid(format!("There is no document {id}; reload the register.")))
@@ -69,21 +67,22 @@ pub fn find_document(conn: &Connection, key: &str) -> Result<Option<DocRecord>> 
         .query_row(
             &format!("SELECT {DOC_COLS} FROM doc_document WHERE doc_key = ?1"),
             [key],
-            doc_row,
+            record,
         )
         .optional()?)
 }
 
-/// Inserts a document row; returns its id.
+/// Inserts a document row created `now`; id 0 lets SQLite choose it. Returns its id.
 pub fn insert_document(conn: &Connection, now: &str, d: &DocRecord) -> Result<i64> {
     conn.execute(
-        "INSERT INTO doc_document (doc_key, title, kind, clause, template_id, owner_role,
+        "INSERT INTO doc_document (id, doc_key, title, kind, clause, template_id, owner_role,
                                    approver_role, review_months, next_review_date, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
+            d.id,
             d.key,
             d.title,
-            kind_str(d.kind),
+            DocKindSnap::from(d.kind).as_str(),
             d.clause,
             d.template_id,
             d.owner_role,
@@ -123,43 +122,54 @@ pub fn count_own(conn: &Connection) -> Result<i64> {
     )?)
 }
 
-fn draft_row(r: &Row<'_>) -> rusqlite::Result<(DraftRecord, String)> {
-    Ok((
-        DraftRecord {
-            document_id: r.get(0)?,
-            body: r.get(1)?,
-            attachment_id: r.get(2)?,
-            author_person_id: r.get(3)?,
-            values: BTreeMap::new(),
-            revision: r.get(5)?,
-            updated_at: r.get(6)?,
-        },
-        r.get(4)?,
-    ))
+/// The `doc_draft` row of document `id`, if any.
+fn draft_row(conn: &Connection, id: i64) -> Result<Option<DraftSnap>> {
+    let row = conn
+        .query_row(
+            "SELECT body, attachment_id, author_person_id, filled_values, revision, updated_at
+             FROM doc_draft WHERE document_id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    DraftSnap {
+                        body: r.get(0)?,
+                        attachment_id: r.get(1)?,
+                        author_person_id: r.get(2)?,
+                        filled_values: serde_json::Value::Null,
+                        revision: r.get(4)?,
+                        updated_at: r.get(5)?,
+                    },
+                    r.get::<_, String>(3)?,
+                ))
+            },
+        )
+        .optional()?;
+    row.map(|(mut d, values)| {
+        d.filled_values = serde_json::from_str(&values)?;
+        Ok(d)
+    })
+    .transpose()
 }
 
 /// The working draft of document `id`, if any.
 pub fn get_draft(conn: &Connection, id: i64) -> Result<Option<DraftRecord>> {
-    let row = conn
-        .query_row(
-            "SELECT document_id, body, attachment_id, author_person_id, filled_values, revision,
-                    updated_at
-             FROM doc_draft WHERE document_id = ?1",
-            [id],
-            draft_row,
-        )
-        .optional()?;
-    match row {
-        None => Ok(None),
-        Some((mut d, values)) => {
-            d.values = serde_json::from_str(&values)?;
-            Ok(Some(d))
-        }
-    }
+    draft_row(conn, id)?
+        .map(|d| {
+            Ok(DraftRecord {
+                document_id: id,
+                values: serde_json::from_value(d.filled_values)?,
+                body: d.body,
+                attachment_id: d.attachment_id,
+                author_person_id: d.author_person_id,
+                revision: d.revision,
+                updated_at: d.updated_at,
+            })
+        })
+        .transpose()
 }
 
-/// Inserts or replaces the draft of `d.document_id` with revision `d.revision`.
-pub fn put_draft(conn: &Connection, now: &str, d: &DraftRecord) -> Result<()> {
+/// Inserts or replaces the draft of document `id` as given.
+fn upsert_draft(conn: &Connection, id: i64, d: &DraftSnap) -> Result<()> {
     conn.execute(
         "INSERT INTO doc_draft (document_id, body, attachment_id, author_person_id,
                                 filled_values, revision, updated_at)
@@ -169,16 +179,32 @@ pub fn put_draft(conn: &Connection, now: &str, d: &DraftRecord) -> Result<()> {
              filled_values = excluded.filled_values, revision = excluded.revision,
              updated_at = excluded.updated_at",
         params![
-            d.document_id,
+            id,
             d.body,
             d.attachment_id,
             d.author_person_id,
-            serde_json::to_string(&d.values)?,
+            d.filled_values.to_string(),
             d.revision,
-            now
+            d.updated_at
         ],
     )?;
     Ok(())
+}
+
+/// Inserts or replaces the draft of `d.document_id` with revision `d.revision`, changed `now`.
+pub fn put_draft(conn: &Connection, now: &str, d: &DraftRecord) -> Result<()> {
+    upsert_draft(
+        conn,
+        d.document_id,
+        &DraftSnap {
+            body: d.body.clone(),
+            attachment_id: d.attachment_id,
+            author_person_id: d.author_person_id,
+            filled_values: serde_json::to_value(&d.values)?,
+            revision: d.revision,
+            updated_at: now.to_owned(),
+        },
+    )
 }
 
 const ATT_COLS: &str = "id, file_name, media_type, size, sha256, added_at";
@@ -194,7 +220,7 @@ fn att_row(r: &Row<'_>) -> rusqlite::Result<AttachmentInfo> {
     })
 }
 
-/// Stores a file; returns its info.
+/// Stores a file added `now`; returns its info.
 pub fn insert_attachment(
     conn: &Connection,
     now: &str,
@@ -204,22 +230,41 @@ pub fn insert_attachment(
     sha256: &str,
     content: &[u8],
 ) -> Result<AttachmentInfo> {
-    let size = i64::try_from(content.len()).unwrap_or(i64::MAX);
+    let info = AttachmentInfo {
+        id: 0,
+        file_name: file_name.to_owned(),
+        media_type: media_type.to_owned(),
+        size: i64::try_from(content.len()).unwrap_or(i64::MAX),
+        sha256: sha256.to_owned(),
+        added_at: now.to_owned(),
+    };
+    let id = put_attachment(conn, document_id, &info, content)?;
+    get_attachment(conn, id)
+}
+
+/// Inserts a `doc_attachment` row as given (id 0: SQLite chooses); returns its id.
+fn put_attachment(
+    conn: &Connection,
+    document_id: i64,
+    a: &AttachmentInfo,
+    content: &[u8],
+) -> Result<i64> {
     conn.execute(
-        "INSERT INTO doc_attachment (document_id, file_name, media_type, size, sha256, content,
-                                     added_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO doc_attachment (id, document_id, file_name, media_type, size, sha256,
+                                     content, added_at)
+         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
+            a.id,
             document_id,
-            file_name,
-            media_type,
-            size,
-            sha256,
+            a.file_name,
+            a.media_type,
+            a.size,
+            a.sha256,
             content,
-            now
+            a.added_at
         ],
     )?;
-    get_attachment(conn, conn.last_insert_rowid())
+    Ok(conn.last_insert_rowid())
 }
 
 /// A stored file's info.
@@ -291,12 +336,18 @@ pub fn insert_version(
     v: &VersionRecord,
     values: &BTreeMap<String, String>,
 ) -> Result<i64> {
+    put_version(conn, v, &serde_json::to_string(values)?)
+}
+
+/// Inserts a `doc_version` row as given (id 0: SQLite chooses); returns its id.
+fn put_version(conn: &Connection, v: &VersionRecord, values_json: &str) -> Result<i64> {
     conn.execute(
-        "INSERT INTO doc_version (document_id, major, minor, body, attachment_id, sha256,
+        "INSERT INTO doc_version (id, document_id, major, minor, body, attachment_id, sha256,
                                   change_summary, author_person_id, author_name, filled_values,
                                   issued_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
+            v.id,
             v.document_id,
             v.number.major,
             v.number.minor,
@@ -306,45 +357,60 @@ pub fn insert_version(
             v.change_summary,
             v.author_person_id,
             v.author_name,
-            serde_json::to_string(values)?,
+            values_json,
             v.issued_at
         ],
     )?;
     Ok(conn.last_insert_rowid())
 }
 
-fn appr_row(r: &Row<'_>) -> rusqlite::Result<ApprovalRecord> {
-    Ok(ApprovalRecord {
-        version_id: r.get(0)?,
-        approver_person_id: r.get(1)?,
-        approver_name: r.get(2)?,
-        role_id: r.get(3)?,
-        role_name: r.get(4)?,
-        approved_at: r.get(5)?,
-        sod_note: r.get(6)?,
-    })
+const APPR_COLS: &str = "version_id, approver_person_id, approver_name, role_id, role_name, \
+                         approved_at, sod_note, id";
+
+/// An approval row with its row id.
+fn appr_row(r: &Row<'_>) -> rusqlite::Result<(ApprovalRecord, i64)> {
+    Ok((
+        ApprovalRecord {
+            version_id: r.get(0)?,
+            approver_person_id: r.get(1)?,
+            approver_name: r.get(2)?,
+            role_id: r.get(3)?,
+            role_name: r.get(4)?,
+            approved_at: r.get(5)?,
+            sod_note: r.get(6)?,
+        },
+        r.get(7)?,
+    ))
 }
 
-/// The approval of version `version_id`, if approved.
-pub fn get_approval(conn: &Connection, version_id: i64) -> Result<Option<ApprovalRecord>> {
+fn approval_row(conn: &Connection, version_id: i64) -> Result<Option<(ApprovalRecord, i64)>> {
     Ok(conn
         .query_row(
-            "SELECT version_id, approver_person_id, approver_name, role_id, role_name,
-                    approved_at, sod_note
-             FROM doc_approval WHERE version_id = ?1",
+            &format!("SELECT {APPR_COLS} FROM doc_approval WHERE version_id = ?1"),
             [version_id],
             appr_row,
         )
         .optional()?)
 }
 
+/// The approval of version `version_id`, if approved.
+pub fn get_approval(conn: &Connection, version_id: i64) -> Result<Option<ApprovalRecord>> {
+    Ok(approval_row(conn, version_id)?.map(|(a, _)| a))
+}
+
 /// Records an approval.
 pub fn insert_approval(conn: &Connection, a: &ApprovalRecord) -> Result<()> {
+    put_approval(conn, a, 0)
+}
+
+/// Inserts a `doc_approval` row as given (id 0: SQLite chooses).
+fn put_approval(conn: &Connection, a: &ApprovalRecord, id: i64) -> Result<()> {
     conn.execute(
-        "INSERT INTO doc_approval (version_id, approver_person_id, approver_name, role_id,
+        "INSERT INTO doc_approval (id, version_id, approver_person_id, approver_name, role_id,
                                    role_name, approved_at, sod_note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
+            id,
             a.version_id,
             a.approver_person_id,
             a.approver_name,
@@ -354,5 +420,67 @@ pub fn insert_approval(conn: &Connection, a: &ApprovalRecord) -> Result<()> {
             a.sod_note
         ],
     )?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole document tables as snapshot rows.
+
+/// Every document with its files (with content), draft, versions (oldest first) and
+/// approvals, in id order.
+pub fn export_documents(conn: &Connection) -> Result<Vec<DocumentSnap>> {
+    let mut stmt = conn.prepare(&format!("SELECT {DOC_COLS} FROM doc_document ORDER BY id"))?;
+    let docs: Vec<DocumentSnap> = stmt.query_map([], doc_row)?.collect::<Result<_, _>>()?;
+    let mut files = conn.prepare(&format!(
+        "SELECT {ATT_COLS}, content FROM doc_attachment WHERE document_id = ?1 ORDER BY id"
+    ))?;
+    let mut versions = conn.prepare(&format!(
+        "SELECT {VER_COLS}, filled_values FROM doc_version WHERE document_id = ?1
+         ORDER BY major, minor, id"
+    ))?;
+    let mut out = Vec::with_capacity(docs.len());
+    for mut d in docs {
+        d.attachments = files
+            .query_map([d.id], |r| {
+                Ok(AttachmentSnap::of(
+                    att_row(r)?,
+                    STANDARD.encode(r.get::<_, Vec<u8>>(6)?),
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        d.draft = draft_row(conn, d.id)?;
+        let rows: Vec<(VersionRecord, String)> = versions
+            .query_map([d.id], |r| Ok((ver_row(r)?, r.get(11)?)))?
+            .collect::<Result<_, _>>()?;
+        for (v, values) in rows {
+            let approval = approval_row(conn, v.id)?.map(|(a, id)| ApprovalSnap::of(id, a));
+            d.versions
+                .push(VersionSnap::of(v, serde_json::from_str(&values)?, approval));
+        }
+        out.push(d);
+    }
+    Ok(out)
+}
+
+/// Inserts documents with their files, drafts, versions and approvals, ids as given.
+pub fn import_documents(conn: &Connection, docs: &[DocumentSnap]) -> Result<()> {
+    for d in docs {
+        insert_document(conn, &d.created_at, &DocRecord::from(d))?;
+        for a in &d.attachments {
+            let content = STANDARD
+                .decode(&a.content_base64)
+                .map_err(|e| StoreError::Invalid(format!("bad base64: {e}")))?;
+            put_attachment(conn, d.id, &AttachmentInfo::from(a), &content)?;
+        }
+        if let Some(draft) = &d.draft {
+            upsert_draft(conn, d.id, draft)?;
+        }
+        for v in &d.versions {
+            put_version(conn, &v.record(d.id), &v.filled_values.to_string())?;
+            if let Some(a) = &v.approval {
+                put_approval(conn, &a.record(v.id), a.id)?;
+            }
+        }
+    }
     Ok(())
 }

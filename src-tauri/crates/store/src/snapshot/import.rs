@@ -3,18 +3,18 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use ready20k_domain::ErrorPayload;
 use ready20k_domain::clock::Clock;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 
-use super::collect::{evidence_kind_str, party_kind_str, source_str, status_str, step_str};
 use super::types::*;
 use super::validate::{Limits, Problems, check_depth, check_structure, validate};
+use crate::assessment::{actions, answers, evidence, snapshots};
+use crate::documents::records;
 use crate::migrate::{self, LATEST};
-use crate::{Project, StoreError, journal};
+use crate::wizard::{context, people, profile, progress, roles, services};
+use crate::{Project, StoreError, journal, meta};
 
 /// One problem in an imported file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -211,378 +211,49 @@ fn build(snap: &ProjectSnapshot, tmp: &Path, clock: &dyn Clock) -> Result<(), St
     result
 }
 
-fn strings(items: &[String]) -> Result<String, StoreError> {
-    Ok(serde_json::to_string(items)?)
-}
-
-fn decode(b64: &str) -> Result<Vec<u8>, StoreError> {
-    STANDARD
-        .decode(b64)
-        .map_err(|e| StoreError::Invalid(format!("bad base64: {e}")))
-}
-
 fn write_all(
     tx: &Transaction<'_>,
     s: &ProjectSnapshot,
     clock: &dyn Clock,
 ) -> Result<(), StoreError> {
-    let h = &s.project;
-    tx.execute(
-        "INSERT INTO project (id, firm_name, created_at, app_version, updated_at)
-         VALUES (1, ?1, ?2, ?3, ?4)",
-        params![h.firm_name, h.created_at, h.app_version, h.updated_at],
-    )?;
-    for st in &s.settings {
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)",
-            params![st.key, st.value],
-        )?;
+    meta::import_header(tx, &s.project)?;
+    meta::import_settings(tx, &s.settings)?;
+    let w = &s.wizard;
+    if let Some(p) = &w.profile {
+        profile::import_profile(tx, p)?;
     }
-    write_wizard(tx, &s.wizard)?;
-    write_documents(tx, &s.documents)?;
-    write_assessment(tx, &s.assessment)?;
+    context::import_issues(tx, &w.issues)?;
+    context::import_parties(tx, &w.interested_parties)?;
+    if let Some(c) = &w.climate {
+        profile::import_climate(tx, c)?;
+    }
+    services::import_services(tx, &w.services)?;
+    services::import_other_parties(tx, &w.other_parties)?;
+    if let Some(sc) = &w.scope {
+        profile::import_scope(tx, sc)?;
+    }
+    people::import_people(tx, &w.people)?;
+    roles::import_roles(tx, &w.role_holders, &w.role_deputies)?;
+    roles::import_mitigations(tx, &w.sod_mitigations)?;
+    if let Some(p) = &w.progress {
+        progress::import_progress(tx, p)?;
+    }
+    records::import_documents(tx, &s.documents)?;
+    let a = &s.assessment;
+    answers::import_answers(tx, &a.answers)?;
+    evidence::import_evidence(tx, &a.evidence)?;
+    actions::import_actions(tx, &a.actions)?;
+    snapshots::import_snapshots(tx, &a.snapshots)?;
     match &s.journal {
-        Some(rows) => {
-            for j in rows {
-                tx.execute(
-                    "INSERT INTO journal (id, at, kind, detail) VALUES (?1, ?2, ?3, ?4)",
-                    params![j.id, j.at, j.kind, j.detail],
-                )?;
-            }
-        }
+        Some(rows) => journal::import_journal(tx, rows)?,
         None => {
             journal::insert(
                 tx,
                 &clock.now().to_rfc3339(),
                 "project_imported",
-                &h.firm_name,
+                &s.project.firm_name,
             )?;
         }
-    }
-    Ok(())
-}
-
-fn write_wizard(tx: &Transaction<'_>, w: &WizardSnapshot) -> Result<(), StoreError> {
-    if let Some(p) = &w.profile {
-        tx.execute(
-            "INSERT INTO firm_profile (id, legal_name, trading_name, address, sector, headcount,
-                 customer_kinds, target_date, certification_body, updated_at)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                p.legal_name,
-                p.trading_name,
-                p.address,
-                p.sector,
-                p.headcount,
-                strings(&p.customer_kinds)?,
-                p.target_date,
-                p.certification_body,
-                p.updated_at
-            ],
-        )?;
-    }
-    for i in &w.issues {
-        let kind = match i.kind {
-            IssueKindSnap::Internal => "internal",
-            IssueKindSnap::External => "external",
-        };
-        tx.execute(
-            "INSERT INTO context_issue (id, kind, text, position) VALUES (?1, ?2, ?3, ?4)",
-            params![i.id, kind, i.text, i.position],
-        )?;
-    }
-    for p in &w.interested_parties {
-        tx.execute(
-            "INSERT INTO interested_party (id, name, requirements, position)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![p.id, p.name, p.requirements, p.position],
-        )?;
-    }
-    if let Some(c) = &w.climate {
-        tx.execute(
-            "INSERT INTO climate_decision (id, relevant, rationale, updated_at)
-             VALUES (1, ?1, ?2, ?3)",
-            params![c.relevant, c.rationale, c.updated_at],
-        )?;
-    }
-    for s in &w.services {
-        tx.execute(
-            "INSERT INTO service (id, name, description, customers, sla_targets, locations,
-                 delivered_by_others, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                s.id,
-                s.name,
-                s.description,
-                strings(&s.customers)?,
-                s.sla_targets,
-                strings(&s.locations)?,
-                s.delivered_by_others,
-                s.position
-            ],
-        )?;
-    }
-    for o in &w.other_parties {
-        tx.execute(
-            "INSERT INTO other_party (id, name, kind, provides, position)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![o.id, o.name, party_kind_str(o.kind), o.provides, o.position],
-        )?;
-        for sid in &o.services {
-            tx.execute(
-                "INSERT INTO other_party_service (other_party_id, service_id) VALUES (?1, ?2)",
-                params![o.id, sid],
-            )?;
-        }
-        for pid in &o.processes {
-            tx.execute(
-                "INSERT INTO other_party_process (other_party_id, process_id) VALUES (?1, ?2)",
-                params![o.id, pid],
-            )?;
-        }
-    }
-    if let Some(sc) = &w.scope {
-        tx.execute(
-            "INSERT INTO scope_statement (id, text, edited, updated_at) VALUES (1, ?1, ?2, ?3)",
-            params![sc.text, sc.edited, sc.updated_at],
-        )?;
-    }
-    for p in &w.people {
-        tx.execute(
-            "INSERT INTO person (id, name, email, job_title, external, created_at, deleted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                p.id,
-                p.name,
-                p.email,
-                p.job_title,
-                p.external,
-                p.created_at,
-                p.deleted_at
-            ],
-        )?;
-    }
-    for h in &w.role_holders {
-        tx.execute(
-            "INSERT INTO role_holder (role_id, person_id, position) VALUES (?1, ?2, ?3)",
-            params![h.role_id, h.person_id, h.position],
-        )?;
-    }
-    for d in &w.role_deputies {
-        tx.execute(
-            "INSERT INTO role_deputy (role_id, person_id) VALUES (?1, ?2)",
-            params![d.role_id, d.person_id],
-        )?;
-    }
-    for m in &w.sod_mitigations {
-        tx.execute(
-            "INSERT INTO sod_mitigation (rule_id, person_id, text, recorded_at)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![m.rule_id, m.person_id, m.text, m.recorded_at],
-        )?;
-    }
-    if let Some(p) = &w.progress {
-        let done: Vec<String> = p
-            .completed
-            .iter()
-            .map(|s| step_str(*s).to_owned())
-            .collect();
-        tx.execute(
-            "INSERT INTO wizard_progress (id, current_step, completed, updated_at)
-             VALUES (1, ?1, ?2, ?3)",
-            params![step_str(p.current_step), strings(&done)?, p.updated_at],
-        )?;
-    }
-    Ok(())
-}
-
-fn write_documents(tx: &Transaction<'_>, docs: &[DocumentSnap]) -> Result<(), StoreError> {
-    for d in docs {
-        let kind = match d.kind {
-            DocKindSnap::Document => "document",
-            DocKindSnap::Record => "record",
-        };
-        tx.execute(
-            "INSERT INTO doc_document (id, doc_key, title, kind, clause, template_id, owner_role,
-                 approver_role, review_months, next_review_date, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                d.id,
-                d.doc_key,
-                d.title,
-                kind,
-                d.clause,
-                d.template_id,
-                d.owner_role,
-                d.approver_role,
-                d.review_months,
-                d.next_review_date,
-                d.created_at
-            ],
-        )?;
-        for a in &d.attachments {
-            tx.execute(
-                "INSERT INTO doc_attachment (id, document_id, file_name, media_type, size, sha256,
-                     content, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    a.id,
-                    d.id,
-                    a.file_name,
-                    a.media_type,
-                    a.size,
-                    a.sha256,
-                    decode(&a.content_base64)?,
-                    a.added_at
-                ],
-            )?;
-        }
-        if let Some(dr) = &d.draft {
-            tx.execute(
-                "INSERT INTO doc_draft (document_id, body, attachment_id, author_person_id,
-                     filled_values, revision, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    d.id,
-                    dr.body,
-                    dr.attachment_id,
-                    dr.author_person_id,
-                    dr.filled_values.to_string(),
-                    dr.revision,
-                    dr.updated_at
-                ],
-            )?;
-        }
-        for v in &d.versions {
-            tx.execute(
-                "INSERT INTO doc_version (id, document_id, major, minor, body, attachment_id,
-                     sha256, change_summary, author_person_id, author_name, filled_values,
-                     issued_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                params![
-                    v.id,
-                    d.id,
-                    v.major,
-                    v.minor,
-                    v.body,
-                    v.attachment_id,
-                    v.sha256,
-                    v.change_summary,
-                    v.author_person_id,
-                    v.author_name,
-                    v.filled_values.to_string(),
-                    v.issued_at
-                ],
-            )?;
-            if let Some(a) = &v.approval {
-                tx.execute(
-                    "INSERT INTO doc_approval (id, version_id, approver_person_id, approver_name,
-                         role_id, role_name, approved_at, sod_note)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![
-                        a.id,
-                        v.id,
-                        a.approver_person_id,
-                        a.approver_name,
-                        a.role_id,
-                        a.role_name,
-                        a.approved_at,
-                        a.sod_note
-                    ],
-                )?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn write_assessment(tx: &Transaction<'_>, a: &AssessmentSnapshot) -> Result<(), StoreError> {
-    for an in &a.answers {
-        tx.execute(
-            "INSERT INTO answer (question_id, level, note, owner_id, target_date, other_party_id,
-                 other_party_control, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                an.question_id,
-                an.level,
-                an.note,
-                an.owner_id,
-                an.target_date,
-                an.other_party_id,
-                an.other_party_control,
-                an.updated_at
-            ],
-        )?;
-    }
-    for e in &a.evidence {
-        tx.execute(
-            "INSERT INTO evidence (id, kind, title, file_name, size, sha256, document_id,
-                 document_version, location, added_at, expires_on, review_on)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
-                e.id,
-                evidence_kind_str(e.kind),
-                e.title,
-                e.file_name,
-                e.size,
-                e.sha256,
-                e.document_id,
-                e.document_version,
-                e.location,
-                e.added_at,
-                e.expires_on,
-                e.review_on
-            ],
-        )?;
-        if let Some(b64) = &e.content_base64 {
-            tx.execute(
-                "INSERT INTO evidence_file (evidence_id, content) VALUES (?1, ?2)",
-                params![e.id, decode(b64)?],
-            )?;
-        }
-        for q in &e.questions {
-            tx.execute(
-                "INSERT INTO evidence_question (evidence_id, question_id) VALUES (?1, ?2)",
-                params![e.id, q],
-            )?;
-        }
-    }
-    for ac in &a.actions {
-        tx.execute(
-            "INSERT INTO action (id, source, question_id, title, owner_id, due, status, cause,
-                 correction, corrective_action, verification, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
-                ac.id,
-                source_str(ac.source),
-                ac.question_id,
-                ac.title,
-                ac.owner_id,
-                ac.due,
-                status_str(ac.status),
-                ac.cause,
-                ac.correction,
-                ac.corrective_action,
-                ac.verification,
-                ac.created_at,
-                ac.updated_at
-            ],
-        )?;
-    }
-    for sn in &a.snapshots {
-        tx.execute(
-            "INSERT INTO snapshot (id, taken_at, label, overall, stage1, stage1_score, stage2,
-                 stage2_score, answered, questions, scorecard)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                sn.id,
-                sn.taken_at,
-                sn.label,
-                sn.overall,
-                sn.stage1,
-                sn.stage1_score,
-                sn.stage2,
-                sn.stage2_score,
-                sn.answered,
-                sn.questions,
-                sn.scorecard.to_string()
-            ],
-        )?;
     }
     Ok(())
 }

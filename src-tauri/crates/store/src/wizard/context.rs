@@ -1,30 +1,59 @@
 //! `context_issue` and `interested_party` (clauses 4.1 and 4.2).
 
+use ready20k_domain::snapshot::{InterestedPartySnap, IssueKindSnap, IssueSnap};
 use ready20k_domain::wizard::{ContextItem, InterestedParty, IssueKind};
 use rusqlite::{Connection, params};
 
-use super::{found, required, write};
-use crate::{Result, StoreError};
+use super::{found, parse_kind, required, write};
+use crate::Result;
 
-/// Issues, in the order they were added.
-pub fn list_issues(conn: &Connection) -> Result<Vec<ContextItem>> {
-    let mut stmt =
-        conn.prepare("SELECT id, kind, text FROM context_issue ORDER BY position, id")?;
+/// `context_issue` rows in `order` (an `ORDER BY` list).
+fn issues(conn: &Connection, order: &str) -> Result<Vec<IssueSnap>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, kind, text, position FROM context_issue ORDER BY {order}"
+    ))?;
     let rows = stmt.query_map([], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
+            IssueSnap {
+                id: r.get(0)?,
+                kind: IssueKindSnap::Internal,
+                text: r.get(2)?,
+                position: r.get(3)?,
+            },
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, kind, text) = row?;
-        let kind = IssueKind::parse(&kind)
-            .ok_or_else(|| StoreError::Invalid(format!("Unknown issue kind {kind}.")))?;
-        out.push(ContextItem { id, kind, text });
+        let (kind, mut issue) = row?;
+        issue.kind = parse_kind("issue kind", &kind, IssueKindSnap::parse)?;
+        out.push(issue);
     }
     Ok(out)
+}
+
+/// Every `context_issue` row, in id order.
+pub fn export_issues(conn: &Connection) -> Result<Vec<IssueSnap>> {
+    issues(conn, "id")
+}
+
+/// Inserts `context_issue` rows with their ids.
+pub fn import_issues(conn: &Connection, rows: &[IssueSnap]) -> Result<()> {
+    for i in rows {
+        conn.execute(
+            "INSERT INTO context_issue (id, kind, text, position) VALUES (?1, ?2, ?3, ?4)",
+            params![i.id, i.kind.as_str(), i.text, i.position],
+        )?;
+    }
+    Ok(())
+}
+
+/// Issues, in the order they were added.
+pub fn list_issues(conn: &Connection) -> Result<Vec<ContextItem>> {
+    Ok(issues(conn, "position, id")?
+        .iter()
+        .map(ContextItem::from)
+        .collect())
 }
 
 /// Adds an issue; returns its id.
@@ -65,18 +94,45 @@ pub fn delete_issue(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
     })
 }
 
-/// Interested parties, in the order they were added.
-pub fn list_parties(conn: &Connection) -> Result<Vec<InterestedParty>> {
-    let mut stmt =
-        conn.prepare("SELECT id, name, requirements FROM interested_party ORDER BY position, id")?;
+/// `interested_party` rows in `order` (an `ORDER BY` list).
+fn parties(conn: &Connection, order: &str) -> Result<Vec<InterestedPartySnap>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, name, requirements, position FROM interested_party ORDER BY {order}"
+    ))?;
     let rows = stmt.query_map([], |r| {
-        Ok(InterestedParty {
+        Ok(InterestedPartySnap {
             id: r.get(0)?,
             name: r.get(1)?,
             requirements: r.get(2)?,
+            position: r.get(3)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every `interested_party` row, in id order.
+pub fn export_parties(conn: &Connection) -> Result<Vec<InterestedPartySnap>> {
+    parties(conn, "id")
+}
+
+/// Inserts `interested_party` rows with their ids.
+pub fn import_parties(conn: &Connection, rows: &[InterestedPartySnap]) -> Result<()> {
+    for p in rows {
+        conn.execute(
+            "INSERT INTO interested_party (id, name, requirements, position)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![p.id, p.name, p.requirements, p.position],
+        )?;
+    }
+    Ok(())
+}
+
+/// Interested parties, in the order they were added.
+pub fn list_parties(conn: &Connection) -> Result<Vec<InterestedParty>> {
+    Ok(parties(conn, "position, id")?
+        .iter()
+        .map(InterestedParty::from)
+        .collect())
 }
 
 /// Adds (id 0) or updates an interested party; returns its id.

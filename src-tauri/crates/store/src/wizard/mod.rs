@@ -38,17 +38,27 @@ pub(crate) fn from_json(text: &str) -> Result<Vec<String>> {
     Ok(serde_json::from_str(text)?)
 }
 
-/// Encodes a list of strings, trimmed, without empties.
-pub(crate) fn to_json(items: &[String]) -> Result<String> {
-    let clean: Vec<&str> = items
+/// A list of strings, trimmed, without empties.
+pub(crate) fn clean_list(items: &[String]) -> Vec<String> {
+    items
         .iter()
         .map(|s| s.trim())
         .filter(|s| !s.is_empty())
-        .collect();
-    Ok(serde_json::to_string(&clean)?)
+        .map(str::to_owned)
+        .collect()
 }
 
 pub(crate) use crate::journal::write;
+
+/// Parses a stored enum text; an unknown one means the file was changed outside Ready20k.
+pub(crate) fn parse_kind<T>(
+    what: &str,
+    text: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<T> {
+    parse(text)
+        .ok_or_else(|| StoreError::Invalid(format!("Unknown {what} {text:?} in the project.")))
+}
 
 /// `Invalid` unless `text` has content.
 pub(crate) fn required(text: &str, message: &str) -> Result<String> {

@@ -1,31 +1,86 @@
 //! `person`: staff and external people. Removing a person is a soft delete so it can be
 //! undone with their role assignments intact.
 
+use ready20k_domain::snapshot::PersonSnap;
 use ready20k_domain::wizard::Person;
 use ready20k_domain::wizard::csv::person_errors;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{found, write};
 use crate::{Result, StoreError};
 
-const COLUMNS: &str = "id, name, email, job_title, external";
+const COLUMNS: &str = "id, name, email, job_title, external, created_at, deleted_at";
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
-    Ok(Person {
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PersonSnap> {
+    Ok(PersonSnap {
         id: r.get(0)?,
         name: r.get(1)?,
         email: r.get(2)?,
         job_title: r.get(3)?,
         external: r.get(4)?,
+        created_at: r.get(5)?,
+        deleted_at: r.get(6)?,
     })
+}
+
+/// `person` rows matching `filter` (a SQL condition), in id order.
+fn rows(conn: &Connection, filter: &str) -> Result<Vec<PersonSnap>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM person WHERE {filter} ORDER BY id"
+    ))?;
+    Ok(stmt.query_map([], row)?.collect::<Result<_, _>>()?)
+}
+
+/// Every `person` row, removed people included, in id order.
+pub fn export_people(conn: &Connection) -> Result<Vec<PersonSnap>> {
+    rows(conn, "1")
+}
+
+/// Inserts one `person` row; id 0 lets SQLite choose the id. Returns the id.
+pub(crate) fn insert_row(conn: &Connection, p: &PersonSnap) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO person (id, name, email, job_title, external, created_at, deleted_at)
+         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            p.id,
+            p.name,
+            p.email,
+            p.job_title,
+            p.external,
+            p.created_at,
+            p.deleted_at
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Inserts `person` rows with their ids.
+pub fn import_people(conn: &Connection, people: &[PersonSnap]) -> Result<()> {
+    for p in people {
+        insert_row(conn, p)?;
+    }
+    Ok(())
+}
+
+/// A new person's row: trimmed, added `now`.
+pub(crate) fn new_row(p: &Person, now: &str) -> PersonSnap {
+    PersonSnap {
+        id: 0,
+        name: p.name.trim().to_owned(),
+        email: p.email.trim().to_owned(),
+        job_title: p.job_title.trim().to_owned(),
+        external: p.external,
+        created_at: now.to_owned(),
+        deleted_at: None,
+    }
 }
 
 /// Current people (not removed), in the order added.
 pub fn list_people(conn: &Connection) -> Result<Vec<Person>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM person WHERE deleted_at IS NULL ORDER BY id"
-    ))?;
-    Ok(stmt.query_map([], row)?.collect::<Result<_, _>>()?)
+    Ok(rows(conn, "deleted_at IS NULL")?
+        .iter()
+        .map(Person::from)
+        .collect())
 }
 
 /// One person, current or removed.
@@ -35,6 +90,7 @@ pub fn get_person(conn: &Connection, id: i64) -> Result<Person> {
         [id],
         row,
     )
+    .map(|p| Person::from(&p))
     .map_err(|e| match e {
         rusqlite::Error::QueryReturnedNoRows => {
             StoreError::Invalid(format!("There is no person {id}; reload the wizard."))
@@ -56,7 +112,7 @@ fn check(tx: &Transaction<'_>, p: &Person) -> Result<()> {
                 params![email, p.id],
                 |r| r.get(0),
             )
-            .ok();
+            .optional()?;
         if let Some(other) = clash {
             return Err(StoreError::Invalid(format!(
                 "{email} is already used by {other}; each person needs their own address."
@@ -68,18 +124,7 @@ fn check(tx: &Transaction<'_>, p: &Person) -> Result<()> {
 
 fn insert(tx: &Transaction<'_>, now: &str, p: &Person) -> Result<i64> {
     check(tx, p)?;
-    tx.execute(
-        "INSERT INTO person (name, email, job_title, external, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![
-            p.name.trim(),
-            p.email.trim(),
-            p.job_title.trim(),
-            p.external,
-            now
-        ],
-    )?;
-    Ok(tx.last_insert_rowid())
+    insert_row(tx, &new_row(p, now))
 }
 
 /// Adds (id 0) or updates a person; returns the id. Renaming a person changes every place
@@ -140,15 +185,11 @@ pub fn delete_person(conn: &mut Connection, now: &str, id: i64) -> Result<Person
 /// Undoes [`delete_person`]: the person and their assignments come back.
 pub fn restore_person(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
     write(conn, now, "wizard_person_restored", |tx| {
-        let p = {
-            let mut p: Person = tx.query_row(
-                &format!("SELECT {COLUMNS} FROM person WHERE id = ?1"),
-                [id],
-                row,
-            )?;
-            p.id = id;
-            p
-        };
+        let p = Person::from(&tx.query_row(
+            &format!("SELECT {COLUMNS} FROM person WHERE id = ?1"),
+            [id],
+            row,
+        )?);
         check(tx, &p)?;
         let n = tx.execute(
             "UPDATE person SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",

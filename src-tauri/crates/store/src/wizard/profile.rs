@@ -1,21 +1,25 @@
 //! Singleton rows: `firm_profile`, `climate_decision`, `scope_statement`.
+//!
+//! Each row is read and written as its snapshot type, so the app and the snapshot export and
+//! import share one SQL statement per direction.
 
+use ready20k_domain::snapshot::{ClimateSnap, ProfileSnap, ScopeSnap};
 use ready20k_domain::wizard::{ClimateDecision, FirmProfile, ScopeStatement};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{from_json, to_json, write};
+use super::{clean_list, from_json, write};
 use crate::Result;
 
-/// The firm profile (defaults until first saved).
-pub fn get_profile(conn: &Connection) -> Result<FirmProfile> {
+/// The `firm_profile` row as stored, if it was ever saved.
+pub fn export_profile(conn: &Connection) -> Result<Option<ProfileSnap>> {
     let row = conn
         .query_row(
             "SELECT legal_name, trading_name, address, sector, headcount, customer_kinds,
-                    target_date, certification_body FROM firm_profile WHERE id = 1",
+                    target_date, certification_body, updated_at FROM firm_profile WHERE id = 1",
             [],
             |r| {
                 Ok((
-                    FirmProfile {
+                    ProfileSnap {
                         legal_name: r.get(0)?,
                         trading_name: r.get(1)?,
                         address: r.get(2)?,
@@ -24,80 +28,121 @@ pub fn get_profile(conn: &Connection) -> Result<FirmProfile> {
                         customer_kinds: Vec::new(),
                         target_date: r.get(6)?,
                         certification_body: r.get(7)?,
+                        updated_at: r.get(8)?,
                     },
                     r.get::<_, String>(5)?,
                 ))
             },
         )
         .optional()?;
-    match row {
-        Some((mut p, kinds)) => {
-            p.customer_kinds = from_json(&kinds)?;
-            Ok(p)
-        }
-        None => Ok(FirmProfile::default()),
-    }
+    row.map(|(mut p, kinds)| {
+        p.customer_kinds = from_json(&kinds)?;
+        Ok(p)
+    })
+    .transpose()
 }
 
-/// Saves the profile (insert or replace). Fields are stored as typed; the wizard's checks say
+/// Writes the `firm_profile` row (insert or replace) exactly as given.
+pub fn import_profile(conn: &Connection, p: &ProfileSnap) -> Result<()> {
+    conn.execute(
+        "INSERT INTO firm_profile (id, legal_name, trading_name, address, sector, headcount,
+             customer_kinds, target_date, certification_body, updated_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT(id) DO UPDATE SET legal_name = ?1, trading_name = ?2, address = ?3,
+             sector = ?4, headcount = ?5, customer_kinds = ?6, target_date = ?7,
+             certification_body = ?8, updated_at = ?9",
+        params![
+            p.legal_name,
+            p.trading_name,
+            p.address,
+            p.sector,
+            p.headcount,
+            serde_json::to_string(&p.customer_kinds)?,
+            p.target_date,
+            p.certification_body,
+            p.updated_at
+        ],
+    )?;
+    Ok(())
+}
+
+/// The firm profile (defaults until first saved).
+pub fn get_profile(conn: &Connection) -> Result<FirmProfile> {
+    Ok(export_profile(conn)?
+        .as_ref()
+        .map(FirmProfile::from)
+        .unwrap_or_default())
+}
+
+/// Saves the profile (insert or replace). Fields are stored trimmed; the wizard's checks say
 /// what is missing.
 pub fn update_profile(conn: &mut Connection, now: &str, p: &FirmProfile) -> Result<()> {
-    let kinds = to_json(&p.customer_kinds)?;
-    let target = p
-        .target_date
-        .as_deref()
-        .map(str::trim)
-        .filter(|d| !d.is_empty());
+    let row = ProfileSnap {
+        legal_name: p.legal_name.trim().to_owned(),
+        trading_name: p.trading_name.trim().to_owned(),
+        address: p.address.trim().to_owned(),
+        sector: p.sector.trim().to_owned(),
+        headcount: p.headcount,
+        customer_kinds: clean_list(&p.customer_kinds),
+        target_date: p
+            .target_date
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_owned),
+        certification_body: p.certification_body.trim().to_owned(),
+        updated_at: now.to_owned(),
+    };
     write(conn, now, "wizard_profile", |tx| {
-        tx.execute(
-            "INSERT INTO firm_profile (id, legal_name, trading_name, address, sector, headcount,
-                 customer_kinds, target_date, certification_body, updated_at)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-             ON CONFLICT(id) DO UPDATE SET legal_name = ?1, trading_name = ?2, address = ?3,
-                 sector = ?4, headcount = ?5, customer_kinds = ?6, target_date = ?7,
-                 certification_body = ?8, updated_at = ?9",
-            params![
-                p.legal_name.trim(),
-                p.trading_name.trim(),
-                p.address.trim(),
-                p.sector.trim(),
-                p.headcount,
-                kinds,
-                target,
-                p.certification_body.trim(),
-                now
-            ],
-        )?;
-        Ok(((), p.legal_name.trim().to_owned()))
+        import_profile(tx, &row)?;
+        Ok(((), row.legal_name.clone()))
     })
+}
+
+/// The `climate_decision` row as stored, if it was ever saved.
+pub fn export_climate(conn: &Connection) -> Result<Option<ClimateSnap>> {
+    Ok(conn
+        .query_row(
+            "SELECT relevant, rationale, updated_at FROM climate_decision WHERE id = 1",
+            [],
+            |r| {
+                Ok(ClimateSnap {
+                    relevant: r.get(0)?,
+                    rationale: r.get(1)?,
+                    updated_at: r.get(2)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Writes the `climate_decision` row (insert or replace) exactly as given.
+pub fn import_climate(conn: &Connection, c: &ClimateSnap) -> Result<()> {
+    conn.execute(
+        "INSERT INTO climate_decision (id, relevant, rationale, updated_at) VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT(id) DO UPDATE SET relevant = ?1, rationale = ?2, updated_at = ?3",
+        params![c.relevant, c.rationale, c.updated_at],
+    )?;
+    Ok(())
 }
 
 /// The climate decision (undecided until saved).
 pub fn get_climate(conn: &Connection) -> Result<ClimateDecision> {
-    Ok(conn
-        .query_row(
-            "SELECT relevant, rationale FROM climate_decision WHERE id = 1",
-            [],
-            |r| {
-                Ok(ClimateDecision {
-                    relevant: r.get(0)?,
-                    rationale: r.get(1)?,
-                })
-            },
-        )
-        .optional()?
+    Ok(export_climate(conn)?
+        .as_ref()
+        .map(ClimateDecision::from)
         .unwrap_or_default())
 }
 
 /// Saves the climate decision.
 pub fn update_climate(conn: &mut Connection, now: &str, c: &ClimateDecision) -> Result<()> {
+    let row = ClimateSnap {
+        relevant: c.relevant,
+        rationale: c.rationale.trim().to_owned(),
+        updated_at: now.to_owned(),
+    };
     write(conn, now, "wizard_climate", |tx| {
-        tx.execute(
-            "INSERT INTO climate_decision (id, relevant, rationale, updated_at)
-             VALUES (1, ?1, ?2, ?3)
-             ON CONFLICT(id) DO UPDATE SET relevant = ?1, rationale = ?2, updated_at = ?3",
-            params![c.relevant, c.rationale.trim(), now],
-        )?;
+        import_climate(tx, &row)?;
         let detail = match c.relevant {
             Some(true) => "relevant",
             Some(false) => "not relevant",
@@ -107,40 +152,52 @@ pub fn update_climate(conn: &mut Connection, now: &str, c: &ClimateDecision) -> 
     })
 }
 
-/// The scope statement as edited (empty and not edited until the user changes it).
-pub fn get_scope(conn: &Connection) -> Result<ScopeStatement> {
+/// The `scope_statement` row as stored, if it was ever saved.
+pub fn export_scope(conn: &Connection) -> Result<Option<ScopeSnap>> {
     Ok(conn
         .query_row(
-            "SELECT text, edited FROM scope_statement WHERE id = 1",
+            "SELECT text, edited, updated_at FROM scope_statement WHERE id = 1",
             [],
             |r| {
-                Ok(ScopeStatement {
+                Ok(ScopeSnap {
                     text: r.get(0)?,
                     edited: r.get(1)?,
+                    updated_at: r.get(2)?,
                 })
             },
         )
-        .optional()?
+        .optional()?)
+}
+
+/// Writes the `scope_statement` row (insert or replace) exactly as given.
+pub fn import_scope(conn: &Connection, s: &ScopeSnap) -> Result<()> {
+    conn.execute(
+        "INSERT INTO scope_statement (id, text, edited, updated_at) VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT(id) DO UPDATE SET text = ?1, edited = ?2, updated_at = ?3",
+        params![s.text, s.edited, s.updated_at],
+    )?;
+    Ok(())
+}
+
+/// The scope statement as edited (empty and not edited until the user changes it).
+pub fn get_scope(conn: &Connection) -> Result<ScopeStatement> {
+    Ok(export_scope(conn)?
+        .as_ref()
+        .map(ScopeStatement::from)
         .unwrap_or_default())
 }
 
 /// Saves the user's scope text; `None` (or blank text) goes back to the generated statement.
 pub fn update_scope(conn: &mut Connection, now: &str, text: Option<&str>) -> Result<()> {
     let text = text.map(str::trim).filter(|t| !t.is_empty());
+    let row = ScopeSnap {
+        text: text.unwrap_or("").to_owned(),
+        edited: text.is_some(),
+        updated_at: now.to_owned(),
+    };
     write(conn, now, "wizard_scope", |tx| {
-        tx.execute(
-            "INSERT INTO scope_statement (id, text, edited, updated_at) VALUES (1, ?1, ?2, ?3)
-             ON CONFLICT(id) DO UPDATE SET text = ?1, edited = ?2, updated_at = ?3",
-            params![text.unwrap_or(""), text.is_some(), now],
-        )?;
-        Ok((
-            (),
-            if text.is_some() {
-                "edited"
-            } else {
-                "generated"
-            }
-            .to_owned(),
-        ))
+        import_scope(tx, &row)?;
+        let detail = if row.edited { "edited" } else { "generated" };
+        Ok(((), detail.to_owned()))
     })
 }

@@ -3,11 +3,12 @@
 use std::collections::BTreeMap;
 
 use ready20k_domain::content::library;
+use ready20k_domain::snapshot::{MitigationSnap, RoleDeputySnap, RoleHolderSnap};
 use ready20k_domain::wizard::suggest::RoleSuggestion;
 use ready20k_domain::wizard::{RoleAssignment, SodMitigation};
 use rusqlite::{Connection, Transaction, params};
 
-use super::write;
+use super::{people, write};
 use crate::{Result, StoreError};
 
 /// Assignments of current people, in library role order; roles without anyone are left out.
@@ -87,17 +88,11 @@ fn set(tx: &Transaction<'_>, a: &RoleAssignment) -> Result<()> {
         [&a.role_id],
     )?;
     for (i, id) in a.holders.iter().enumerate() {
-        tx.execute(
-            "INSERT OR IGNORE INTO role_holder (role_id, person_id, position) VALUES (?1, ?2, ?3)",
-            params![a.role_id, id, i as i64],
-        )?;
+        insert_holder(tx, &a.role_id, *id, i as i64)?;
     }
     tx.execute("DELETE FROM role_deputy WHERE role_id = ?1", [&a.role_id])?;
     if let Some(d) = a.deputy {
-        tx.execute(
-            "INSERT INTO role_deputy (role_id, person_id) VALUES (?1, ?2)",
-            params![a.role_id, d],
-        )?;
+        insert_deputy(tx, &a.role_id, d)?;
     }
     Ok(())
 }
@@ -110,21 +105,107 @@ pub fn update_assignment(conn: &mut Connection, now: &str, a: &RoleAssignment) -
     })
 }
 
-/// Recorded mitigations of current people.
-pub fn list_mitigations(conn: &Connection) -> Result<Vec<SodMitigation>> {
+/// Every `role_holder` row, removed people's included, by role and person.
+pub fn export_holders(conn: &Connection) -> Result<Vec<RoleHolderSnap>> {
     let mut stmt = conn.prepare(
-        "SELECT m.rule_id, m.person_id, m.text FROM sod_mitigation m
-         JOIN person p ON p.id = m.person_id WHERE p.deleted_at IS NULL
-         ORDER BY m.rule_id, m.person_id",
+        "SELECT role_id, person_id, position FROM role_holder ORDER BY role_id, person_id",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok(SodMitigation {
-            rule_id: r.get(0)?,
+        Ok(RoleHolderSnap {
+            role_id: r.get(0)?,
             person_id: r.get(1)?,
-            text: r.get(2)?,
+            position: r.get(2)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every `role_deputy` row, by role.
+pub fn export_deputies(conn: &Connection) -> Result<Vec<RoleDeputySnap>> {
+    let mut stmt = conn.prepare("SELECT role_id, person_id FROM role_deputy ORDER BY role_id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(RoleDeputySnap {
+            role_id: r.get(0)?,
+            person_id: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Inserts `role_holder` and `role_deputy` rows as given.
+pub fn import_roles(
+    conn: &Connection,
+    holders: &[RoleHolderSnap],
+    deputies: &[RoleDeputySnap],
+) -> Result<()> {
+    for h in holders {
+        insert_holder(conn, &h.role_id, h.person_id, h.position)?;
+    }
+    for d in deputies {
+        insert_deputy(conn, &d.role_id, d.person_id)?;
+    }
+    Ok(())
+}
+
+fn insert_holder(conn: &Connection, role: &str, person: i64, position: i64) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO role_holder (role_id, person_id, position) VALUES (?1, ?2, ?3)",
+        params![role, person, position],
+    )?;
+    Ok(())
+}
+
+fn insert_deputy(conn: &Connection, role: &str, person: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO role_deputy (role_id, person_id) VALUES (?1, ?2)",
+        params![role, person],
+    )?;
+    Ok(())
+}
+
+/// `sod_mitigation` rows of people matching `filter` (a SQL condition on `p`), by rule and
+/// person.
+fn mitigations(conn: &Connection, filter: &str) -> Result<Vec<MitigationSnap>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT m.rule_id, m.person_id, m.text, m.recorded_at FROM sod_mitigation m
+         JOIN person p ON p.id = m.person_id WHERE {filter}
+         ORDER BY m.rule_id, m.person_id"
+    ))?;
+    let rows = stmt.query_map([], |r| {
+        Ok(MitigationSnap {
+            rule_id: r.get(0)?,
+            person_id: r.get(1)?,
+            text: r.get(2)?,
+            recorded_at: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every `sod_mitigation` row, removed people's included.
+pub fn export_mitigations(conn: &Connection) -> Result<Vec<MitigationSnap>> {
+    mitigations(conn, "1")
+}
+
+/// Writes `sod_mitigation` rows as given (a row for the same rule and person is replaced).
+pub fn import_mitigations(conn: &Connection, rows: &[MitigationSnap]) -> Result<()> {
+    for m in rows {
+        conn.execute(
+            "INSERT INTO sod_mitigation (rule_id, person_id, text, recorded_at)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(rule_id, person_id) DO UPDATE SET text = ?3, recorded_at = ?4",
+            params![m.rule_id, m.person_id, m.text, m.recorded_at],
+        )?;
+    }
+    Ok(())
+}
+
+/// Recorded mitigations of current people.
+pub fn list_mitigations(conn: &Connection) -> Result<Vec<SodMitigation>> {
+    Ok(mitigations(conn, "p.deleted_at IS NULL")?
+        .iter()
+        .map(SodMitigation::from)
+        .collect())
 }
 
 fn put_mitigation(tx: &Transaction<'_>, now: &str, m: &SodMitigation) -> Result<()> {
@@ -143,12 +224,15 @@ fn put_mitigation(tx: &Transaction<'_>, now: &str, m: &SodMitigation) -> Result<
             "Describe the compensating arrangement, e.g. who reviews or approves instead.".into(),
         ));
     }
-    tx.execute(
-        "INSERT INTO sod_mitigation (rule_id, person_id, text, recorded_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT(rule_id, person_id) DO UPDATE SET text = ?3, recorded_at = ?4",
-        params![m.rule_id, m.person_id, text, now],
-    )?;
-    Ok(())
+    import_mitigations(
+        tx,
+        &[MitigationSnap {
+            rule_id: m.rule_id.clone(),
+            person_id: m.person_id,
+            text: text.to_owned(),
+            recorded_at: now.to_owned(),
+        }],
+    )
 }
 
 /// Records (or replaces) the mitigation for one person's conflict under one rule. Refused
@@ -182,12 +266,7 @@ pub fn apply_suggestion(conn: &mut Connection, now: &str, s: &RoleSuggestion) ->
     write(conn, now, "wizard_roles_suggested", |tx| {
         let mut ids: BTreeMap<i64, i64> = BTreeMap::new();
         for p in &s.new_people {
-            tx.execute(
-                "INSERT INTO person (name, email, job_title, external, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![p.name, p.email, p.job_title, p.external, now],
-            )?;
-            ids.insert(p.id, tx.last_insert_rowid());
+            ids.insert(p.id, people::insert_row(tx, &people::new_row(p, now))?);
         }
         let map = |id: i64| ids.get(&id).copied().unwrap_or(id);
         tx.execute(

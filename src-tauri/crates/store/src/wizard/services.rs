@@ -1,21 +1,22 @@
 //! `service`, `other_party` and their links (clauses 4.3, 8.2.3, 8.2.4).
 
+use ready20k_domain::snapshot::{OtherPartyKindSnap, OtherPartySnap, ServiceSnap};
 use ready20k_domain::wizard::processes::process;
-use ready20k_domain::wizard::{OtherParty, OtherPartyKind, Service};
+use ready20k_domain::wizard::{OtherParty, Service};
 use rusqlite::{Connection, params};
 
-use super::{found, from_json, required, to_json, write};
+use super::{clean_list, found, from_json, parse_kind, required, write};
 use crate::{Result, StoreError};
 
-/// The service catalogue, in the order entered.
-pub fn list_services(conn: &Connection) -> Result<Vec<Service>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, name, description, customers, sla_targets, locations, delivered_by_others
-         FROM service ORDER BY position, id",
-    )?;
+/// `service` rows in `order` (an `ORDER BY` list).
+fn services(conn: &Connection, order: &str) -> Result<Vec<ServiceSnap>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, name, description, customers, sla_targets, locations, delivered_by_others,
+                position FROM service ORDER BY {order}"
+    ))?;
     let rows = stmt.query_map([], |r| {
         Ok((
-            Service {
+            ServiceSnap {
                 id: r.get(0)?,
                 name: r.get(1)?,
                 description: r.get(2)?,
@@ -23,6 +24,7 @@ pub fn list_services(conn: &Connection) -> Result<Vec<Service>> {
                 sla_targets: r.get(4)?,
                 locations: Vec::new(),
                 delivered_by_others: r.get(6)?,
+                position: r.get(7)?,
             },
             r.get::<_, String>(3)?,
             r.get::<_, String>(5)?,
@@ -38,11 +40,45 @@ pub fn list_services(conn: &Connection) -> Result<Vec<Service>> {
     Ok(out)
 }
 
+/// Every `service` row, in id order.
+pub fn export_services(conn: &Connection) -> Result<Vec<ServiceSnap>> {
+    services(conn, "id")
+}
+
+/// Inserts `service` rows with their ids.
+pub fn import_services(conn: &Connection, rows: &[ServiceSnap]) -> Result<()> {
+    for s in rows {
+        conn.execute(
+            "INSERT INTO service (id, name, description, customers, sla_targets, locations,
+                 delivered_by_others, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                s.id,
+                s.name,
+                s.description,
+                serde_json::to_string(&s.customers)?,
+                s.sla_targets,
+                serde_json::to_string(&s.locations)?,
+                s.delivered_by_others,
+                s.position
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// The service catalogue, in the order entered.
+pub fn list_services(conn: &Connection) -> Result<Vec<Service>> {
+    Ok(services(conn, "position, id")?
+        .iter()
+        .map(Service::from)
+        .collect())
+}
+
 /// Adds (id 0) or updates a service; returns its id.
 pub fn save_service(conn: &mut Connection, now: &str, s: &Service) -> Result<i64> {
     let name = required(&s.name, "Give the service the name used in your catalogue.")?;
-    let customers = to_json(&s.customers)?;
-    let locations = to_json(&s.locations)?;
+    let customers = serde_json::to_string(&clean_list(&s.customers))?;
+    let locations = serde_json::to_string(&clean_list(&s.locations))?;
     write(conn, now, "wizard_service_saved", |tx| {
         let id = if s.id == 0 {
             tx.execute(
@@ -86,47 +122,91 @@ pub fn delete_service(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
     })
 }
 
-/// Other parties with the services they are involved in and the processes they operate.
-pub fn list_other_parties(conn: &Connection) -> Result<Vec<OtherParty>> {
-    let mut stmt =
-        conn.prepare("SELECT id, name, kind, provides FROM other_party ORDER BY position, id")?;
+/// `other_party` rows with their links, in `order` (an `ORDER BY` list).
+fn other_parties(conn: &Connection, order: &str) -> Result<Vec<OtherPartySnap>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, name, kind, provides, position FROM other_party ORDER BY {order}"
+    ))?;
     let rows = stmt.query_map([], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
-            r.get(3)?,
+            OtherPartySnap {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: OtherPartyKindSnap::Customer,
+                provides: r.get(3)?,
+                position: r.get(4)?,
+                services: Vec::new(),
+                processes: Vec::new(),
+            },
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, name, kind, provides) = row?;
-        let kind = OtherPartyKind::parse(&kind)
-            .ok_or_else(|| StoreError::Invalid(format!("Unknown party kind {kind}.")))?;
-        let services = conn
+        let (kind, mut o) = row?;
+        o.kind = parse_kind("party kind", &kind, OtherPartyKindSnap::parse)?;
+        o.services = conn
             .prepare_cached(
                 "SELECT service_id FROM other_party_service WHERE other_party_id = ?1
                  ORDER BY service_id",
             )?
-            .query_map([id], |r| r.get(0))?
-            .collect::<Result<Vec<i64>, _>>()?;
-        let processes = conn
+            .query_map([o.id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        o.processes = conn
             .prepare_cached(
                 "SELECT process_id FROM other_party_process WHERE other_party_id = ?1
                  ORDER BY process_id",
             )?
-            .query_map([id], |r| r.get(0))?
-            .collect::<Result<Vec<String>, _>>()?;
-        out.push(OtherParty {
-            id,
-            name,
-            kind,
-            provides,
-            services,
-            processes,
-        });
+            .query_map([o.id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        out.push(o);
     }
     Ok(out)
+}
+
+/// Every `other_party` row with its links, in id order.
+pub fn export_other_parties(conn: &Connection) -> Result<Vec<OtherPartySnap>> {
+    other_parties(conn, "id")
+}
+
+/// Inserts `other_party` rows with their ids and links.
+pub fn import_other_parties(conn: &Connection, rows: &[OtherPartySnap]) -> Result<()> {
+    for o in rows {
+        conn.execute(
+            "INSERT INTO other_party (id, name, kind, provides, position)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![o.id, o.name, o.kind.as_str(), o.provides, o.position],
+        )?;
+        insert_links(conn, o.id, &o.services, &o.processes)?;
+    }
+    Ok(())
+}
+
+/// Links other party `id` to services and processes (existing links are kept).
+fn insert_links(conn: &Connection, id: i64, services: &[i64], processes: &[String]) -> Result<()> {
+    for s in services {
+        conn.execute(
+            "INSERT OR IGNORE INTO other_party_service (other_party_id, service_id)
+             VALUES (?1, ?2)",
+            params![id, s],
+        )?;
+    }
+    for p in processes {
+        conn.execute(
+            "INSERT OR IGNORE INTO other_party_process (other_party_id, process_id)
+             VALUES (?1, ?2)",
+            params![id, p],
+        )?;
+    }
+    Ok(())
+}
+
+/// Other parties with the services they are involved in and the processes they operate.
+pub fn list_other_parties(conn: &Connection) -> Result<Vec<OtherParty>> {
+    Ok(other_parties(conn, "position, id")?
+        .iter()
+        .map(OtherParty::from)
+        .collect())
 }
 
 /// Adds (id 0) or updates another party with its links; returns its id. Unknown services
@@ -171,19 +251,8 @@ pub fn save_other_party(conn: &mut Connection, now: &str, o: &OtherParty) -> Res
             if !exists {
                 return Err(StoreError::Invalid(format!("There is no service {s}.")));
             }
-            tx.execute(
-                "INSERT OR IGNORE INTO other_party_service (other_party_id, service_id)
-                 VALUES (?1, ?2)",
-                params![id, s],
-            )?;
         }
-        for p in &o.processes {
-            tx.execute(
-                "INSERT OR IGNORE INTO other_party_process (other_party_id, process_id)
-                 VALUES (?1, ?2)",
-                params![id, p],
-            )?;
-        }
+        insert_links(tx, id, &o.services, &o.processes)?;
         Ok((id, name))
     })
 }

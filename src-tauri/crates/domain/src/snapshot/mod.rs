@@ -6,6 +6,8 @@
 //! export -> import -> export gives identical bytes. Lists are in id (or key) order.
 //! Timestamps are the stored RFC 3339 strings; dates are `YYYY-MM-DD`.
 
+mod convert;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
