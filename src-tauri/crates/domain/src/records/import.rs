@@ -527,13 +527,29 @@ pub fn parse_export(bytes: &[u8], ctx: &ImportContext<'_>) -> Result<ImportPrevi
     let mut statuses = Tally::default();
     let mut service_ids: HashMap<String, Option<i64>> = HashMap::new();
     let mut service_counts: BTreeMap<String, u64> = BTreeMap::new();
+    // The header starts on line 1 at byte 0.
+    let (mut line, mut counted_to) = (1u64, 0usize);
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => return Err(unreadable(e)),
         }
-        let line = record.position().map_or(0, |p| p.line());
+        // Line numbers counted from the bytes themselves (the reader's own count skips line
+        // breaks inside some quoted cells).
+        let mut start = record
+            .position()
+            .map_or(counted_to, |p| p.byte() as usize)
+            .clamp(counted_to, bytes.len());
+        // After a CRLF the reader places the next record at the LF.
+        while matches!(bytes.get(start), Some(b'\n' | b'\r')) {
+            start += 1;
+        }
+        line += bytes[counted_to..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        counted_to = start;
         if record.len() == 1
             && record
                 .get(0)
