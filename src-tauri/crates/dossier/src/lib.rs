@@ -6,7 +6,6 @@
 //!   running header and footer -> pages of positioned primitives.
 //! - `pdf`: the only module that touches printpdf and lopdf.
 //! - [`build`]: the dossier model of a project (snapshot + content library + options).
-//! - [`sample`]: a realistic built-in dossier for a small managed service provider.
 //!
 //! Same model -> byte-identical PDF: fonts have fixed resource names, dates come from the
 //! model and the /ID is derived from the content.
@@ -16,7 +15,6 @@ mod fonts;
 pub mod layout;
 pub mod model;
 mod pdf;
-pub mod sample;
 
 /// Errors of the dossier pipeline.
 #[derive(Debug, thiserror::Error)]

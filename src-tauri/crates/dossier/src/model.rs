@@ -1,7 +1,7 @@
 //! What the dossier says: a document model with no PDF or layout types.
 //!
-//! Later work builds a [`Dossier`] from the domain and store data (wizard answers,
-//! approved policies, the assessment); [`crate::sample`] builds a realistic one by hand.
+//! [`crate::build`] fills a [`Dossier`] from a project snapshot (wizard answers, approved
+//! policies, the assessment) and the content library.
 
 use chrono::NaiveDate;
 
