@@ -9,7 +9,9 @@ use ts_rs::TS;
 use super::plan::PlannedAction;
 use super::types::{AnswerRecord, Evidence, EvidenceStatus, SnapshotSummary};
 use crate::content::{ClauseKind, Library, Question, top_level_of};
-use crate::scoring::{LevelDescription, MaturityLevel, Scorecard, clause_order};
+use crate::scoring::{
+    LevelDescription, MaturityLevel, RulesChange, Scorecard, ScoringSettings, clause_order,
+};
 use crate::wizard::{OtherParty, Person};
 
 /// An approved document version that can be linked as evidence (from the document register's
@@ -121,6 +123,14 @@ pub struct ScorecardView {
     pub snapshots: Vec<SnapshotSummary>,
     /// People who can own an action.
     pub people: Vec<Person>,
+    /// The scoring settings (months of records expected, records start, planned Stage 2).
+    pub settings: ScoringSettings,
+    /// The firm's target certification date from the firm profile (the planned Stage 2 date
+    /// when the settings give none).
+    pub target_date: Option<String>,
+    /// Which verdicts moved because the rules changed, when a stored snapshot was made under
+    /// older rules.
+    pub rules_change: Option<RulesChange>,
 }
 
 /// The question bank grouped by top-level clause and requirement clause.

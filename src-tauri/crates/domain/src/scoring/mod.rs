@@ -41,6 +41,7 @@
 //! Everything is pure and deterministic: same questions and answers, same scorecard.
 
 mod inputs;
+mod legacy;
 mod maturity;
 mod score;
 mod verdict;
@@ -61,6 +62,7 @@ pub use inputs::{
     ScoringSettings, SetupError, SodConflict, VerdictInputs, inputs_for, setup_errors,
     sod_conflicts, whole_months,
 };
+pub use legacy::{RulesChange, VerdictMove, rules_change, verdicts_v1};
 pub use maturity::{
     Answer, LevelDescription, MaturityLevel, Support, cap_without_evidence, effective_level,
 };
