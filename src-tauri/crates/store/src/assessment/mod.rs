@@ -11,6 +11,7 @@ pub mod actions;
 pub mod answers;
 pub mod evidence;
 pub mod review;
+pub mod settings;
 pub mod snapshots;
 
 use chrono::NaiveDate;
@@ -20,7 +21,9 @@ use ready20k_domain::assessment::{
     self, AssessmentView, EvidenceEntry, LinkableDocument, ScorecardView,
 };
 use ready20k_domain::content::{Library, try_library};
-use ready20k_domain::scoring::{MaturityLevel, Scorecard, score};
+use ready20k_domain::scoring::{
+    MaturityLevel, Scorecard, VerdictInputs, inputs_for, rules_change, score, score_project,
+};
 use rusqlite::{Connection, Transaction};
 
 use crate::documents;
@@ -32,13 +35,23 @@ pub fn library() -> Result<&'static Library> {
     try_library().map_err(|e| StoreError::Invalid(format!("The question bank is broken: {e}")))
 }
 
-/// Scores the stored answers on `today` (evidence past its expiry date no longer counts).
+/// What the verdicts need besides the answers on `today`: setup errors and separation of
+/// duties from the wizard data, and the operating period from the scoring settings.
+pub fn verdict_inputs(conn: &Connection, today: NaiveDate) -> Result<VerdictInputs> {
+    let lib = library()?;
+    let data = crate::wizard::load(conn)?;
+    let settings = settings::scoring_settings(conn)?;
+    Ok(inputs_for(lib, data, &settings, today))
+}
+
+/// Scores the stored answers on `today` (evidence past its expiry date no longer counts, and
+/// each kind of evidence carries a claim only so far), judged with [`verdict_inputs`].
 pub fn scorecard(conn: &Connection, today: NaiveDate) -> Result<Scorecard> {
     let lib = library()?;
     let answers = answers::list_answers(conn)?;
     let evidence = evidence::list_evidence(conn)?;
     let map = assessment::scoring_answers(&answers, &evidence, today);
-    Ok(score(&lib.questions, &map))
+    Ok(score_project(lib, &map, &verdict_inputs(conn, today)?))
 }
 
 /// The newest approved version of every document in the register, as evidence can link it.
@@ -91,16 +104,30 @@ pub fn view(conn: &Connection, today: NaiveDate) -> Result<AssessmentView> {
     })
 }
 
+/// Labels and rules versions of the stored snapshots (version 1 for scorecards stored
+/// before rules were versioned), in id order.
+pub fn snapshot_rules(conn: &Connection) -> Result<Vec<(String, u32)>> {
+    let mut stmt = conn.prepare(
+        "SELECT label, coalesce(json_extract(scorecard, '$.rules'), 1) FROM snapshot ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// Everything the scorecard screen shows on `today`.
 pub fn scorecard_view(conn: &Connection, today: NaiveDate) -> Result<ScorecardView> {
     let lib = library()?;
-    let card = scorecard(conn, today)?;
+    let answers = answers::list_answers(conn)?;
+    let evidence = evidence::list_evidence(conn)?;
+    let map = assessment::scoring_answers(&answers, &evidence, today);
+    let card = score_project(lib, &map, &verdict_inputs(conn, today)?);
     let clause_titles = card
         .clauses
         .keys()
         .filter_map(|id| lib.clause(id).map(|c| (id.clone(), c.title.clone())))
         .collect();
     let plan = assessment::plan(&actions::list_actions(conn)?, &lib.questions, &card, today);
+    let rules_change = rules_change(&lib.questions, &map, &card, &snapshot_rules(conn)?);
     Ok(ScorecardView {
         today: today.format("%Y-%m-%d").to_string(),
         scorecard: card,
@@ -108,6 +135,9 @@ pub fn scorecard_view(conn: &Connection, today: NaiveDate) -> Result<ScorecardVi
         plan,
         snapshots: snapshots::list_snapshots(conn)?,
         people: people::list_people(conn)?,
+        settings: settings::scoring_settings(conn)?,
+        target_date: crate::wizard::load(conn)?.profile.target_date,
+        rules_change,
     })
 }
 
