@@ -106,6 +106,12 @@ pub enum Schedule {
         /// Months between occurrences (1 monthly, 3 quarterly, 12 yearly, …).
         months: u32,
     },
+    /// Every seven days from `anchor`.
+    Weekly {
+        /// The first due date.
+        #[ts(type = "string")]
+        anchor: NaiveDate,
+    },
     /// Once, on one date.
     Once {
         /// The due date.
@@ -132,6 +138,16 @@ pub struct Series {
     pub owner: String,
     /// When.
     pub schedule: Schedule,
+}
+
+impl Series {
+    /// Whether the series has an occurrence due on `day`.
+    pub fn falls_on(&self, day: NaiveDate) -> bool {
+        let Some(next) = day.succ_opt() else {
+            return false;
+        };
+        due_dates(&self.schedule, next).last() == Some(&day)
+    }
 }
 
 /// A record that marks an occurrence done.
@@ -279,6 +295,18 @@ fn due_dates(schedule: &Schedule, until: NaiveDate) -> Vec<NaiveDate> {
             } else {
                 Vec::new()
             }
+        }
+        Schedule::Weekly { anchor } => {
+            let mut out = Vec::new();
+            let mut d = anchor;
+            while d < until {
+                out.push(d);
+                match d.checked_add_days(chrono::Days::new(7)) {
+                    Some(n) => d = n,
+                    None => break,
+                }
+            }
+            out
         }
         Schedule::Every { anchor, months } => {
             let step = months.max(1);

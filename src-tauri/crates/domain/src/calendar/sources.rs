@@ -2,11 +2,11 @@
 //! project's own dates (document review dates, evidence review and expiry dates, supplier
 //! reviews and contract notice dates). Each builder is a pure function of stored facts.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
-use super::{CompletionRef, OccurrenceKind, Schedule, Series, occurrence_id};
+use super::{CompletionRef, OccurrenceKind, Schedule, Series, add_months, occurrence_id};
 use crate::assessment::Evidence;
-use crate::content::Library;
+use crate::content::{Duty, Frequency, Library, SizeBand};
 use crate::documents::DocRecord;
 use crate::suppliers::{self, Agreement, SupplierReview};
 use crate::wizard::OtherParty;
@@ -26,10 +26,73 @@ pub struct DutyPlan {
     pub clause: String,
     /// Who does it (names), empty when nobody holds the owner role.
     pub owner: String,
-    /// Months between occurrences.
-    pub every_months: u32,
+    /// How often.
+    pub frequency: Frequency,
     /// The first due date.
     pub anchor: NaiveDate,
+}
+
+/// The project's choices for one duty of the duty list (all optional).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DutyChoice {
+    /// Duty id.
+    pub duty_id: String,
+    /// The first due date, instead of one interval after the calendar's start.
+    pub anchor: Option<NaiveDate>,
+    /// A frequency other than the default for the firm's size.
+    pub frequency: Option<Frequency>,
+    /// The person who does it (name), instead of the holders of the duty's owner role.
+    pub owner: Option<String>,
+    /// `false`: the duty does not apply to this firm.
+    pub active: bool,
+}
+
+/// The first due date of a duty done `frequency` when the calendar starts on `start`: one
+/// interval after the start (the firm has just started; the first one falls due after a
+/// period, not on day one).
+pub fn default_anchor(start: NaiveDate, frequency: Frequency) -> NaiveDate {
+    match frequency.months() {
+        0 => start.checked_add_days(Days::new(7)).unwrap_or(start),
+        m => add_months(start, m).unwrap_or(start),
+    }
+}
+
+/// Plans every duty of the duty list for a firm of `headcount` people whose calendar starts on
+/// `start`: the frequency of its size band unless chosen otherwise, the default anchor unless
+/// chosen otherwise, the holders of the owner role (named by `owner_of_role`) unless a person
+/// is chosen. Duties switched off are left out. In duty-list order.
+pub fn duty_plans(
+    duties: &[Duty],
+    headcount: u32,
+    start: NaiveDate,
+    choices: &[DutyChoice],
+    owner_of_role: &dyn Fn(&str) -> String,
+) -> Vec<DutyPlan> {
+    let band = SizeBand::of(headcount);
+    duties
+        .iter()
+        .filter_map(|d| {
+            let choice = choices.iter().find(|c| c.duty_id == d.id);
+            if choice.is_some_and(|c| !c.active) {
+                return None;
+            }
+            let frequency = choice
+                .and_then(|c| c.frequency)
+                .unwrap_or_else(|| d.frequency.get(band));
+            Some(DutyPlan {
+                id: d.id.clone(),
+                title: d.duty.clone(),
+                clause: d.clauses.first().cloned().unwrap_or_default(),
+                owner: choice
+                    .and_then(|c| c.owner.clone())
+                    .unwrap_or_else(|| owner_of_role(&d.owner_role)),
+                frequency,
+                anchor: choice
+                    .and_then(|c| c.anchor)
+                    .unwrap_or_else(|| default_anchor(start, frequency)),
+            })
+        })
+        .collect()
 }
 
 /// One series per planned duty, recurring from its anchor.
@@ -43,9 +106,12 @@ pub fn duty_series(plans: &[DutyPlan]) -> Vec<Series> {
             title: d.title.clone(),
             clause: d.clause.clone(),
             owner: d.owner.clone(),
-            schedule: Schedule::Every {
-                anchor: d.anchor,
-                months: d.every_months.max(1),
+            schedule: match d.frequency.months() {
+                0 => Schedule::Weekly { anchor: d.anchor },
+                months => Schedule::Every {
+                    anchor: d.anchor,
+                    months,
+                },
             },
         })
         .collect()

@@ -7,10 +7,13 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use icalendar::Component as _;
 
 use super::ics::{IcsHeader, escape_text, fold_line, write_ics};
-use super::sources::{DutyPlan, document_series, duty_series, evidence_series, supplier_series};
+use super::sources::{
+    DutyChoice, DutyPlan, default_anchor, document_series, duty_plans, duty_series,
+    evidence_series, supplier_series,
+};
 use super::*;
 use crate::assessment::{Evidence, EvidenceKind};
-use crate::content::DocumentKind;
+use crate::content::{DocumentKind, Frequency};
 use crate::documents::DocRecord;
 use crate::suppliers::{Agreement, SupplierReview};
 use crate::wizard::{OtherParty, OtherPartyKind};
@@ -20,12 +23,19 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn plan(id: &str, months: u32, anchor: &str) -> DutyPlan {
+    let frequency = match months {
+        0 => Frequency::Weekly,
+        1 => Frequency::Monthly,
+        3 => Frequency::Quarterly,
+        6 => Frequency::HalfYearly,
+        _ => Frequency::Yearly,
+    };
     DutyPlan {
         id: id.into(),
         title: format!("Do {id}"),
         clause: "8.7.1".into(),
         owner: "Ann Lee".into(),
-        every_months: months,
+        frequency,
         anchor: d(anchor),
     }
 }
@@ -454,4 +464,110 @@ fn ics_parses_with_a_real_icalendar_parser() {
 
     // Same data, same clock: the same bytes.
     assert_eq!(write_ics(&header, &occ), ics);
+}
+
+#[test]
+fn weekly_duties_step_seven_days_and_series_know_their_dates() {
+    let series = duty_series(&[plan("DUTY-W", 0, "2027-02-24")]);
+    let occ = occurrences(
+        &series,
+        &[],
+        Window::months(d("2027-02-01"), 1).unwrap(),
+        d("2027-02-01"),
+    );
+    assert_eq!(dues(&occ), ["2027-02-24"]);
+    let occ = occurrences(
+        &series,
+        &[],
+        Window::months(d("2027-03-01"), 1).unwrap(),
+        d("2027-02-01"),
+    );
+    assert_eq!(
+        dues(&occ),
+        [
+            "2027-03-03",
+            "2027-03-10",
+            "2027-03-17",
+            "2027-03-24",
+            "2027-03-31"
+        ]
+    );
+    assert!(series[0].falls_on(d("2027-03-10")));
+    assert!(!series[0].falls_on(d("2027-03-11")));
+    assert!(
+        !series[0].falls_on(d("2027-02-17")),
+        "nothing before the anchor"
+    );
+    let monthly = duty_series(&[plan("DUTY-M", 1, "2027-01-31")]);
+    assert!(monthly[0].falls_on(d("2027-02-28")));
+    assert!(monthly[0].falls_on(d("2027-03-31")));
+    assert!(!monthly[0].falls_on(d("2027-03-28")));
+}
+
+#[test]
+fn every_duty_of_the_duty_list_is_planned_for_the_firms_size() {
+    let lib = crate::content::try_library().unwrap();
+    assert!(!lib.duties.is_empty(), "the duty list is loaded");
+    let owner = |role: &str| format!("holder of {role}");
+    let start = d("2027-01-15");
+    let micro = duty_plans(&lib.duties, 4, start, &[], &owner);
+    assert_eq!(micro.len(), lib.duties.len());
+    for (p, duty) in micro.iter().zip(&lib.duties) {
+        assert_eq!(p.frequency, duty.frequency.micro, "{}", duty.id);
+        assert_eq!(p.owner, format!("holder of {}", duty.owner_role));
+        assert_eq!(Some(&p.clause), duty.clauses.first());
+        assert_eq!(p.anchor, default_anchor(start, p.frequency));
+        assert!(p.anchor > start);
+    }
+    let medium = duty_plans(&lib.duties, 30, start, &[], &owner);
+    for (p, duty) in medium.iter().zip(&lib.duties) {
+        assert_eq!(p.frequency, duty.frequency.medium, "{}", duty.id);
+    }
+    // A year and a day of the calendar has every duty at least once.
+    let series = duty_series(&micro);
+    let occ = occurrences(&series, &[], Window::months(start, 13).unwrap(), start);
+    for duty in &lib.duties {
+        assert!(
+            occ.iter().any(|o| o.duty_id == duty.id),
+            "{} has no occurrence in a year",
+            duty.id
+        );
+    }
+
+    // Choices: another anchor, frequency and owner; a duty switched off.
+    let first = &lib.duties[0];
+    let second = &lib.duties[1];
+    let choices = [
+        DutyChoice {
+            duty_id: first.id.clone(),
+            anchor: Some(d("2027-03-31")),
+            frequency: Some(Frequency::Monthly),
+            owner: Some("Ann Lee".into()),
+            active: true,
+        },
+        DutyChoice {
+            duty_id: second.id.clone(),
+            active: false,
+            ..DutyChoice::default()
+        },
+    ];
+    let chosen = duty_plans(&lib.duties, 4, start, &choices, &owner);
+    assert_eq!(chosen.len(), lib.duties.len() - 1);
+    assert_eq!(chosen[0].anchor, d("2027-03-31"));
+    assert_eq!(chosen[0].frequency, Frequency::Monthly);
+    assert_eq!(chosen[0].owner, "Ann Lee");
+    assert!(chosen.iter().all(|p| p.id != second.id));
+}
+
+#[test]
+fn default_anchor_is_one_interval_after_the_start() {
+    let start = d("2027-01-31");
+    assert_eq!(default_anchor(start, Frequency::Weekly), d("2027-02-07"));
+    assert_eq!(default_anchor(start, Frequency::Monthly), d("2027-02-28"));
+    assert_eq!(default_anchor(start, Frequency::Quarterly), d("2027-04-30"));
+    assert_eq!(
+        default_anchor(start, Frequency::HalfYearly),
+        d("2027-07-31")
+    );
+    assert_eq!(default_anchor(start, Frequency::Yearly), d("2028-01-31"));
 }

@@ -494,3 +494,37 @@ pub fn findings(risks: &[Risk], criteria: &RiskCriteria, today: NaiveDate) -> Ve
     }
     out
 }
+
+/// Everything the risk register screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RiskRegisterView {
+    /// The firm's criteria.
+    pub criteria: RiskCriteria,
+    /// Every entry, in id order.
+    pub risks: Vec<Risk>,
+    /// Suggestions not adopted yet.
+    pub suggestions: Vec<RiskSuggestion>,
+    /// Heat map before treatment.
+    pub heat_inherent: HeatMap,
+    /// Heat map after treatment.
+    pub heat_current: HeatMap,
+    /// What the rules found on `today`.
+    pub findings: Vec<RiskFinding>,
+}
+
+/// Builds the register view from the stored criteria and entries and the wizard's data.
+pub fn register_view(
+    criteria: RiskCriteria,
+    risks: Vec<Risk>,
+    data: &crate::wizard::WizardData,
+    today: NaiveDate,
+) -> RiskRegisterView {
+    RiskRegisterView {
+        suggestions: suggest(data, &risks),
+        heat_inherent: heat_map(&risks, &criteria, HeatMapBasis::Inherent),
+        heat_current: heat_map(&risks, &criteria, HeatMapBasis::Current),
+        findings: findings(&risks, &criteria, today),
+        criteria,
+        risks,
+    }
+}
