@@ -1,0 +1,259 @@
+//! The demo firm's setup wizard: profile, context, services, people and roles.
+
+use super::*;
+
+fn person(name: &str, email: &str, title: &str) -> Person {
+    Person {
+        id: 0,
+        name: name.into(),
+        email: email.into(),
+        job_title: title.into(),
+        external: false,
+    }
+}
+
+/// Fills the wizard; returns the ids of the six members of staff, in the order added.
+pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
+    let c = p.conn_mut();
+    let now = t.at(120, 10);
+    wizard::profile::update_profile(
+        c,
+        &now,
+        &FirmProfile {
+            legal_name: DEMO_FIRM.into(),
+            trading_name: "Northwind IT".into(),
+            address: "4 Harbour Street, Bristol BS1 4XE, United Kingdom".into(),
+            sector: "Managed IT services".into(),
+            headcount: 6,
+            customer_kinds: vec![
+                "Accountancy and legal practices".into(),
+                "Small manufacturers".into(),
+                "Charities".into(),
+            ],
+            target_date: Some(t.date(150)),
+            certification_body: "Albion Certification Services".into(),
+        },
+    )?;
+    wizard::progress::complete_step(c, &now, StepId::Profile, StepId::Context)?;
+
+    let now = t.at(119, 10);
+    for (kind, text) in [
+        (
+            IssueKind::Internal,
+            "Six people: key knowledge sits with two senior engineers",
+        ),
+        (
+            IssueKind::Internal,
+            "Growth plan: two new managed service customers a quarter",
+        ),
+        (
+            IssueKind::Internal,
+            "Single ticketing and monitoring platform used for all services",
+        ),
+        (
+            IssueKind::External,
+            "Customers ask for ISO/IEC 20000-1 in tenders",
+        ),
+        (
+            IssueKind::External,
+            "Dependence on one cloud hosting provider and one connectivity carrier",
+        ),
+        (
+            IssueKind::External,
+            "Data protection law (UK GDPR) applies to customer data we handle",
+        ),
+    ] {
+        wizard::context::insert_issue(c, &now, kind, text)?;
+    }
+    for (name, req) in [
+        (
+            "Customers",
+            "Agreed service levels met, clear reporting, data kept confidential",
+        ),
+        (
+            "Staff",
+            "Clear roles, manageable on-call rota, training on new tools",
+        ),
+        ("Suppliers", "Accurate orders and forecasts, timely payment"),
+        (
+            "Regulators",
+            "UK GDPR compliance, breach notification within 72 hours",
+        ),
+        (
+            "Owners",
+            "Profitable growth and certification by the target date",
+        ),
+    ] {
+        wizard::context::save_party(
+            c,
+            &now,
+            &InterestedParty {
+                id: 0,
+                name: name.into(),
+                requirements: req.into(),
+            },
+        )?;
+    }
+    wizard::profile::update_climate(
+        c,
+        &now,
+        &ClimateDecision {
+            relevant: Some(true),
+            rationale: "Relevant: extreme weather can disrupt customer sites and our office; \
+                        customers increasingly ask about the energy use of hosted services. \
+                        Covered by continuity planning and supplier selection."
+                .into(),
+        },
+    )?;
+    wizard::progress::complete_step(c, &now, StepId::Context, StepId::Services)?;
+
+    let now = t.at(118, 10);
+    let mut services = Vec::new();
+    for (name, desc, sla, locs, others) in [
+        (
+            "Managed Workplace",
+            "Service desk, device management and Microsoft 365 administration for office staff",
+            "P1 response 30 min, resolution 4 h; 95% of requests fulfilled within 2 working days",
+            vec!["Bristol office".to_owned(), "Customer sites".to_owned()],
+            false,
+        ),
+        (
+            "Cloud Hosting",
+            "Hosted servers and line-of-business applications on our cloud tenancy",
+            "99.9% monthly availability; restore from backup within 8 h",
+            vec!["Cloud region UK South".to_owned()],
+            true,
+        ),
+        (
+            "Backup and Recovery",
+            "Daily backup of servers and Microsoft 365 data with quarterly restore tests",
+            "Daily backup success 98%; quarterly restore test report",
+            vec![
+                "Cloud region UK South".to_owned(),
+                "Bristol office".to_owned(),
+            ],
+            true,
+        ),
+    ] {
+        services.push(wizard::services::save_service(
+            c,
+            &now,
+            &Service {
+                id: 0,
+                name: name.into(),
+                description: desc.into(),
+                customers: vec!["Accountancy and legal practices".into(), "Charities".into()],
+                sla_targets: sla.into(),
+                locations: locs,
+                delivered_by_others: others,
+            },
+        )?);
+    }
+    let hosting = services.get(1).copied().unwrap_or_default();
+    let backup = services.get(2).copied().unwrap_or_default();
+    wizard::services::save_other_party(
+        c,
+        &now,
+        &OtherParty {
+            id: 0,
+            name: "Stratus Cloud UK Ltd".into(),
+            kind: OtherPartyKind::ExternalSupplier,
+            provides: "Cloud infrastructure (compute, storage, network) for hosting and backup"
+                .into(),
+            services: vec![hosting, backup],
+            processes: vec!["P-AVL".into(), "P-CAP".into()],
+        },
+    )?;
+    wizard::services::save_other_party(
+        c,
+        &now,
+        &OtherParty {
+            id: 0,
+            name: "Severn Connect".into(),
+            kind: OtherPartyKind::ExternalSupplier,
+            provides: "Office connectivity and customer site broadband".into(),
+            services: services.first().copied().into_iter().collect(),
+            processes: vec![],
+        },
+    )?;
+    wizard::profile::update_scope(c, &now, None)?;
+    wizard::progress::complete_step(c, &now, StepId::Services, StepId::People)?;
+
+    let now = t.at(117, 10);
+    let staff = [
+        person(
+            "Eleanor Hart",
+            "eleanor.hart@northwind-it.example",
+            "Managing Director",
+        ),
+        person(
+            "Marcus Reid",
+            "marcus.reid@northwind-it.example",
+            "Service Delivery Manager",
+        ),
+        person(
+            "Priya Nair",
+            "priya.nair@northwind-it.example",
+            "Operations and Finance Manager",
+        ),
+        person(
+            "Tom Whitfield",
+            "tom.whitfield@northwind-it.example",
+            "Senior Engineer",
+        ),
+        person(
+            "Aisha Okafor",
+            "aisha.okafor@northwind-it.example",
+            "Service Desk Lead",
+        ),
+        person(
+            "Daniel Brooks",
+            "daniel.brooks@northwind-it.example",
+            "Support Engineer",
+        ),
+    ];
+    let ids = wizard::people::insert_people(c, &now, &staff)?;
+    wizard::progress::complete_step(c, &now, StepId::People, StepId::Roles)?;
+
+    let now = t.at(116, 10);
+    let data = wizard::load(c)?;
+    let suggestion = suggest_roles(library(), &data.people, data.profile.headcount)
+        .map_err(StoreError::Invalid)?;
+    wizard::roles::apply_suggestion(c, &now, &suggestion)?;
+    // Record a compensating control for every conflict the suggestion left open.
+    let data = wizard::load(c)?;
+    let report = check_sod(
+        library(),
+        &data.people,
+        &data.assignments,
+        &data.mitigations,
+        data.profile.headcount,
+    );
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| !f.resolved && f.mitigation_allowed)
+    {
+        let text = if f.suggested_mitigation.trim().is_empty() {
+            format!(
+                "{} and {} are reviewed monthly by the Managing Director; \
+                 both are recorded in the ticket system.",
+                f.role_a_name, f.role_b_name
+            )
+        } else {
+            f.suggested_mitigation.clone()
+        };
+        wizard::roles::upsert_mitigation(
+            c,
+            &now,
+            &SodMitigation {
+                rule_id: f.rule_id.clone(),
+                person_id: f.person_id,
+                text,
+            },
+        )?;
+    }
+    wizard::progress::complete_step(c, &now, StepId::Roles, StepId::Review)?;
+    wizard::progress::complete_step(c, &now, StepId::Review, StepId::Review)?;
+    Ok(ids)
+}

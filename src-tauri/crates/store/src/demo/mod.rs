@@ -1,0 +1,155 @@
+//! [`create_demo`]: a complete, realistic sample firm ("Northwind Managed IT Ltd") for demos,
+//! screenshots, the dossier and tests. Deterministic: the same clock gives the same project.
+//!
+//! The demo is built through the same store operations the app uses (wizard, documents,
+//! assessment), along a timeline ending at the clock's "now": set-up about 120 days ago,
+//! documents issued and approved about 90 days ago, a first assessment snapshot 45 days ago,
+//! an internal audit 20 days ago and the current snapshot yesterday.
+
+mod fill_assessment;
+mod fill_wizard;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use ready20k_domain::assessment::{Action, ActionSource, ActionStatus, AnswerRecord, NewEvidence};
+use ready20k_domain::clock::{Clock, FixedClock};
+use ready20k_domain::content::library;
+use ready20k_domain::scoring::MaturityLevel;
+use ready20k_domain::wizard::sod::check_sod;
+use ready20k_domain::wizard::suggest::suggest_roles;
+use ready20k_domain::wizard::{
+    ClimateDecision, FirmProfile, InterestedParty, IssueKind, OtherParty, OtherPartyKind, Person,
+    Service, SodMitigation, StepId,
+};
+
+use fill_assessment::fill_assessment;
+use fill_wizard::fill_wizard;
+
+use crate::{Project, Result, StoreError, assessment, documents, wizard};
+
+/// The demo firm's name.
+pub const DEMO_FIRM: &str = "Northwind Managed IT Ltd";
+
+/// Documents drafted, issued and approved in the demo (library document ids), in order.
+const DEMO_DOCS: usize = 12;
+
+fn doc_err(e: documents::DocError) -> StoreError {
+    match e {
+        documents::DocError::Store(e) => e,
+        other => StoreError::Invalid(other.to_string()),
+    }
+}
+
+/// A deterministic 64-bit hash (FNV-1a) used to vary the demo by question id.
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+struct Timeline {
+    now: DateTime<Utc>,
+}
+
+impl Timeline {
+    fn at(&self, days_ago: i64, minutes: i64) -> String {
+        (self.now - Duration::days(days_ago) + Duration::minutes(minutes)).to_rfc3339()
+    }
+
+    fn date(&self, days_from_now: i64) -> String {
+        (self.now + Duration::days(days_from_now))
+            .date_naive()
+            .to_string()
+    }
+}
+
+/// Creates the demo project at `path` (refusing an existing file). The project is built in a
+/// temporary file beside `path` and moved into place only when complete.
+pub fn create_demo(path: &Path, clock: Arc<dyn Clock>) -> Result<Project> {
+    let path = std::path::absolute(path)?;
+    if path.exists() {
+        return Err(StoreError::AlreadyExists {
+            path: path.display().to_string(),
+        });
+    }
+    let tmp = path.with_extension(format!("r20k-demo-{}", std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    let t = Timeline { now: clock.now() };
+    let start = Arc::new(FixedClock(t.now - Duration::days(120)));
+    let built = Project::create(&tmp, DEMO_FIRM, start).and_then(|mut p| {
+        fill(&mut p, &t)?;
+        p.close()
+    });
+    let placed = built.and_then(|()| match std::fs::hard_link(&tmp, &path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(StoreError::AlreadyExists {
+            path: path.display().to_string(),
+        }),
+        Err(_) => std::fs::rename(&tmp, &path).map_err(StoreError::from),
+    });
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = tmp.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
+    }
+    placed?;
+    Project::open(&path, clock)
+}
+
+fn fill(p: &mut Project, t: &Timeline) -> Result<()> {
+    let people = fill_wizard(p, t)?;
+    let approved = fill_documents(p, t)?;
+    fill_assessment(p, t, &people, &approved)
+}
+
+/// Drafts, issues and approves library documents; returns (doc key, version id) of each
+/// approved version.
+fn fill_documents(p: &mut Project, t: &Timeline) -> Result<Vec<(String, i64, String)>> {
+    let lib = library();
+    let mut approved = Vec::new();
+    let keys: Vec<&str> = lib
+        .documents
+        .iter()
+        .filter(|d| d.required && !d.templates.is_empty())
+        .map(|d| d.id.as_str())
+        .take(DEMO_DOCS)
+        .collect();
+    for (n, key) in keys.into_iter().enumerate() {
+        let minute = i64::try_from(n).unwrap_or(0) * 7;
+        let c = p.conn_mut();
+        let started = t.at(95, minute);
+        let doc_id = documents::start_document(c, &started, key, None, None).map_err(doc_err)?;
+        let issued = t.at(92, minute);
+        let version = documents::issue_version(c, &issued, doc_id, "First issue", false, 1)
+            .map_err(doc_err)?;
+        let data = wizard::load(c)?;
+        let doc = documents::records::get_document(c, doc_id)?;
+        // The approver role's holders first, then its deputy; the rules decide.
+        let mut candidates: Vec<i64> = data
+            .assignment(&doc.approver_role)
+            .map(|a| a.holders.iter().copied().chain(a.deputy).collect())
+            .unwrap_or_default();
+        candidates.extend(data.people.iter().map(|p| p.id));
+        let when = t.at(90, minute);
+        let number = version.number.to_string();
+        for who in candidates {
+            if documents::approve_version(c, &when, version.id, who, &number).is_ok() {
+                approved.push((key.to_owned(), version.id, doc.title.clone()));
+                break;
+            }
+        }
+    }
+    Ok(approved)
+}
+
+fn chrono_date(rfc3339: &str) -> Result<chrono::NaiveDate> {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map(|d| d.date_naive())
+        .map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests;
