@@ -306,24 +306,37 @@ mod tests {
 
     #[test]
     fn records_hours_refuse_bad_settings() {
-        let mut h = BusinessHours::default();
-        h.time_zone = "Mars/Olympus".into();
+        let code = |h: BusinessHours| WorkCalendar::new(&h).unwrap_err().code();
+        let d = BusinessHours::default;
+        let zone = BusinessHours {
+            time_zone: "Mars/Olympus".into(),
+            ..d()
+        };
+        assert_eq!(code(zone), "unknown_time_zone");
+        let early = BusinessHours {
+            end: "08:00".into(),
+            ..d()
+        };
+        assert_eq!(code(early), "end_before_start");
         assert_eq!(
-            WorkCalendar::new(&h).unwrap_err().code(),
-            "unknown_time_zone"
+            code(BusinessHours {
+                days: vec![],
+                ..d()
+            }),
+            "bad_days"
         );
-        let mut h = BusinessHours::default();
-        h.end = "08:00".into();
         assert_eq!(
-            WorkCalendar::new(&h).unwrap_err().code(),
-            "end_before_start"
+            code(BusinessHours {
+                days: vec![8],
+                ..d()
+            }),
+            "bad_days"
         );
-        let mut h = BusinessHours::default();
-        h.days = vec![];
-        assert_eq!(WorkCalendar::new(&h).unwrap_err().code(), "bad_days");
-        let mut h = BusinessHours::default();
-        h.start = "9am".into();
-        assert_eq!(WorkCalendar::new(&h).unwrap_err().code(), "bad_time");
+        let am = BusinessHours {
+            start: "9am".into(),
+            ..d()
+        };
+        assert_eq!(code(am), "bad_time");
         assert_eq!(
             WorkCalendar::new(&BusinessHours::default())
                 .unwrap()
