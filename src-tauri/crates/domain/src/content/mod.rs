@@ -181,6 +181,40 @@ mod tests {
         ));
     }
 
+    /// One set of frequencies: every template, rendered for the sample firm and for firms of
+    /// 3, 4, 10, 25 and 50 people, states each recurring duty at the frequency `duties.toml`
+    /// gives that firm size, so no duty's frequency differs between two documents.
+    #[test]
+    fn every_template_states_each_duty_at_one_frequency() {
+        let lib = library();
+        let sample = sample_context_for(lib).unwrap();
+        let mut problems = Vec::new();
+        for headcount in [sample.firm.headcount, 3, 4, 10, 25, 50] {
+            let mut ctx = sample.clone();
+            ctx.firm.headcount = headcount;
+            complete_context(lib, &mut ctx, None);
+            let docs: Vec<(String, String)> = lib
+                .templates
+                .iter()
+                .map(|t| (t.id.clone(), render(t, &ctx).unwrap()))
+                .collect();
+            for c in duties::frequency_conflicts(lib, headcount, &docs) {
+                problems.push(format!(
+                    "{} people, {} {}: says {:?}, duty is {:?}: {}",
+                    headcount, c.document, c.duty, c.found, c.expected, c.text
+                ));
+            }
+        }
+        problems.sort();
+        problems.dedup();
+        assert!(
+            problems.is_empty(),
+            "{} conflicts:\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
+    }
+
     #[test]
     fn every_required_document_in_reference_is_present() {
         let lib = library();

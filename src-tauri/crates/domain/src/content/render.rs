@@ -202,6 +202,15 @@ pub fn complete_context(lib: &Library, ctx: &mut TemplateContext, target_date: O
     let list = duty_entries(lib, ctx.firm.headcount, &ctx.roles);
     ctx.duties = list.iter().map(|d| (d.id.clone(), d.clone())).collect();
     ctx.duty_list = list;
+    // The intervals in settings are the same duties, so that no document says otherwise.
+    for (id, slot) in [
+        ("DUTY-MGMT-REVIEW", &mut ctx.settings.mr_interval_months),
+        ("DUTY-AUDIT-CYCLE", &mut ctx.settings.audit_cycle_months),
+    ] {
+        if let Some(d) = ctx.duties.get(id) {
+            *slot = d.months.max(1);
+        }
+    }
     let (programme, note) = audit_programme(lib, ctx.firm.headcount, target_date);
     ctx.audit_programme = programme;
     ctx.audit_note = note;

@@ -6,11 +6,17 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::render::{TemplateContext, render, sample_context_for, unknown_variables};
+use super::duties::frequency_conflicts;
+use super::render::{
+    TemplateContext, complete_context, render, sample_context_for, unknown_variables,
+};
 use super::types::{ClauseKind, DocumentKind, Library, top_level_of};
 
 /// Top-level clauses that carry requirements.
 const TOP_LEVEL: [&str; 7] = ["4", "5", "6", "7", "8", "9", "10"];
+/// Firm sizes (besides the sample firm's) every template is rendered for when checking that
+/// each duty has one frequency: one per size band and the edges of the micro band.
+const FREQUENCY_CHECK_SIZES: [u32; 5] = [3, 5, 10, 25, 50];
 /// The clause listing the minimum documented information of the SMS.
 const SMS_DOCUMENTS_CLAUSE: &str = "7.5.4";
 /// Minimum number of questions per top-level clause.
@@ -52,6 +58,11 @@ pub enum ProblemKind {
     /// A document that clause 7.5.4 lists is not asked about by a blocking question of its
     /// own clause.
     UnaskedDocument,
+    /// A duty is done more often in a smaller firm than in a larger one, or the audit areas
+    /// leave a requirement clause out of the audit cycle.
+    BadDuty,
+    /// A rendered template states a frequency for a duty other than the one in `duties.toml`.
+    FrequencyConflict,
 }
 
 /// One problem found by [`validate`].
@@ -586,6 +597,145 @@ impl<'a> Checker<'a> {
         }
     }
 
+    fn check_duties(&mut self) {
+        let lib = self.lib;
+        let f = "duties.toml";
+        self.duties_ids();
+        for d in &lib.duties {
+            let id = d.id.as_str();
+            if !id.starts_with("DUTY-") {
+                self.push(ProblemKind::BadId, f, id, "duty ids start with DUTY-");
+            }
+            self.text(f, id, "duty", &d.duty);
+            self.text(f, id, "evidence", &d.evidence);
+            self.reference(f, id, "owner_role", Ref::Role, &d.owner_role);
+            self.texts(f, id, "clauses", &d.clauses, true);
+            self.refs(f, id, "clauses", Ref::Clause, &d.clauses);
+            self.texts(f, id, "mentions", &d.mentions, true);
+            if d.mentions.iter().any(|m| *m != m.to_lowercase()) {
+                self.push(ProblemKind::BadDuty, f, id, "mentions are lower case");
+            }
+            let fr = d.frequency;
+            if fr.micro < fr.small || fr.small < fr.medium {
+                self.push(
+                    ProblemKind::BadDuty,
+                    f,
+                    id,
+                    "a smaller firm must not do a duty more often than a larger one",
+                );
+            }
+        }
+        let mut sessions: Vec<u32> = Vec::new();
+        for a in &lib.audit_areas {
+            let id = a.id.as_str();
+            if !id.starts_with("IA-") {
+                self.push(ProblemKind::BadId, f, id, "audit area ids start with IA-");
+            }
+            self.text(f, id, "title", &a.title);
+            self.texts(f, id, "clauses", &a.clauses, true);
+            self.refs(f, id, "clauses", Ref::Clause, &a.clauses);
+            self.texts(f, id, "roles", &a.roles, true);
+            self.refs(f, id, "roles", Ref::Role, &a.roles);
+            if !sessions.contains(&a.micro_session) {
+                sessions.push(a.micro_session);
+            }
+        }
+        sessions.sort_unstable();
+        if sessions
+            .iter()
+            .enumerate()
+            .any(|(i, s)| *s as usize != i + 1)
+        {
+            self.push(
+                ProblemKind::BadDuty,
+                f,
+                "audit_area",
+                "micro_session numbers must run 1, 2, 3, … without gaps",
+            );
+        }
+        if !lib.audit_areas.is_empty() {
+            for c in lib
+                .clauses
+                .iter()
+                .filter(|c| c.kind == ClauseKind::Requirement)
+            {
+                let covered = lib.audit_areas.iter().any(|a| {
+                    a.clauses
+                        .iter()
+                        .any(|x| c.id == *x || c.id.starts_with(&format!("{x}.")))
+                });
+                if !covered {
+                    self.push(
+                        ProblemKind::BadDuty,
+                        f,
+                        &c.id,
+                        "requirement clause is in no audit area: the default programme would not \
+                         be a full cycle",
+                    );
+                }
+            }
+        }
+        let g = "data_protection.toml";
+        for r in &lib.data_protection {
+            let id = r.id.as_str();
+            if !id.starts_with("DP-") {
+                self.push(ProblemKind::BadId, g, id, "regime ids start with DP-");
+            }
+            self.texts(g, id, "countries", &r.countries, true);
+            self.text(g, id, "law", &r.law);
+            self.text(g, id, "authority", &r.authority);
+            self.text(g, id, "breach_notice", &r.breach_notice);
+        }
+    }
+
+    fn duties_ids(&mut self) {
+        let lib = self.lib;
+        let ids = lib.duties.iter().map(|d| d.id.as_str());
+        self.duplicates(
+            "duties.toml",
+            ids.chain(lib.audit_areas.iter().map(|a| a.id.as_str())),
+        );
+        self.duplicates(
+            "data_protection.toml",
+            lib.data_protection.iter().map(|r| r.id.as_str()),
+        );
+    }
+
+    /// Renders every template for the sample firm at several sizes and reports each sentence
+    /// or table row that states another frequency for a duty than `duties.toml` gives.
+    fn check_frequencies(&mut self, ctx: &TemplateContext) {
+        let lib = self.lib;
+        let mut seen = HashSet::new();
+        for headcount in FREQUENCY_CHECK_SIZES
+            .iter()
+            .copied()
+            .chain([ctx.firm.headcount])
+        {
+            let mut c = ctx.clone();
+            c.firm.headcount = headcount;
+            complete_context(lib, &mut c, None);
+            let docs: Vec<(String, String)> = lib
+                .templates
+                .iter()
+                .filter_map(|t| render(t, &c).ok().map(|out| (t.id.clone(), out)))
+                .collect();
+            for x in frequency_conflicts(lib, headcount, &docs) {
+                if seen.insert((x.document.clone(), x.duty.clone(), x.text.clone())) {
+                    self.push(
+                        ProblemKind::FrequencyConflict,
+                        "templates.toml",
+                        &x.document,
+                        format!(
+                            "for a firm of {headcount} people it says {:?} for {} (duties.toml: \
+                             {:?}): {}",
+                            x.found, x.duty, x.expected, x.text
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
     fn check_crosswalks(&mut self) {
         let lib = self.lib;
         let f = "crosswalks.toml";
@@ -649,6 +799,10 @@ pub fn validate(lib: &Library) -> Vec<Problem> {
         }
     };
     c.check_templates(ctx.as_ref());
+    c.check_duties();
+    if let Some(ctx) = &ctx {
+        c.check_frequencies(ctx);
+    }
     c.check_crosswalks();
     c.problems
 }
@@ -1029,6 +1183,65 @@ mod tests {
         lib.templates[0].documents = vec![s("REC-SCOPE")];
         lib.crosswalks.standard_map.clear();
         assert_eq!(validate(&lib), vec![]);
+    }
+
+    fn duty(id: &str, micro: Frequency, small: Frequency, medium: Frequency) -> Duty {
+        Duty {
+            id: s(id),
+            duty: s("Review access"),
+            owner_role: s("ROLE-TM"),
+            clauses: vec![s("4.1")],
+            evidence: s("Review record"),
+            mentions: vec![s("access review")],
+            frequency: BandFrequency {
+                micro,
+                small,
+                medium,
+            },
+        }
+    }
+
+    #[test]
+    fn duties_scale_down_and_audit_areas_cover_every_clause() {
+        use Frequency::*;
+        let mut lib = good();
+        lib.duties
+            .push(duty("DUTY-ACCESS", HalfYearly, Quarterly, Quarterly));
+        assert_eq!(validate(&lib), vec![]);
+        lib.duties[0].frequency.micro = Monthly;
+        assert_eq!(kinds(&lib), vec![ProblemKind::BadDuty]);
+        lib.duties[0].frequency.micro = Yearly;
+        lib.duties[0].owner_role = s("ROLE-NOBODY");
+        assert_eq!(kinds(&lib), vec![ProblemKind::MissingReference]);
+        lib.duties[0].owner_role = s("ROLE-TM");
+        lib.audit_areas.push(AuditArea {
+            id: s("IA-01"),
+            title: s("Clauses 4 to 9"),
+            clauses: ["4", "5", "6", "7", "8", "9"].map(s).to_vec(),
+            roles: vec![s("ROLE-TM")],
+            micro_session: 1,
+        });
+        assert_finds(&lib, ProblemKind::BadDuty, "10.1");
+        lib.audit_areas[0].clauses.push(s("10"));
+        assert_eq!(validate(&lib), vec![]);
+        lib.audit_areas[0].micro_session = 2;
+        assert_finds(&lib, ProblemKind::BadDuty, "audit_area");
+    }
+
+    #[test]
+    fn a_template_with_another_frequency_for_a_duty_is_a_conflict() {
+        use Frequency::*;
+        let mut lib = good();
+        lib.duties
+            .push(duty("DUTY-ACCESS", HalfYearly, Quarterly, Quarterly));
+        lib.templates[0].body_text = format!(
+            "{GOOD_BODY}\nThe access review is done {{{{ duties[\"DUTY-ACCESS\"].every }}}}.\n"
+        );
+        assert_eq!(validate(&lib), vec![]);
+        lib.templates[0].body_text = format!("{GOOD_BODY}\nThe access review is done monthly.\n");
+        assert_finds(&lib, ProblemKind::FrequencyConflict, "TPL-01");
+        let p = validate(&lib);
+        assert!(p[0].message.contains("DUTY-ACCESS"), "{}", p[0].message);
     }
 
     #[test]
