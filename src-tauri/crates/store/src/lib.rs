@@ -9,6 +9,7 @@
 //! the disk and survives the process being killed (see the kill test in `ready20k-tests`).
 
 pub mod assessment;
+pub mod calendar;
 pub mod demo;
 pub mod documents;
 mod error;
@@ -18,7 +19,10 @@ pub mod migrate;
 mod project;
 pub mod recent;
 pub mod records;
+pub mod register_error;
+pub mod risks;
 pub mod snapshot;
+pub mod suppliers;
 pub mod wizard;
 
 pub use error::{Result, StoreError};

@@ -1,0 +1,162 @@
+//! The error of the registers (risks, suppliers, calendar): a store error, or a refusal with
+//! a stable snake_case code taken from the domain rule that refused.
+
+use ready20k_domain::ErrorPayload;
+use ready20k_domain::calendar::CalendarError;
+use ready20k_domain::risks::RiskProblem;
+use ready20k_domain::suppliers::SupplierProblem;
+
+use crate::StoreError;
+
+/// What can go wrong in the risk register, the supplier register or the calendar.
+#[derive(Debug, thiserror::Error)]
+pub enum RegisterError {
+    /// A store error (database, file).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A rule refused the input; nothing was written.
+    #[error("{message}")]
+    Refused {
+        /// Stable code, e.g. `rating_out_of_range`, `unknown_person`, `record_required`.
+        code: &'static str,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
+    /// The row asked for does not exist (any more).
+    #[error("{message}")]
+    NotFound {
+        /// Stable code, e.g. `risk_not_found`, `party_not_found`.
+        code: &'static str,
+        /// What is missing.
+        message: String,
+    },
+}
+
+impl RegisterError {
+    /// Stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Store(e) => e.code(),
+            Self::Refused { code, .. } | Self::NotFound { code, .. } => code,
+        }
+    }
+
+    /// The error as the UI receives it.
+    pub fn payload(&self) -> ErrorPayload {
+        ErrorPayload::new(self.code(), self.to_string())
+    }
+
+    /// A refusal.
+    pub fn refused(code: &'static str, message: impl Into<String>) -> Self {
+        Self::Refused {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// A missing row.
+    pub fn not_found(code: &'static str, message: impl Into<String>) -> Self {
+        Self::NotFound {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for RegisterError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Store(e.into())
+    }
+}
+
+impl From<serde_json::Error> for RegisterError {
+    fn from(e: serde_json::Error) -> Self {
+        Self::Store(e.into())
+    }
+}
+
+impl From<RiskProblem> for RegisterError {
+    fn from(p: RiskProblem) -> Self {
+        Self::refused(p.code, p.message)
+    }
+}
+
+impl From<SupplierProblem> for RegisterError {
+    fn from(p: SupplierProblem) -> Self {
+        Self::refused(p.code, p.message)
+    }
+}
+
+impl From<CalendarError> for RegisterError {
+    fn from(e: CalendarError) -> Self {
+        Self::refused(e.code(), e.to_string())
+    }
+}
+
+/// Result of register operations.
+pub type RegisterResult<T> = std::result::Result<T, RegisterError>;
+
+/// Refuses a person id that is not a current person.
+pub(crate) fn known_person(conn: &rusqlite::Connection, id: Option<i64>) -> RegisterResult<()> {
+    let Some(id) = id else { return Ok(()) };
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM person WHERE id = ?1 AND deleted_at IS NULL",
+        [id],
+        |r| r.get(0),
+    )?;
+    if n == 0 {
+        return Err(RegisterError::refused(
+            "unknown_person",
+            format!("Person {id} is not on the people list; choose a current person."),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses action ids that are not in the action register.
+pub(crate) fn known_actions(conn: &rusqlite::Connection, ids: &[i64]) -> RegisterResult<()> {
+    for id in ids {
+        let n: i64 = conn.query_row("SELECT count(*) FROM action WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?;
+        if n == 0 {
+            return Err(RegisterError::refused(
+                "unknown_action",
+                format!("There is no action {id} in the action plan; reload."),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Test support: a new project file with the registers' tables.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::sync::Arc;
+
+    use ready20k_domain::clock::FixedClock;
+
+    use crate::Project;
+
+    /// The migration of the registers, applied by hand while it is not yet in the numbered list.
+    const REGISTERS_SQL: &str = include_str!("../migrations/0009_registers.sql");
+
+    /// A project created on 2027-01-10 (UTC) in `dir`.
+    #[allow(clippy::unwrap_used)]
+    pub(crate) fn project(dir: &tempfile::TempDir) -> Project {
+        let clock = Arc::new(FixedClock::at_date(2027, 1, 10).unwrap());
+        let p = Project::create(&dir.path().join("p.r20k"), "Acme IT", clock).unwrap();
+        let has: i64 = p
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'risk'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        if has == 0 {
+            p.conn().execute_batch(REGISTERS_SQL).unwrap();
+        }
+        p
+    }
+}
