@@ -90,12 +90,12 @@ fn save_as_refuses_a_file_that_is_not_a_project() {
         let dest = dir.path().join(name);
         std::fs::write(&dest, &bytes).unwrap();
         let err = original.save_as(&dest).unwrap_err();
-        assert_eq!(err.code(), "invalid", "{name}: {err}");
+        assert_eq!(err.code(), "not_allowed", "{name}: {err}");
         assert_eq!(std::fs::read(&dest).unwrap(), bytes, "{name} was modified");
         assert!(sidecars(&dest).is_empty());
     }
     // Onto itself is refused as well.
-    assert_eq!(original.save_as(&path).unwrap_err().code(), "invalid");
+    assert_eq!(original.save_as(&path).unwrap_err().code(), "not_allowed");
     assert!(files_starting_with(dir.path(), "thesis.").unwrap().len() == 1);
     assert!(
         files_starting_with(dir.path(), "notes.r20k-")

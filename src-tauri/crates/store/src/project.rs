@@ -182,7 +182,7 @@ impl Project {
     /// Creates a new project file at `path` for `firm_name`. Refuses to overwrite; on any
     /// failure nothing is left at `path`.
     pub fn create(path: &Path, firm_name: &str, clock: Arc<dyn Clock>) -> Result<Self> {
-        let firm_name = validate_firm_name(firm_name).map_err(StoreError::Invalid)?;
+        let firm_name = validate_firm_name(firm_name).map_err(StoreError::InvalidFirmName)?;
         if path.exists() {
             return Err(StoreError::AlreadyExists {
                 path: display(path),
@@ -368,7 +368,7 @@ impl Project {
 
     /// Renames the firm (validated) and records it in the journal.
     pub fn rename_firm(&self, firm_name: &str) -> Result<()> {
-        let firm_name = validate_firm_name(firm_name).map_err(StoreError::Invalid)?;
+        let firm_name = validate_firm_name(firm_name).map_err(StoreError::InvalidFirmName)?;
         let now = self.now();
         self.conn.execute(
             "UPDATE project SET firm_name = ?1, updated_at = ?2 WHERE id = 1",
@@ -383,13 +383,13 @@ impl Project {
     pub fn save_as(&self, dest: &Path) -> Result<Project> {
         let dest = std::path::absolute(dest)?;
         if dest == self.path {
-            return Err(StoreError::Invalid(
+            return Err(StoreError::NotAllowed(
                 "Choose a different file to save a copy to.".into(),
             ));
         }
         if dest.exists() {
             check_header(&dest).map_err(|_| {
-                StoreError::Invalid(format!(
+                StoreError::NotAllowed(format!(
                     "{} exists and is not a Ready20k project; choose another name.",
                     dest.display()
                 ))

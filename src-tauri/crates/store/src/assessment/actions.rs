@@ -97,7 +97,11 @@ pub fn get_action(conn: &Connection, id: i64) -> Result<Action> {
         row,
     )
     .optional()?
-    .ok_or_else(|| StoreError::Invalid(format!("There is no action {id}; reload.")))
+    .ok_or_else(|| StoreError::Missing {
+        what: "action",
+        id: id.to_string(),
+        hint: "; reload.",
+    })
 }
 
 /// Inserts (`a.id == 0`) or updates an action; returns it as stored.
@@ -107,7 +111,7 @@ pub fn get_action(conn: &Connection, id: i64) -> Result<Action> {
 pub fn save_action(conn: &mut Connection, now: &str, a: &Action) -> Result<Action> {
     let title = a.title.trim();
     if title.is_empty() {
-        return Err(StoreError::Invalid(
+        return Err(StoreError::Required(
             "Give the action a title: what is to be done.".into(),
         ));
     }
@@ -118,7 +122,7 @@ pub fn save_action(conn: &mut Connection, now: &str, a: &Action) -> Result<Actio
         .filter(|q| !q.is_empty());
     match (a.source, question) {
         (ActionSource::Gap, None) => {
-            return Err(StoreError::Invalid(
+            return Err(StoreError::Required(
                 "An action from a gap needs the question it closes.".into(),
             ));
         }

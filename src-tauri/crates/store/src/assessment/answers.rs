@@ -116,7 +116,7 @@ pub fn save_answer(conn: &mut Connection, now: &str, a: &AnswerRecord) -> Result
                 |r| r.get(0),
             )?;
             if n == 0 {
-                return Err(StoreError::Invalid(format!(
+                return Err(StoreError::UnknownReference(format!(
                     "Other party {id} does not exist; add it in the setup wizard."
                 )));
             }

@@ -75,7 +75,11 @@ pub fn get_evidence(conn: &Connection, id: i64) -> Result<Evidence> {
             row,
         )
         .optional()?
-        .ok_or_else(|| StoreError::Invalid(format!("There is no evidence {id}; reload.")))?;
+        .ok_or_else(|| StoreError::Missing {
+            what: "evidence",
+            id: id.to_string(),
+            hint: "; reload.",
+        })?;
     let mut stmt = conn.prepare_cached(
         "SELECT question_id FROM evidence_question WHERE evidence_id = ?1 ORDER BY question_id",
     )?;
@@ -89,7 +93,9 @@ pub fn get_evidence(conn: &Connection, id: i64) -> Result<Evidence> {
 pub fn read_file(conn: &Connection, id: i64) -> Result<(String, Vec<u8>)> {
     let e = get_evidence(conn, id)?;
     let (Some(name), Some(sha)) = (e.file_name, e.sha256) else {
-        return Err(StoreError::Invalid(format!("Evidence {id} is not a file.")));
+        return Err(StoreError::NotAllowed(format!(
+            "Evidence {id} is not a file."
+        )));
     };
     let bytes: Vec<u8> = conn.query_row(
         "SELECT content FROM evidence_file WHERE evidence_id = ?1",
@@ -113,7 +119,7 @@ fn clean(text: Option<&str>) -> Option<String> {
 
 fn link_all(tx: &Transaction<'_>, id: i64, questions: &[String]) -> Result<()> {
     if questions.is_empty() {
-        return Err(StoreError::Invalid(
+        return Err(StoreError::Required(
             "Evidence must support at least one question.".into(),
         ));
     }
@@ -192,7 +198,7 @@ pub fn import_evidence(conn: &Connection, rows: &[EvidenceSnap]) -> Result<()> {
             .map(|b64| {
                 STANDARD
                     .decode(b64)
-                    .map_err(|err| StoreError::Invalid(format!("bad base64: {err}")))
+                    .map_err(|err| StoreError::FileRefused(format!("bad base64: {err}")))
             })
             .transpose()?;
         put_row(conn, &Evidence::from(e), content.as_deref())?;
@@ -252,10 +258,12 @@ pub fn add_file(
 ) -> Result<Evidence> {
     let name = file_name.trim();
     if name.is_empty() {
-        return Err(StoreError::Invalid("The evidence file has no name.".into()));
+        return Err(StoreError::FileRefused(
+            "The evidence file has no name.".into(),
+        ));
     }
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(StoreError::Invalid(format!(
+        return Err(StoreError::FileRefused(format!(
             "{name} is {} MB; evidence files are limited to {} MB. Describe where it lives instead.",
             bytes.len() / (1024 * 1024),
             MAX_FILE_BYTES / (1024 * 1024)
@@ -278,7 +286,7 @@ pub fn add_file(
 pub fn add_document(conn: &mut Connection, now: &str, meta: &NewEvidence) -> Result<Evidence> {
     let (Some(doc), Some(version)) = (clean(meta.document_id.as_deref()), meta.document_version)
     else {
-        return Err(StoreError::Invalid(
+        return Err(StoreError::Required(
             "Pick an approved document version to link.".into(),
         ));
     };
@@ -298,7 +306,7 @@ pub fn add_document(conn: &mut Connection, now: &str, meta: &NewEvidence) -> Res
 /// Records where evidence lives (`meta.location`).
 pub fn add_location(conn: &mut Connection, now: &str, meta: &NewEvidence) -> Result<Evidence> {
     let Some(location) = clean(meta.location.as_deref()) else {
-        return Err(StoreError::Invalid(
+        return Err(StoreError::Required(
             "Say where the evidence lives, e.g. \"Ticket system, monthly SLA reports\".".into(),
         ));
     };
@@ -388,9 +396,11 @@ pub fn delete_evidence(conn: &mut Connection, now: &str, id: i64) -> Result<()> 
     write(conn, now, "assessment_evidence_deleted", |tx| {
         let n = tx.execute("DELETE FROM evidence WHERE id = ?1", [id])?;
         if n == 0 {
-            return Err(StoreError::Invalid(format!(
-                "There is no evidence {id}; reload."
-            )));
+            return Err(StoreError::Missing {
+                what: "evidence",
+                id: id.to_string(),
+                hint: "; reload.",
+            });
         }
         Ok(((), id.to_string()))
     })

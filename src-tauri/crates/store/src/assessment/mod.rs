@@ -32,7 +32,7 @@ use crate::{Result, StoreError};
 
 /// The embedded content library, or an error the UI can show.
 pub fn library() -> Result<&'static Library> {
-    try_library().map_err(|e| StoreError::Invalid(format!("The question bank is broken: {e}")))
+    try_library().map_err(|e| StoreError::Content(format!("The question bank is broken: {e}")))
 }
 
 /// What the verdicts need besides the answers on `today`: setup errors and separation of
@@ -56,10 +56,7 @@ pub fn scorecard(conn: &Connection, today: NaiveDate) -> Result<Scorecard> {
 
 /// The newest approved version of every document in the register, as evidence can link it.
 pub fn linkable_documents(conn: &Connection) -> Result<Vec<LinkableDocument>> {
-    let approved = documents::approved_documents(conn).map_err(|e| match e {
-        documents::DocError::Store(e) => e,
-        other => StoreError::Invalid(other.to_string()),
-    })?;
+    let approved = documents::approved_documents(conn)?;
     Ok(approved
         .into_iter()
         .map(|d| LinkableDocument {
@@ -157,7 +154,7 @@ pub(crate) fn known_question(id: &str) -> Result<()> {
     if library()?.question(id).is_some() {
         Ok(())
     } else {
-        Err(StoreError::Invalid(format!(
+        Err(StoreError::UnknownReference(format!(
             "There is no question {id} in the question bank."
         )))
     }
@@ -172,7 +169,7 @@ pub(crate) fn known_person(tx: &Transaction<'_>, id: Option<i64>) -> Result<()> 
         |r| r.get(0),
     )?;
     if n == 0 {
-        return Err(StoreError::Invalid(format!(
+        return Err(StoreError::UnknownReference(format!(
             "Person {id} is not on the people list; pick someone from the setup wizard's list."
         )));
     }
@@ -181,7 +178,7 @@ pub(crate) fn known_person(tx: &Transaction<'_>, id: Option<i64>) -> Result<()> 
 
 /// A checked `YYYY-MM-DD` date (or none).
 pub(crate) fn date(text: Option<&str>, what: &str) -> Result<Option<String>> {
-    assessment::normalise_date(text, what).map_err(StoreError::Invalid)
+    assessment::normalise_date(text, what).map_err(StoreError::InvalidDate)
 }
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ pub fn take_snapshot(
 ) -> Result<SnapshotSummary> {
     let label = label.trim();
     if label.is_empty() {
-        return Err(StoreError::Invalid(
+        return Err(StoreError::Required(
             "Give the snapshot a label, e.g. \"Before internal audit\".".into(),
         ));
     }
@@ -141,9 +141,11 @@ pub fn get_snapshot(conn: &Connection, id: i64) -> Result<Snapshot> {
         )
         .optional()?;
     let Some((summary, json)) = found else {
-        return Err(StoreError::Invalid(format!(
-            "There is no snapshot {id}; reload."
-        )));
+        return Err(StoreError::Missing {
+            what: "snapshot",
+            id: id.to_string(),
+            hint: "; reload.",
+        });
     };
     Ok(Snapshot {
         summary,
@@ -156,9 +158,11 @@ pub fn delete_snapshot(conn: &mut Connection, now: &str, id: i64) -> Result<()> 
     write(conn, now, "assessment_snapshot_deleted", |tx| {
         let n = tx.execute("DELETE FROM snapshot WHERE id = ?1", [id])?;
         if n == 0 {
-            return Err(StoreError::Invalid(format!(
-                "There is no snapshot {id}; reload."
-            )));
+            return Err(StoreError::Missing {
+                what: "snapshot",
+                id: id.to_string(),
+                hint: "; reload.",
+            });
         }
         Ok(((), id.to_string()))
     })

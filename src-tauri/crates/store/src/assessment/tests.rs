@@ -93,27 +93,30 @@ fn answers_round_trip_validate_and_survive_reopen() {
         answers::save_answer(c, NOW, &a).unwrap();
         // Refusals.
         let mut bad = |x: AnswerRecord| answers::save_answer(c, NOW, &x).unwrap_err().code();
-        assert_eq!(bad(answer("Q-NOPE", MaturityLevel::Initial)), "invalid");
+        assert_eq!(
+            bad(answer("Q-NOPE", MaturityLevel::Initial)),
+            "unknown_reference"
+        );
         assert_eq!(
             bad(AnswerRecord {
                 target_date: Some("30.06.2026".into()),
                 ..answer("Q-4.1-02", MaturityLevel::Initial)
             }),
-            "invalid"
+            "invalid_date"
         );
         assert_eq!(
             bad(AnswerRecord {
                 owner_id: Some(999),
                 ..answer("Q-4.1-02", MaturityLevel::Initial)
             }),
-            "invalid"
+            "unknown_reference"
         );
         assert_eq!(
             bad(AnswerRecord {
                 other_party_id: Some(999),
                 ..answer("Q-4.1-02", MaturityLevel::Initial)
             }),
-            "invalid"
+            "unknown_reference"
         );
         assert!(answers::get_answer(c, "Q-4.1-02").unwrap().is_none());
         answers::save_answer(c, NOW, &answer("Q-4.1-02", MaturityLevel::Absent)).unwrap();

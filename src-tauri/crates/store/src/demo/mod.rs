@@ -36,10 +36,7 @@ pub const DEMO_FIRM: &str = "Northwind Managed IT Ltd";
 const DEMO_DOCS: usize = 12;
 
 fn doc_err(e: documents::DocError) -> StoreError {
-    match e {
-        documents::DocError::Store(e) => e,
-        other => StoreError::Invalid(other.to_string()),
-    }
+    e.into()
 }
 
 /// A deterministic 64-bit hash (FNV-1a) used to vary the demo by question id.
@@ -147,7 +144,7 @@ fn fill_documents(p: &mut Project, t: &Timeline) -> Result<Vec<(String, i64, Str
 fn chrono_date(rfc3339: &str) -> Result<chrono::NaiveDate> {
     DateTime::parse_from_rfc3339(rfc3339)
         .map(|d| d.date_naive())
-        .map_err(|e| StoreError::Invalid(e.to_string()))
+        .map_err(|e| StoreError::InvalidDate(e.to_string()))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use super::*;
 fn library_record(lib: &Library, key: &str, template_id: Option<&str>) -> DocResult<DocRecord> {
     let d = lib
         .document(key)
-        .ok_or_else(|| invalid(format!("{key} is not a document of the library.")))?;
+        .ok_or_else(|| unknown(format!("{key} is not a document of the library.")))?;
     let tpl_id = template_id
         .map(str::to_owned)
         .or_else(|| d.templates.first().cloned());
@@ -15,7 +15,7 @@ fn library_record(lib: &Library, key: &str, template_id: Option<&str>) -> DocRes
     if let Some(t) = template_id
         && !d.templates.iter().any(|x| x == t)
     {
-        return Err(invalid(format!("{t} does not draft {}.", d.name)));
+        return Err(not_allowed(format!("{t} does not draft {}.", d.name)));
     }
     Ok(DocRecord {
         id: 0,
@@ -74,7 +74,7 @@ pub fn start_document(
         let doc = match records::find_document(tx, key)? {
             Some(d) => {
                 if records::get_draft(tx, d.id)?.is_some() {
-                    return Err(invalid("This document already has a draft; open it."));
+                    return Err(not_allowed("This document already has a draft; open it."));
                 }
                 if let Some(t) = template_id {
                     records::set_template(tx, d.id, Some(t))?;
@@ -114,21 +114,21 @@ pub fn add_own_document(conn: &mut Connection, now: &str, d: &NewOwnDocument) ->
     let lib = lib()?;
     let title = d.title.trim();
     if title.is_empty() {
-        return Err(invalid("Give the document a title."));
+        return Err(required("Give the document a title."));
     }
     for role in [&d.owner_role, &d.approver_role] {
         if lib.role(role).is_none() {
-            return Err(invalid(format!("{role} is not a role of the library.")));
+            return Err(unknown(format!("{role} is not a role of the library.")));
         }
     }
     if lib.clause(d.clause.trim()).is_none() {
-        return Err(invalid(format!(
+        return Err(unknown(format!(
             "{} is not a clause of ISO/IEC 20000-1 (4 to 10).",
             d.clause
         )));
     }
     if !(1..=120).contains(&d.review_months) {
-        return Err(invalid("The review interval must be 1 to 120 months."));
+        return Err(not_allowed("The review interval must be 1 to 120 months."));
     }
     let data = crate::wizard::load(conn)?;
     write(conn, now, "document_added", |tx| {
@@ -168,8 +168,9 @@ pub fn add_own_document(conn: &mut Connection, now: &str, d: &NewOwnDocument) ->
 
 /// Loads the draft of `doc_id` and checks the caller's `revision`.
 pub(super) fn draft_at(conn: &Connection, doc_id: i64, revision: i64) -> DocResult<DraftRecord> {
-    let draft = records::get_draft(conn, doc_id)?
-        .ok_or_else(|| invalid("This document has no draft; start one from its template first."))?;
+    let draft = records::get_draft(conn, doc_id)?.ok_or_else(|| {
+        not_allowed("This document has no draft; start one from its template first.")
+    })?;
     if draft.revision != revision {
         return Err(DocError::Conflict(
             "The draft was changed elsewhere since you opened it. Reload it; your last typing \
@@ -224,7 +225,7 @@ pub fn redraft(
             if let Some(libdoc) = lib.document(&doc.key)
                 && !libdoc.templates.iter().any(|x| x == t)
             {
-                return Err(invalid(format!("{t} does not draft {}.", libdoc.name)));
+                return Err(not_allowed(format!("{t} does not draft {}.", libdoc.name)));
             }
             records::set_template(tx, doc_id, Some(t))?;
         }
@@ -300,22 +301,22 @@ pub fn attach_file(
     bytes: &[u8],
 ) -> DocResult<AttachmentInfo> {
     let Some(media) = media_type(file_name) else {
-        return Err(invalid(
+        return Err(file_refused(
             "Use a PDF, Word (.docx) or Markdown (.md) file for your own document.",
         ));
     };
     if bytes.is_empty() {
-        return Err(invalid(format!("{file_name} is empty.")));
+        return Err(file_refused(format!("{file_name} is empty.")));
     }
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(invalid(format!(
+        return Err(file_refused(format!(
             "{file_name} is larger than 25 MB; store a smaller export."
         )));
     }
     let text = if media == "text/markdown" {
         Some(
             String::from_utf8(bytes.to_vec())
-                .map_err(|_| invalid(format!("{file_name} is not UTF-8 text.")))?,
+                .map_err(|_| file_refused(format!("{file_name} is not UTF-8 text.")))?,
         )
     } else {
         None

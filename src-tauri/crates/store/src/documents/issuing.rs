@@ -16,7 +16,7 @@ pub fn issue_version(
 ) -> DocResult<VersionRecord> {
     let summary = change_summary.trim();
     if summary.is_empty() {
-        return Err(invalid(
+        return Err(required(
             "Say in a few words what this version changes (for 1.0: \"First issue\").",
         ));
     }
@@ -28,13 +28,13 @@ pub fn issue_version(
             && l.body == d.body
             && l.attachment_id == d.attachment_id
         {
-            return Err(invalid(format!(
+            return Err(not_allowed(format!(
                 "The draft is the same as version {}; change something before issuing.",
                 l.number
             )));
         }
         if d.attachment_id.is_none() && d.body.trim().is_empty() {
-            return Err(invalid("The draft is empty; write it before issuing."));
+            return Err(not_allowed("The draft is empty; write it before issuing."));
         }
         let number = next_version(versions.first().map(|v| v.number), major);
         let body = if d.attachment_id.is_some() {
@@ -117,7 +117,7 @@ pub fn approve_version(
 pub fn set_review_date(conn: &mut Connection, now: &str, doc_id: i64, date: &str) -> DocResult<()> {
     let parsed = dom::parse_date(date)
         .filter(|_| date.trim().len() == 10)
-        .ok_or_else(|| invalid("Enter the date as YYYY-MM-DD."))?;
+        .ok_or_else(|| bad_date("Enter the date as YYYY-MM-DD."))?;
     write(conn, now, "document_review_date_set", |tx| {
         records::get_document(tx, doc_id)?;
         records::set_next_review(tx, doc_id, Some(&parsed.to_string()))?;

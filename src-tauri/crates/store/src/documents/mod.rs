@@ -92,8 +92,29 @@ impl DocError {
 /// Result of document operations.
 pub type DocResult<T> = std::result::Result<T, DocError>;
 
-fn invalid(msg: impl Into<String>) -> DocError {
-    DocError::Store(StoreError::Invalid(msg.into()))
+/// A value that must be given is empty.
+fn required(msg: impl Into<String>) -> DocError {
+    DocError::Store(StoreError::Required(msg.into()))
+}
+
+/// A reference to a library document, role, clause or template that does not exist.
+fn unknown(msg: impl Into<String>) -> DocError {
+    DocError::Store(StoreError::UnknownReference(msg.into()))
+}
+
+/// Not allowed in the document's current state.
+fn not_allowed(msg: impl Into<String>) -> DocError {
+    DocError::Store(StoreError::NotAllowed(msg.into()))
+}
+
+/// A file refused for its type, size or encoding.
+fn file_refused(msg: impl Into<String>) -> DocError {
+    DocError::Store(StoreError::FileRefused(msg.into()))
+}
+
+/// A date that is not in the expected form.
+fn bad_date(msg: impl Into<String>) -> DocError {
+    DocError::Store(StoreError::InvalidDate(msg.into()))
 }
 
 fn lib() -> DocResult<&'static Library> {
@@ -129,7 +150,7 @@ fn firm_name(conn: &Connection) -> DocResult<String> {
 
 /// The date part of an RFC 3339 `now`.
 fn date_of(now: &str) -> DocResult<NaiveDate> {
-    dom::parse_date(now).ok_or_else(|| invalid(format!("Bad timestamp {now}.")))
+    dom::parse_date(now).ok_or_else(|| bad_date(format!("Bad timestamp {now}.")))
 }
 
 fn doc_info(doc: &DocRecord, version: VersionNumber) -> DocInfo {

@@ -58,7 +58,11 @@ pub fn get_document(conn: &Connection, id: i64) -> Result<DocRecord> {
         record,
     )
     .optional()?
-    .ok_or_else(|| StoreError::Invalid(format!("There is no document {id}; reload the register.")))
+    .ok_or_else(|| StoreError::Missing {
+        what: "document",
+        id: id.to_string(),
+        hint: "; reload the register.",
+    })
 }
 
 /// The document with key `key`, if started.
@@ -275,7 +279,11 @@ pub fn get_attachment(conn: &Connection, id: i64) -> Result<AttachmentInfo> {
         att_row,
     )
     .optional()?
-    .ok_or_else(|| StoreError::Invalid(format!("There is no stored file {id}.")))
+    .ok_or_else(|| StoreError::Missing {
+        what: "stored file",
+        id: id.to_string(),
+        hint: ".",
+    })
 }
 
 /// A stored file's bytes.
@@ -286,7 +294,11 @@ pub fn attachment_content(conn: &Connection, id: i64) -> Result<Vec<u8>> {
         |r| r.get(0),
     )
     .optional()?
-    .ok_or_else(|| StoreError::Invalid(format!("There is no stored file {id}.")))
+    .ok_or_else(|| StoreError::Missing {
+        what: "stored file",
+        id: id.to_string(),
+        hint: ".",
+    })
 }
 
 const VER_COLS: &str = "id, document_id, major, minor, body, attachment_id, sha256, \
@@ -327,7 +339,11 @@ pub fn get_version(conn: &Connection, id: i64) -> Result<VersionRecord> {
         ver_row,
     )
     .optional()?
-    .ok_or_else(|| StoreError::Invalid(format!("There is no document version {id}.")))
+    .ok_or_else(|| StoreError::Missing {
+        what: "document version",
+        id: id.to_string(),
+        hint: ".",
+    })
 }
 
 /// Inserts an issued version; returns its id.
@@ -469,7 +485,7 @@ pub fn import_documents(conn: &Connection, docs: &[DocumentSnap]) -> Result<()> 
         for a in &d.attachments {
             let content = STANDARD
                 .decode(&a.content_base64)
-                .map_err(|e| StoreError::Invalid(format!("bad base64: {e}")))?;
+                .map_err(|e| StoreError::FileRefused(format!("bad base64: {e}")))?;
             put_attachment(conn, d.id, &AttachmentInfo::from(a), &content)?;
         }
         if let Some(draft) = &d.draft {

@@ -50,7 +50,7 @@ pub fn document_view(conn: &Connection, key: &str, today: NaiveDate) -> DocResul
         .entries
         .into_iter()
         .find(|e| e.key == key)
-        .ok_or_else(|| invalid(format!("There is no document {key}.")))?;
+        .ok_or_else(|| unknown(format!("There is no document {key}.")))?;
     let templates = entry
         .templates
         .iter()
@@ -163,7 +163,7 @@ pub fn diff_versions(conn: &Connection, old: i64, new: i64) -> DocResult<TextDif
     let a = records::get_version(conn, old)?;
     let b = records::get_version(conn, new)?;
     if a.document_id != b.document_id {
-        return Err(invalid("Those versions belong to different documents."));
+        return Err(not_allowed("Those versions belong to different documents."));
     }
     let text = |v: &VersionRecord| -> DocResult<String> {
         Ok(match v.attachment_id {

@@ -101,7 +101,7 @@ pub fn parse(json: &[u8], limits: &Limits) -> Result<ProjectSnapshot, ImportErro
             ),
         ));
     }
-    check_depth(json, limits.max_depth).map_err(|m| invalid("", m))?;
+    check_depth(json, limits.max_depth).map_err(|e| ImportErrors::Invalid(vec![e]))?;
     let value: serde_json::Value =
         serde_json::from_slice(json).map_err(|e| invalid("", format!("not valid JSON: {e}")))?;
     let mut problems = Problems::new(limits.max_errors);
@@ -191,7 +191,7 @@ fn build(snap: &ProjectSnapshot, tmp: &Path, clock: &dyn Clock) -> Result<(), St
             r.get(0)
         })?;
         if fk != 0 {
-            return Err(StoreError::Invalid(
+            return Err(StoreError::Inconsistent(
                 "The imported data has dangling references.".into(),
             ));
         }

@@ -52,30 +52,34 @@ pub(crate) use crate::journal::write;
 
 /// Parses a stored enum text; an unknown one means the file was changed outside Ready20k.
 pub(crate) fn parse_kind<T>(
-    what: &str,
+    what: &'static str,
     text: &str,
     parse: impl Fn(&str) -> Option<T>,
 ) -> Result<T> {
-    parse(text)
-        .ok_or_else(|| StoreError::Invalid(format!("Unknown {what} {text:?} in the project.")))
+    parse(text).ok_or_else(|| StoreError::UnknownValue {
+        what,
+        text: text.to_owned(),
+    })
 }
 
-/// `Invalid` unless `text` has content.
+/// `Required` unless `text` has content.
 pub(crate) fn required(text: &str, message: &str) -> Result<String> {
     let t = text.trim();
     if t.is_empty() {
-        Err(StoreError::Invalid(message.to_owned()))
+        Err(StoreError::Required(message.to_owned()))
     } else {
         Ok(t.to_owned())
     }
 }
 
-/// `Invalid` when an UPDATE/DELETE touched no row.
-pub(crate) fn found(rows: usize, what: &str, id: i64) -> Result<()> {
+/// `Missing` when an UPDATE/DELETE touched no row.
+pub(crate) fn found(rows: usize, what: &'static str, id: i64) -> Result<()> {
     if rows == 0 {
-        Err(StoreError::Invalid(format!(
-            "There is no {what} {id}; reload the wizard."
-        )))
+        Err(StoreError::Missing {
+            what,
+            id: id.to_string(),
+            hint: "; reload the wizard.",
+        })
     } else {
         Ok(())
     }

@@ -92,16 +92,18 @@ pub fn get_person(conn: &Connection, id: i64) -> Result<Person> {
     )
     .map(|p| Person::from(&p))
     .map_err(|e| match e {
-        rusqlite::Error::QueryReturnedNoRows => {
-            StoreError::Invalid(format!("There is no person {id}; reload the wizard."))
-        }
+        rusqlite::Error::QueryReturnedNoRows => StoreError::Missing {
+            what: "person",
+            id: id.to_string(),
+            hint: "; reload the wizard.",
+        },
         e => e.into(),
     })
 }
 
 fn check(tx: &Transaction<'_>, p: &Person) -> Result<()> {
     if let Some(e) = person_errors(p).into_iter().next() {
-        return Err(StoreError::Invalid(e));
+        return Err(StoreError::InvalidPerson(e));
     }
     let email = p.email.trim();
     if !email.is_empty() {
@@ -114,9 +116,10 @@ fn check(tx: &Transaction<'_>, p: &Person) -> Result<()> {
             )
             .optional()?;
         if let Some(other) = clash {
-            return Err(StoreError::Invalid(format!(
-                "{email} is already used by {other}; each person needs their own address."
-            )));
+            return Err(StoreError::EmailTaken {
+                email: email.to_owned(),
+                other,
+            });
         }
     }
     Ok(())
@@ -159,8 +162,11 @@ pub fn insert_people(conn: &mut Connection, now: &str, people: &[Person]) -> Res
         let mut ids = Vec::with_capacity(people.len());
         for p in people {
             ids.push(insert(tx, now, p).map_err(|e| match e {
-                StoreError::Invalid(m) => StoreError::Invalid(format!("{}: {m}", p.name.trim())),
-                e => e,
+                StoreError::Sqlite(_) | StoreError::Io(_) | StoreError::Json(_) => e,
+                e => StoreError::Item {
+                    label: p.name.trim().to_owned(),
+                    source: Box::new(e),
+                },
             })?);
         }
         Ok((ids, format!("{} people", people.len())))

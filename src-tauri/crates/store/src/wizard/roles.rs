@@ -57,7 +57,7 @@ pub fn list_assignments(conn: &Connection) -> Result<Vec<RoleAssignment>> {
 
 fn set(tx: &Transaction<'_>, a: &RoleAssignment) -> Result<()> {
     if library().role(&a.role_id).is_none() {
-        return Err(StoreError::Invalid(format!(
+        return Err(StoreError::UnknownReference(format!(
             "There is no role {}.",
             a.role_id
         )));
@@ -71,13 +71,13 @@ fn set(tx: &Transaction<'_>, a: &RoleAssignment) -> Result<()> {
     };
     for id in a.holders.iter().chain(a.deputy.iter()) {
         if !current(*id)? {
-            return Err(StoreError::Invalid(format!(
+            return Err(StoreError::UnknownReference(format!(
                 "Person {id} is not in the people list; reload the wizard."
             )));
         }
     }
     if a.deputy.is_some_and(|d| a.holders.contains(&d)) {
-        return Err(StoreError::Invalid(
+        return Err(StoreError::NotAllowed(
             "The deputy cannot also hold the role; choose someone else as deputy.".into(),
         ));
     }
@@ -211,16 +211,16 @@ pub fn list_mitigations(conn: &Connection) -> Result<Vec<SodMitigation>> {
 fn put_mitigation(tx: &Transaction<'_>, now: &str, m: &SodMitigation) -> Result<()> {
     let rule = library()
         .sod_rule(&m.rule_id)
-        .ok_or_else(|| StoreError::Invalid(format!("There is no rule {}.", m.rule_id)))?;
+        .ok_or_else(|| StoreError::UnknownReference(format!("There is no rule {}.", m.rule_id)))?;
     if !rule.mitigation_allowed {
-        return Err(StoreError::Invalid(format!(
+        return Err(StoreError::NotAllowed(format!(
             "{} cannot be mitigated: give one of the two roles to someone else.",
             rule.id
         )));
     }
     let text = m.text.trim();
     if text.is_empty() {
-        return Err(StoreError::Invalid(
+        return Err(StoreError::Required(
             "Describe the compensating arrangement, e.g. who reviews or approves instead.".into(),
         ));
     }

@@ -216,7 +216,9 @@ pub fn save_other_party(conn: &mut Connection, now: &str, o: &OtherParty) -> Res
     let name = required(&o.name, "Name the supplier, group company or customer.")?;
     for p in &o.processes {
         if process(p).is_none() {
-            return Err(StoreError::Invalid(format!("Unknown process {p}.")));
+            return Err(StoreError::UnknownReference(format!(
+                "Unknown process {p}."
+            )));
         }
     }
     write(conn, now, "wizard_other_party_saved", |tx| {
@@ -249,7 +251,11 @@ pub fn save_other_party(conn: &mut Connection, now: &str, o: &OtherParty) -> Res
                     r.get(0)
                 })?;
             if !exists {
-                return Err(StoreError::Invalid(format!("There is no service {s}.")));
+                return Err(StoreError::Missing {
+                    what: "service",
+                    id: s.to_string(),
+                    hint: ".",
+                });
             }
         }
         insert_links(tx, id, &o.services, &o.processes)?;
