@@ -356,3 +356,39 @@ pub fn overview(occurrences: &[Occurrence], today: NaiveDate) -> CalendarOvervie
     }
     o
 }
+
+/// An overdue duty as a finding for the clause it serves (what the scorecard's reasons and
+/// the reminders show).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CalendarFinding {
+    /// The clause the duty serves.
+    pub clause: String,
+    /// The overdue occurrence.
+    pub occurrence_id: String,
+    /// What is late and what to do.
+    pub message: String,
+}
+
+/// One finding per overdue occurrence, in due-date order: what the verdict and the reminder
+/// on opening a project are fed with.
+pub fn findings(occurrences: &[Occurrence]) -> Vec<CalendarFinding> {
+    occurrences
+        .iter()
+        .filter(|o| o.status == OccurrenceStatus::Overdue)
+        .map(|o| CalendarFinding {
+            clause: o.clause.clone(),
+            occurrence_id: o.id.clone(),
+            message: format!(
+                "\"{}\" was due on {}{}. Do it and attach the record, or move the duty if the \
+                 plan changed.",
+                o.title,
+                o.due,
+                if o.owner.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", o.owner)
+                }
+            ),
+        })
+        .collect()
+}

@@ -571,3 +571,24 @@ fn default_anchor_is_one_interval_after_the_start() {
     );
     assert_eq!(default_anchor(start, Frequency::Yearly), d("2028-01-31"));
 }
+
+#[test]
+fn overdue_occurrences_become_findings_for_their_clause() {
+    let series = duty_series(&[plan("DUTY-ACCESS-REVIEW", 1, "2027-01-10")]);
+    let done = CompletionRef {
+        occurrence_id: "DUTY-ACCESS-REVIEW@2027-01-10".into(),
+        done_on: d("2027-01-10"),
+        record: "Evidence 1".into(),
+    };
+    let occ = occurrences(
+        &series,
+        &[done],
+        Window::months(d("2027-01-01"), 3).unwrap(),
+        d("2027-03-01"),
+    );
+    let f = findings(&occ);
+    assert_eq!(f.len(), 1, "January is done, March is not overdue yet");
+    assert_eq!(f[0].occurrence_id, "DUTY-ACCESS-REVIEW@2027-02-10");
+    assert_eq!(f[0].clause, "8.7.1");
+    assert!(f[0].message.contains("2027-02-10") && f[0].message.contains("Ann Lee"));
+}
