@@ -9,6 +9,7 @@
 //! the disk and survives the process being killed (see the kill test in `ready20k-tests`).
 
 pub mod assessment;
+pub mod atomic;
 pub mod calendar;
 pub mod demo;
 pub mod documents;

@@ -7,11 +7,12 @@ use std::sync::Arc;
 
 use ready20k_domain::clock::Clock;
 use ready20k_domain::project::{ProjectInfo, TableCount, validate_firm_name};
+use ready20k_domain::snapshot::ProjectHeader;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, params};
 
 use crate::migrate::{self, LATEST};
-use crate::{Result, StoreError, journal};
+use crate::{Result, StoreError, atomic, journal, meta};
 
 /// The SQLite `application_id` that marks a Ready20k project ("R20K").
 pub const APPLICATION_ID: u32 = 0x5232_304B;
@@ -178,46 +179,41 @@ fn backup_path(path: &Path, version: u32, stamp: &str) -> PathBuf {
     path.with_file_name(format!("{stem}.schema{version}-backup-{stamp}.r20k"))
 }
 
+/// Writes a new, complete project file for `firm_name` at `path` (which must not exist):
+/// schema, header row and the `project_created` journal entry; closed, without a WAL.
+pub(crate) fn init_file(path: &Path, firm_name: &str, clock: &dyn Clock) -> Result<()> {
+    let mut conn = Connection::open(path)?;
+    configure(&conn)?;
+    migrate::migrate_to(&mut conn, LATEST)?;
+    let now = clock.now().to_rfc3339();
+    meta::import_header(
+        &conn,
+        &ProjectHeader {
+            firm_name: firm_name.to_owned(),
+            created_at: now.clone(),
+            updated_at: Some(now.clone()),
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        },
+    )?;
+    journal::insert(&conn, &now, "project_created", firm_name)?;
+    // Fold the WAL back so the new file is complete on its own.
+    conn.pragma_update(None, "journal_mode", "DELETE")?;
+    conn.close().map_err(|(_, e)| e)?;
+    Ok(())
+}
+
 impl Project {
     /// Creates a new project file at `path` for `firm_name`. Refuses to overwrite; on any
-    /// failure nothing is left at `path`.
+    /// failure nothing is left at `path` (the file is built beside it, see [`crate::atomic`]).
     pub fn create(path: &Path, firm_name: &str, clock: Arc<dyn Clock>) -> Result<Self> {
         let firm_name = validate_firm_name(firm_name).map_err(StoreError::InvalidFirmName)?;
+        atomic::clean_leftovers(path)?;
         if path.exists() {
             return Err(StoreError::AlreadyExists {
                 path: display(path),
             });
         }
-        let tmp = path.with_extension(format!("r20k-creating-{}", std::process::id()));
-        let built = (|| -> Result<()> {
-            let _ = std::fs::remove_file(&tmp);
-            let mut conn = Connection::open(&tmp)?;
-            configure(&conn)?;
-            migrate::migrate_to(&mut conn, LATEST)?;
-            let now = clock.now().to_rfc3339();
-            conn.execute(
-                "INSERT INTO project (id, firm_name, created_at, app_version, updated_at)
-                 VALUES (1, ?1, ?2, ?3, ?2)",
-                params![firm_name, now, env!("CARGO_PKG_VERSION")],
-            )?;
-            journal::insert(&conn, &now, "project_created", &firm_name)?;
-            // Fold the WAL back so the new file is complete on its own.
-            conn.pragma_update(None, "journal_mode", "DELETE")?;
-            conn.close().map_err(|(_, e)| e)?;
-            Ok(())
-        })();
-        let placed = built.and_then(|()| match std::fs::hard_link(&tmp, path) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                Err(StoreError::AlreadyExists {
-                    path: display(path),
-                })
-            }
-            // File systems without hard links: plain rename (the existence check ran above).
-            Err(_) => std::fs::rename(&tmp, path).map_err(StoreError::from),
-        });
-        let _ = std::fs::remove_file(&tmp);
-        placed?;
+        atomic::build_new(path, |tmp| init_file(tmp, &firm_name, clock.as_ref()))?;
         Self::open(path, clock)
     }
 
@@ -396,17 +392,9 @@ impl Project {
             })?;
             drop(lock(&dest)?);
         }
-        let tmp = dest.with_extension(format!("r20k-saving-{}", std::process::id()));
-        let _ = std::fs::remove_file(&tmp);
-        let copied = self
-            .conn
-            .backup(rusqlite::MAIN_DB, &tmp, None)
-            .map_err(StoreError::from);
-        let placed = copied.and_then(|()| std::fs::rename(&tmp, &dest).map_err(StoreError::from));
-        if placed.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        placed?;
+        atomic::build_replacing(&dest, |tmp| {
+            Ok(self.conn.backup(rusqlite::MAIN_DB, tmp, None)?)
+        })?;
         Project::open(&dest, self.clock.clone())
     }
 

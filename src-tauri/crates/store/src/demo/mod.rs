@@ -66,32 +66,20 @@ impl Timeline {
 /// temporary file beside `path` and moved into place only when complete.
 pub fn create_demo(path: &Path, clock: Arc<dyn Clock>) -> Result<Project> {
     let path = std::path::absolute(path)?;
+    crate::atomic::clean_leftovers(&path)?;
     if path.exists() {
         return Err(StoreError::AlreadyExists {
             path: path.display().to_string(),
         });
     }
-    let tmp = path.with_extension(format!("r20k-demo-{}", std::process::id()));
-    let _ = std::fs::remove_file(&tmp);
     let t = Timeline { now: clock.now() };
-    let start = Arc::new(FixedClock(t.now - Duration::days(120)));
-    let built = Project::create(&tmp, DEMO_FIRM, start).and_then(|mut p| {
+    let start: Arc<dyn Clock> = Arc::new(FixedClock(t.now - Duration::days(120)));
+    crate::atomic::build_new(&path, |tmp| {
+        crate::project::init_file(tmp, DEMO_FIRM, start.as_ref())?;
+        let mut p = Project::open(tmp, start.clone())?;
         fill(&mut p, &t)?;
         p.close()
-    });
-    let placed = built.and_then(|()| match std::fs::hard_link(&tmp, &path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(StoreError::AlreadyExists {
-            path: path.display().to_string(),
-        }),
-        Err(_) => std::fs::rename(&tmp, &path).map_err(StoreError::from),
-    });
-    for suffix in ["", "-wal", "-shm"] {
-        let mut name = tmp.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(name);
-    }
-    placed?;
+    })?;
     Project::open(&path, clock)
 }
 

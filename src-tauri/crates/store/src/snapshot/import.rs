@@ -14,7 +14,7 @@ use crate::assessment::{actions, answers, evidence, snapshots};
 use crate::documents::records;
 use crate::migrate::{self, LATEST};
 use crate::wizard::{context, people, profile, progress, roles, services};
-use crate::{Project, StoreError, journal, meta};
+use crate::{Project, StoreError, atomic, journal, meta};
 
 /// One problem in an imported file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -133,6 +133,7 @@ pub fn import_with(
     clock: Arc<dyn Clock>,
     limits: &Limits,
 ) -> Result<Project, ImportErrors> {
+    atomic::clean_leftovers(dest).map_err(StoreError::from)?;
     if dest.exists() {
         return Err(StoreError::AlreadyExists {
             path: dest.display().to_string(),
@@ -161,54 +162,32 @@ pub fn import_snapshot(
         }
         .into());
     }
-    let tmp = dest.with_extension(format!("r20k-importing-{}", std::process::id()));
-    let built = build(snap, &tmp, clock.as_ref());
-    let placed = built.and_then(|()| match std::fs::hard_link(&tmp, &dest) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(StoreError::AlreadyExists {
-            path: dest.display().to_string(),
-        }),
-        // File systems without hard links: rename (the existence check ran above).
-        Err(_) => std::fs::rename(&tmp, &dest).map_err(StoreError::from),
-    });
-    let _ = std::fs::remove_file(&tmp);
-    placed?;
+    atomic::build_new(&dest, |tmp| build(snap, tmp, clock.as_ref()))?;
     Ok(Project::open(&dest, clock)?)
 }
 
+/// Writes the snapshot into a new database at `tmp` and closes it (without a WAL).
 fn build(snap: &ProjectSnapshot, tmp: &Path, clock: &dyn Clock) -> Result<(), StoreError> {
-    let _ = std::fs::remove_file(tmp);
-    let result = (|| {
-        let mut conn = Connection::open(tmp)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        migrate::migrate_to(&mut conn, LATEST)?;
-        let tx = conn.transaction()?;
-        write_all(&tx, snap, clock)?;
-        tx.commit()?;
-        let fk: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
-            r.get(0)
-        })?;
-        if fk != 0 {
-            return Err(StoreError::Inconsistent(
-                "The imported data has dangling references.".into(),
-            ));
-        }
-        // Fold the WAL back so the new file is complete on its own.
-        conn.pragma_update(None, "journal_mode", "DELETE")?;
-        conn.close().map_err(|(_, e)| e)?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(tmp);
-        for suffix in ["-wal", "-shm", "-journal"] {
-            let mut name = tmp.as_os_str().to_owned();
-            name.push(suffix);
-            let _ = std::fs::remove_file(name);
-        }
+    let mut conn = Connection::open(tmp)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrate::migrate_to(&mut conn, LATEST)?;
+    let tx = conn.transaction()?;
+    write_all(&tx, snap, clock)?;
+    tx.commit()?;
+    let fk: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+        r.get(0)
+    })?;
+    if fk != 0 {
+        return Err(StoreError::Inconsistent(
+            "The imported data has dangling references.".into(),
+        ));
     }
-    result
+    // Fold the WAL back so the new file is complete on its own.
+    conn.pragma_update(None, "journal_mode", "DELETE")?;
+    conn.close().map_err(|(_, e)| e)?;
+    Ok(())
 }
 
 fn write_all(
