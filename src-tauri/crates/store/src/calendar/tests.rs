@@ -505,3 +505,50 @@ fn bad_windows_and_occurrence_ids_are_refused() {
     let err = undo_completion(f.p.conn_mut(), NOW, "DUTY-X@2027-01-01").unwrap_err();
     assert_eq!(err.code(), "completion_not_found");
 }
+
+#[test]
+fn today_is_the_firms_local_date_from_its_business_hours() {
+    let mut f = firm();
+    let bob = f.bob;
+    save_duty_setting(
+        f.p.conn_mut(),
+        NOW,
+        &DutySetting {
+            duty_id: "DUTY-RESTORE-TEST".into(),
+            anchor_on: Some("2027-01-31".into()),
+            frequency: Some(Frequency::Quarterly),
+            owner_id: Some(bob),
+            active: true,
+        },
+    )
+    .unwrap();
+    // 20:00 UTC on 31 January is already 1 February in Auckland.
+    let evening = Utc.with_ymd_and_hms(2027, 1, 31, 20, 0, 0).unwrap();
+    let status = |f: &Firm| {
+        let v = calendar(f.p.conn(), evening, Some(day("2027-01-01")), 3).unwrap();
+        let o = v
+            .occurrences
+            .iter()
+            .find(|o| o.id == "DUTY-RESTORE-TEST@2027-01-31")
+            .unwrap()
+            .status;
+        (v.today, v.time_zone, o)
+    };
+    assert_eq!(
+        status(&f),
+        (day("2027-01-31"), "UTC".to_owned(), OccurrenceStatus::Due)
+    );
+    let hours = ready20k_domain::records::BusinessHours {
+        time_zone: "Pacific/Auckland".into(),
+        ..Default::default()
+    };
+    crate::records::set_business_hours(f.p.conn_mut(), NOW, &hours).unwrap();
+    assert_eq!(
+        status(&f),
+        (
+            day("2027-02-01"),
+            "Pacific/Auckland".to_owned(),
+            OccurrenceStatus::Overdue
+        )
+    );
+}
