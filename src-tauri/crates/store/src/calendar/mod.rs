@@ -15,7 +15,8 @@ use ready20k_domain::calendar::sources::{
     DutyChoice, document_series, duty_plans, duty_series, evidence_series, supplier_series,
 };
 use ready20k_domain::calendar::{
-    CalendarOverview, CompletionRef, Occurrence, Series, Window, occurrences, overview, today_in,
+    CalendarFinding, CalendarOverview, CompletionRef, Occurrence, Series, Window, findings,
+    occurrences, overview, today_in,
 };
 use ready20k_domain::content::{Frequency, try_library};
 use ready20k_domain::wizard::WizardData;
@@ -553,6 +554,9 @@ pub struct CalendarView {
     pub occurrences: Vec<Occurrence>,
     /// Counts for the overview (this month, next month, overdue).
     pub overview: CalendarOverview,
+    /// Every overdue occurrence as a finding for its clause (the verdict's and the reminder's
+    /// feed), whatever window is shown.
+    pub findings: Vec<CalendarFinding>,
 }
 
 /// The calendar at `now`: `months` months from `from` (default: the firm's today), with
@@ -569,11 +573,10 @@ pub fn calendar(
     let window = Window::months(from, months)?;
     let (series, done) = assemble(conn, today)?;
     let occ = occurrences(&series, &done, window, today);
-    // The overview always counts from today, whatever window is shown.
-    let overview = overview(
-        &occurrences(&series, &done, Window::months(today, 2)?, today),
-        today,
-    );
+    // The overview and the findings always count from today, whatever window is shown.
+    let current = occurrences(&series, &done, Window::months(today, 2)?, today);
+    let overview = overview(&current, today);
+    let findings = findings(&current);
     Ok(CalendarView {
         today,
         time_zone,
@@ -581,5 +584,6 @@ pub fn calendar(
         until: window.until,
         occurrences: occ,
         overview,
+        findings,
     })
 }

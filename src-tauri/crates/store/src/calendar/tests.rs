@@ -271,6 +271,9 @@ fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
 
     let after = view(&f, "2027-02-05", 12);
     assert_eq!(after.overview.overdue, overdue_before - 1);
+    assert_eq!(after.findings.len() as u32, after.overview.overdue);
+    assert!(before.findings.iter().any(|x| x.occurrence_id == occ));
+    assert!(after.findings.iter().all(|x| x.occurrence_id != occ));
     let o = after.occurrences.iter().find(|o| o.id == occ).unwrap();
     assert_eq!(o.status, OccurrenceStatus::Done);
     assert_eq!(o.completion.as_ref().unwrap().record, "File restore.log");
