@@ -92,6 +92,7 @@ pub fn run() {
             commands::assessment::assessment_link_evidence,
             commands::assessment::assessment_unlink_evidence,
             commands::assessment::scorecard_load,
+            commands::assessment::scorecard_save_settings,
             commands::assessment::action_save,
             commands::assessment::action_delete,
             commands::assessment::snapshot_take,

@@ -178,6 +178,19 @@ pub async fn scorecard_load(state: State<'_, AppState>) -> CmdResult<ScorecardVi
     with(&state, |p, _, today| store::scorecard_view(p.conn(), today))
 }
 
+/// Saves the scoring settings (months of records before Stage 2, records start, planned
+/// Stage 2 date) and returns the scorecard judged with them.
+#[tauri::command]
+pub async fn scorecard_save_settings(
+    state: State<'_, AppState>,
+    settings: ready20k_domain::scoring::ScoringSettings,
+) -> CmdResult<ScorecardView> {
+    with(&state, |p, now, today| {
+        store::settings::save_scoring_settings(p.conn_mut(), now, &settings)?;
+        store::scorecard_view(p.conn(), today)
+    })
+}
+
 /// Adds (`id = 0`) or changes an action.
 #[tauri::command]
 pub async fn action_save(state: State<'_, AppState>, action: Action) -> CmdResult<ScorecardView> {

@@ -1,7 +1,6 @@
 //! The dossier command: build the PDF from the open project, ask where to save it, write it
 //! atomically and open it in the system viewer. A thin adapter over `ready20k-dossier`.
 
-use std::io::Write;
 use std::path::Path;
 
 use ready20k_domain::dossier::{DossierPack, DossierSaved};
@@ -11,26 +10,6 @@ use tauri::{AppHandle, State};
 use super::{CmdError, CmdResult, blocking, with_project};
 use crate::dialogs;
 use crate::state::AppState;
-
-/// Writes `bytes` to a temporary file beside `out` and renames it into place.
-fn write_atomically(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = out.parent().unwrap_or_else(|| Path::new("."));
-    let mut name = std::ffi::OsString::from(".");
-    name.push(out.file_name().unwrap_or_default());
-    name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = dir.join(name);
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, out)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
 
 /// A file name from the firm's name: letters, digits and dashes.
 fn file_stem(firm: &str, pack: DossierPack) -> String {
@@ -97,7 +76,7 @@ pub async fn dossier_generate(
     let Some(path) = path else {
         return Ok(saved);
     };
-    write_atomically(&path, &rendered.pdf).map_err(|e| {
+    ready20k_store::atomic::write_file(&path, &rendered.pdf).map_err(|e| {
         CmdError::new(
             "dossier_write_failed",
             format!("Could not save {}: {e}", path.display()),

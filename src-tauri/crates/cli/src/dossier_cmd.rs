@@ -1,7 +1,6 @@
 //! `dossier`: print a project's certification dossier as PDF.
 
-use std::fs::{self, File};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -71,34 +70,10 @@ fn load(path: &Path) -> Result<ProjectSnapshot, Failure> {
     }
 }
 
-/// Writes `bytes` to `out` through a temporary file in the same directory.
+/// Writes `bytes` to `out` atomically (see `ready20k_store::atomic`).
 fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let dir = match out.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out
-        .file_name()
-        .ok_or_else(|| Failure::usage(format!("{} is not a file name", out.display())))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let result = (|| -> std::io::Result<()> {
-        let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, out)
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(Failure::usage(format!(
-            "cannot write {}: {e}",
-            out.display()
-        )));
-    }
-    Ok(())
+    ready20k_store::atomic::write_file(out, bytes)
+        .map_err(|e| Failure::usage(format!("cannot write {}: {e}", out.display())))
 }
 
 /// Builds, renders and writes the dossier.

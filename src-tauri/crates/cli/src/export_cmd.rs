@@ -27,7 +27,7 @@ pub struct ExportArgs {
     pub force: bool,
 }
 
-/// Writes `bytes` to `dest` through a temporary file beside it, so a failure leaves nothing
+/// Writes `bytes` to `dest` atomically (`ready20k_store::atomic`), so a failure leaves nothing
 /// half-written.
 fn write_atomically(dest: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
     if dest.exists() && !force {
@@ -36,22 +36,8 @@ fn write_atomically(dest: &Path, bytes: &[u8], force: bool) -> Result<(), Failur
             dest.display()
         )));
     }
-    let mut name = dest.as_os_str().to_owned();
-    name.push(format!(".part-{}", std::process::id()));
-    let tmp = PathBuf::from(name);
-    let written = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, dest)
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Failure::usage(format!(
-            "error [io]: cannot write {}: {e}",
-            dest.display()
-        )));
-    }
+    ready20k_store::atomic::write_file(dest, bytes)
+        .map_err(|e| Failure::usage(format!("error [io]: cannot write {}: {e}", dest.display())))?;
     Ok(())
 }
 

@@ -4,6 +4,9 @@
 
 use std::process::{Command, Output};
 
+#[path = "it/kill.rs"]
+mod kill;
+
 fn cli(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ready20k-cli"))
         .args(args)
