@@ -2,6 +2,7 @@
 //! time between two instants in the firm's IANA time zone, correct across weekends and
 //! daylight-saving changes (each day's window is placed in local time, then converted).
 
+use std::collections::HashMap;
 use std::str::FromStr;
 
 use chrono::{
@@ -157,6 +158,31 @@ impl WorkCalendar {
 
     /// Seconds of business time between `from` and `to` (0 if `to` is not after `from`).
     pub fn business_seconds(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
+        self.business_seconds_capped(from, to, i64::MAX)
+    }
+
+    /// [`WorkCalendar::business_seconds`], but counting stops as soon as the total exceeds
+    /// `cap`: the result is exact up to `cap` and otherwise some value above it. Enough to
+    /// compare a long-open record with a target without walking every day since it opened.
+    pub fn business_seconds_capped(&self, from: DateTime<Utc>, to: DateTime<Utc>, cap: i64) -> i64 {
+        self.count(from, to, cap, |day| self.window(day))
+    }
+
+    /// A working day's window as instants.
+    fn window(&self, day: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
+        (
+            self.local_to_utc(day.and_time(self.start)),
+            self.local_to_utc(day.and_time(self.end)),
+        )
+    }
+
+    fn count(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        cap: i64,
+        mut window: impl FnMut(NaiveDate) -> (DateTime<Utc>, DateTime<Utc>),
+    ) -> i64 {
         if to <= from {
             return 0;
         }
@@ -166,10 +192,13 @@ impl WorkCalendar {
         let mut day = first;
         while day <= last {
             if self.works_on(day) {
-                let open = self.local_to_utc(day.and_time(self.start)).max(from);
-                let close = self.local_to_utc(day.and_time(self.end)).min(to);
+                let (open, close) = window(day);
+                let (open, close) = (open.max(from), close.min(to));
                 if close > open {
                     total += (close - open).num_seconds();
+                }
+                if total > cap {
+                    break;
                 }
             }
             match day.succ_opt() {
@@ -178,6 +207,12 @@ impl WorkCalendar {
             }
         }
         total
+    }
+
+    /// The month of an instant in the firm's time zone as `yyyy * 100 + mm`.
+    pub fn month_key_of(&self, t: DateTime<Utc>) -> u32 {
+        let local = t.with_timezone(&self.tz);
+        u32::try_from(local.year()).unwrap_or(0) * 100 + local.month()
     }
 
     /// Seconds elapsed between `from` and `to` on `clock`.
@@ -191,6 +226,46 @@ impl WorkCalendar {
     /// The calendar month (`YYYY-MM`) of an instant in the firm's time zone.
     pub fn month_of(&self, t: DateTime<Utc>) -> String {
         t.with_timezone(&self.tz).format("%Y-%m").to_string()
+    }
+}
+
+/// A [`WorkCalendar`] that remembers each day's business window: counting many records in a
+/// row (an import) then converts each day's opening and closing time once.
+#[derive(Debug)]
+pub struct DayWindows<'c> {
+    calendar: &'c WorkCalendar,
+    days: HashMap<NaiveDate, (DateTime<Utc>, DateTime<Utc>)>,
+}
+
+impl<'c> DayWindows<'c> {
+    /// An empty memo over `calendar`.
+    pub fn new(calendar: &'c WorkCalendar) -> Self {
+        Self {
+            calendar,
+            days: HashMap::new(),
+        }
+    }
+
+    /// [`WorkCalendar::business_seconds`], memoised.
+    pub fn business_seconds(&mut self, from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
+        let cal = self.calendar;
+        let days = &mut self.days;
+        cal.count(from, to, i64::MAX, |day| {
+            *days.entry(day).or_insert_with(|| cal.window(day))
+        })
+    }
+
+    /// Elapsed seconds on both clocks, `[24x7, business hours]`.
+    pub fn elapsed(&mut self, from: DateTime<Utc>, to: DateTime<Utc>) -> [i64; 2] {
+        [
+            (to - from).num_seconds().max(0),
+            self.business_seconds(from, to),
+        ]
+    }
+
+    /// The calendar.
+    pub fn calendar(&self) -> &'c WorkCalendar {
+        self.calendar
     }
 }
 
@@ -259,6 +334,39 @@ mod tests {
         // Monday 2026-03-09 09:45 EDT (13:45Z): 30 min + 45 min.
         let s = c.business_seconds(utc("2026-03-06T22:00:00Z"), utc("2026-03-09T13:45:00Z"));
         assert_eq!(s, 75 * 60);
+    }
+
+    #[test]
+    fn records_hours_capped_count_stops_early_but_stays_above_the_cap() {
+        let c = cal("UTC");
+        let (from, to) = (utc("2025-01-06T00:00:00Z"), utc("2026-01-05T00:00:00Z"));
+        // 52 weeks of 5 × 510 minutes.
+        assert_eq!(c.business_seconds(from, to), 52 * 5 * 510 * 60);
+        let capped = c.business_seconds_capped(from, to, 600 * 60);
+        assert!(capped > 600 * 60 && capped <= 2 * 510 * 60, "{capped}");
+        assert_eq!(
+            c.business_seconds_capped(from, utc("2025-01-06T10:00:00Z"), 600 * 60),
+            3600
+        );
+    }
+
+    #[test]
+    fn records_hours_memoised_windows_agree() {
+        let c = cal("Europe/London");
+        let mut memo = DayWindows::new(&c);
+        for (from, to) in [
+            ("2026-10-09T15:30:00Z", "2026-10-12T09:00:00Z"),
+            ("2026-10-23T16:00:00Z", "2026-10-26T09:30:00Z"),
+            ("2026-10-23T14:00:00Z", "2026-10-27T09:00:00Z"),
+        ] {
+            let (from, to) = (utc(from), utc(to));
+            assert_eq!(
+                memo.business_seconds(from, to),
+                c.business_seconds(from, to)
+            );
+            assert_eq!(memo.elapsed(from, to)[0], (to - from).num_seconds());
+        }
+        assert_eq!(c.month_key_of(utc("2026-09-30T23:30:00Z")), 202610);
     }
 
     #[test]

@@ -35,6 +35,35 @@ pub fn elapsed(calendar: &WorkCalendar, from: DateTime<Utc>, to: DateTime<Utc>) 
     ]
 }
 
+/// [`elapsed`] for a record still open: the business-hours count stops once it passes `cap`
+/// seconds (see [`WorkCalendar::business_seconds_capped`]); pass the longest target.
+pub fn elapsed_capped(
+    calendar: &WorkCalendar,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    cap: i64,
+) -> Elapsed {
+    [
+        calendar.elapsed_seconds(SlaClock::TwentyFourSeven, from, to),
+        calendar.business_seconds_capped(from, to, cap),
+    ]
+}
+
+/// The longest target of `services` in seconds: the cap for [`elapsed_capped`].
+pub fn longest_target_seconds(services: &[(i64, String, ServiceLevels)]) -> i64 {
+    services
+        .iter()
+        .flat_map(|(_, _, l)| {
+            l.targets
+                .values()
+                .flat_map(|t| [t.response_min, t.resolution_min])
+                .chain([l.request_fulfilment.map(|f| f.minutes)])
+        })
+        .flatten()
+        .max()
+        .map_or(0, |m| i64::from(m) * 60)
+}
+
 fn on(clock: SlaClock, e: Elapsed) -> i64 {
     match clock {
         SlaClock::TwentyFourSeven => e[0],

@@ -13,7 +13,7 @@ pub mod presets;
 pub mod sla;
 pub mod sla_text;
 
-pub use hours::{BusinessHours, BusinessHoursError, WorkCalendar};
+pub use hours::{BusinessHours, BusinessHoursError, DayWindows, WorkCalendar};
 pub use import::{
     ImportContext, ImportError, ImportPreview, ImportSummary, RejectReason, RejectedRow,
     ValueMapping, parse_export,

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use ready20k_domain::records::{
-    ImportContext, ImportPreview, Preset, Ticket, WorkCalendar, parse_export,
+    DayWindows, ImportContext, ImportPreview, Preset, Ticket, WorkCalendar, parse_export,
 };
 use rusqlite::{Connection, Transaction, params};
 use serde::{Deserialize, Serialize};
@@ -172,8 +172,9 @@ fn write_tickets(
                IS NOT (?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?;
     let (mut added, mut updated, mut unchanged) = (0, 0, 0);
+    let mut memo = DayWindows::new(cal);
     for t in tickets {
-        let d = Derived::new(cal, t.opened, t.responded, t.resolved);
+        let d = Derived::new(&mut memo, t.opened, t.responded, t.resolved);
         let values = params![
             source.as_str(),
             t.external_id,

@@ -2,10 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use ready20k_domain::records::measure::{elapsed, month_key};
 use ready20k_domain::records::{
-    BusinessHours, FulfilmentTarget, ParsedSla, Priority, PriorityTarget, ServiceLevels, SlaClock,
-    WorkCalendar, parse_sla_text,
+    BusinessHours, DayWindows, FulfilmentTarget, ParsedSla, Priority, PriorityTarget,
+    ServiceLevels, SlaClock, WorkCalendar, parse_sla_text,
 };
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -63,6 +62,7 @@ fn recompute(tx: &Transaction<'_>, cal: &WorkCalendar) -> Result<usize> {
         .prepare("SELECT id, opened, responded, resolved FROM ticket")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<_, _>>()?;
+    let mut memo = DayWindows::new(cal);
     let mut update = tx.prepare(
         "UPDATE ticket SET month = ?2, response_s = ?3, response_bs = ?4, resolution_s = ?5,
              resolution_bs = ?6 WHERE id = ?1",
@@ -71,7 +71,7 @@ fn recompute(tx: &Transaction<'_>, cal: &WorkCalendar) -> Result<usize> {
         let opened = parse_utc(opened)?;
         let responded = responded.as_deref().map(parse_utc).transpose()?;
         let resolved = resolved.as_deref().map(parse_utc).transpose()?;
-        let d = Derived::new(cal, opened, responded, resolved);
+        let d = Derived::new(&mut memo, opened, responded, resolved);
         update.execute(params![
             id,
             d.month,
@@ -93,15 +93,15 @@ pub(crate) struct Derived {
 
 impl Derived {
     pub fn new(
-        cal: &WorkCalendar,
+        memo: &mut DayWindows<'_>,
         opened: chrono::DateTime<chrono::Utc>,
         responded: Option<chrono::DateTime<chrono::Utc>>,
         resolved: Option<chrono::DateTime<chrono::Utc>>,
     ) -> Self {
         Self {
-            month: month_key(&cal.month_of(opened)).unwrap_or(0),
-            response: responded.or(resolved).map(|t| elapsed(cal, opened, t)),
-            resolution: resolved.map(|t| elapsed(cal, opened, t)),
+            month: memo.calendar().month_key_of(opened),
+            response: responded.or(resolved).map(|t| memo.elapsed(opened, t)),
+            resolution: resolved.map(|t| memo.elapsed(opened, t)),
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The monthly report: streams the tickets of the period through the domain's measurer.
 
 use chrono::{DateTime, Utc};
-use ready20k_domain::records::measure::{Measurer, TicketFacts, Timing, elapsed, month_key};
+use ready20k_domain::records::measure::{
+    Measurer, TicketFacts, Timing, elapsed_capped, longest_target_seconds, month_key,
+};
 use ready20k_domain::records::{ChangeOutcome, ChangeType, Priority, RecordKind, Report};
 use rusqlite::Connection;
 
@@ -29,6 +31,7 @@ pub fn report(
 ) -> Result<Report> {
     let cal = calendar(conn)?;
     let services = list_service_levels(conn)?;
+    let cap = longest_target_seconds(&services);
     let mut measurer = Measurer::new(&services, from, to);
     let mut stmt = conn.prepare_cached(
         "SELECT service_id, month, kind, priority, opened, response_s, response_bs,
@@ -38,13 +41,22 @@ pub fn report(
     let mut rows = stmt.query([from.unwrap_or(0), to.unwrap_or(u32::MAX)])?;
     while let Some(r) = rows.next()? {
         let kind_text = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
-        let kind = RecordKind::parse(kind_text).ok_or_else(|| corrupt("kind", kind_text))?;
+        let kind = match kind_text {
+            "incident" => RecordKind::Incident,
+            "request" => RecordKind::Request,
+            "change" => RecordKind::Change,
+            other => return Err(corrupt("kind", other)),
+        };
         let priority = match r
             .get_ref(3)?
             .as_str_or_null()
             .map_err(rusqlite::Error::from)?
         {
-            Some(p) => Some(Priority::parse(p).ok_or_else(|| corrupt("priority", p))?),
+            Some("P1") => Some(Priority::P1),
+            Some("P2") => Some(Priority::P2),
+            Some("P3") => Some(Priority::P3),
+            Some("P4") => Some(Priority::P4),
+            Some(p) => return Err(corrupt("priority", p)),
             None => None,
         };
         let pair = |a: usize, b: usize| -> rusqlite::Result<Option<[i64; 2]>> {
@@ -67,7 +79,7 @@ pub fn report(
                         let opened = DateTime::parse_from_rfc3339(&opened_text)
                             .map_err(|_| corrupt("time", &opened_text))?
                             .with_timezone(&Utc);
-                        pending = Some(elapsed(&cal, opened, as_of));
+                        pending = Some(elapsed_capped(&cal, opened, as_of, cap));
                     }
                     Timing::Pending(pending.unwrap_or_default())
                 }
@@ -80,7 +92,10 @@ pub fn report(
             .as_str_or_null()
             .map_err(rusqlite::Error::from)?
         {
-            Some(c) => Some(ChangeType::parse(c).ok_or_else(|| corrupt("change type", c))?),
+            Some("standard") => Some(ChangeType::Standard),
+            Some("normal") => Some(ChangeType::Normal),
+            Some("emergency") => Some(ChangeType::Emergency),
+            Some(c) => return Err(corrupt("change type", c)),
             None => None,
         };
         let outcome = match r
@@ -88,7 +103,10 @@ pub fn report(
             .as_str_or_null()
             .map_err(rusqlite::Error::from)?
         {
-            Some(o) => Some(ChangeOutcome::parse(o).ok_or_else(|| corrupt("outcome", o))?),
+            Some("success") => Some(ChangeOutcome::Success),
+            Some("failed") => Some(ChangeOutcome::Failed),
+            Some("rolled_back") => Some(ChangeOutcome::RolledBack),
+            Some(o) => return Err(corrupt("outcome", o)),
             None => None,
         };
         measurer.add(&TicketFacts {
