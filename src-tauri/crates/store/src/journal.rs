@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, Transaction, params};
 
-use crate::{Result, StoreError};
+use crate::{Result, StoreError, rows};
 
 /// One journal entry (the snapshot's journal row).
 pub use ready20k_domain::snapshot::JournalRow as JournalEntry;
@@ -16,29 +16,30 @@ pub fn insert(conn: &Connection, at: &str, kind: &str, detail: &str) -> Result<i
     Ok(conn.last_insert_rowid())
 }
 
-fn rows(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<JournalEntry>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT id, at, kind, detail FROM journal WHERE {filter} ORDER BY id"
-    ))?;
-    let rows = stmt.query_map([arg], |r| {
-        Ok(JournalEntry {
-            id: r.get(0)?,
-            at: r.get(1)?,
-            kind: r.get(2)?,
-            detail: r.get(3)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+fn entries(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<JournalEntry>> {
+    rows::all(
+        conn,
+        &format!("SELECT id, at, kind, detail FROM journal WHERE {filter} ORDER BY id"),
+        [arg],
+        |r| {
+            Ok(JournalEntry {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                kind: r.get(2)?,
+                detail: r.get(3)?,
+            })
+        },
+    )
 }
 
 /// Lists entries of one kind, oldest first.
 pub fn list_by_kind(conn: &Connection, kind: &str) -> Result<Vec<JournalEntry>> {
-    rows(conn, "kind = ?1", kind)
+    entries(conn, "kind = ?1", kind)
 }
 
 /// Every entry, oldest first.
 pub fn export_journal(conn: &Connection) -> Result<Vec<JournalEntry>> {
-    rows(conn, "?1 = ?1", "")
+    entries(conn, "?1 = ?1", "")
 }
 
 /// Inserts entries with their ids.

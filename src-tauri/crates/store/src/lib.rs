@@ -20,6 +20,7 @@ pub mod migrate;
 mod project;
 pub mod recent;
 pub mod records;
+mod rows;
 pub mod register_error;
 pub mod risks;
 pub mod snapshot;

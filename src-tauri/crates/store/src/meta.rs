@@ -3,7 +3,7 @@
 use ready20k_domain::snapshot::{ProjectHeader, Setting};
 use rusqlite::{Connection, params};
 
-use crate::Result;
+use crate::{Result, rows};
 
 /// The `project` row.
 pub fn export_header(conn: &Connection) -> Result<ProjectHeader> {
@@ -33,14 +33,17 @@ pub fn import_header(conn: &Connection, h: &ProjectHeader) -> Result<()> {
 
 /// Every setting, by key.
 pub fn export_settings(conn: &Connection) -> Result<Vec<Setting>> {
-    let mut stmt = conn.prepare("SELECT key, value FROM settings ORDER BY key")?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Setting {
-            key: r.get(0)?,
-            value: r.get(1)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows::all(
+        conn,
+        "SELECT key, value FROM settings ORDER BY key",
+        [],
+        |r| {
+            Ok(Setting {
+                key: r.get(0)?,
+                value: r.get(1)?,
+            })
+        },
+    )
 }
 
 /// Inserts settings.

@@ -5,7 +5,7 @@ use ready20k_domain::snapshot::ActionSnap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{date, known_person, known_question, write};
-use crate::{Result, StoreError};
+use crate::{Result, StoreError, rows};
 
 const COLUMNS: &str = "id, source, question_id, title, owner_id, due, status, cause, correction, \
                        corrective_action, verification, created_at, updated_at";
@@ -33,8 +33,12 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Action> {
 /// Every action, oldest first (the plan orders them; see
 /// [`ready20k_domain::assessment::plan`]).
 pub fn list_actions(conn: &Connection) -> Result<Vec<Action>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM action ORDER BY id"))?;
-    Ok(stmt.query_map([], row)?.collect::<Result<_, _>>()?)
+    rows::all(
+        conn,
+        &format!("SELECT {COLUMNS} FROM action ORDER BY id"),
+        [],
+        row,
+    )
 }
 
 /// Every `action` row, in id order.

@@ -6,7 +6,7 @@ use ready20k_domain::snapshot::AnswerSnap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{date, known_person, known_question, write};
-use crate::{Result, StoreError};
+use crate::{Result, StoreError, rows};
 
 const COLUMNS: &str = "question_id, level, note, owner_id, target_date, other_party_id, \
                        other_party_control, updated_at";
@@ -68,10 +68,12 @@ fn put(conn: &Connection, a: &AnswerRecord) -> Result<()> {
 
 /// Every answer, by question id.
 pub fn list_answers(conn: &Connection) -> Result<Vec<AnswerRecord>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM answer ORDER BY question_id"
-    ))?;
-    Ok(stmt.query_map([], row)?.collect::<Result<_, _>>()?)
+    rows::all(
+        conn,
+        &format!("SELECT {COLUMNS} FROM answer ORDER BY question_id"),
+        [],
+        row,
+    )
 }
 
 /// The answer to one question, if given.

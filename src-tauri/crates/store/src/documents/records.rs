@@ -14,7 +14,7 @@ use ready20k_domain::snapshot::{
 };
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use crate::{Result, StoreError};
+use crate::{Result, StoreError, rows};
 
 const DOC_COLS: &str = "id, doc_key, title, kind, clause, template_id, owner_role, approver_role, \
                         review_months, next_review_date, created_at";
@@ -45,9 +45,12 @@ fn record(r: &Row<'_>) -> rusqlite::Result<DocRecord> {
 
 /// Every stored document, in creation order.
 pub fn list_documents(conn: &Connection) -> Result<Vec<DocRecord>> {
-    let mut stmt = conn.prepare(&format!("SELECT {DOC_COLS} FROM doc_document ORDER BY id"))?;
-    let rows = stmt.query_map([], record)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows::all(
+        conn,
+        &format!("SELECT {DOC_COLS} FROM doc_document ORDER BY id"),
+        [],
+        record,
+    )
 }
 
 /// The document with row id `id`.
@@ -324,11 +327,14 @@ fn ver_row(r: &Row<'_>) -> rusqlite::Result<VersionRecord> {
 
 /// Versions of document `id`, newest first.
 pub fn list_versions(conn: &Connection, id: i64) -> Result<Vec<VersionRecord>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {VER_COLS} FROM doc_version WHERE document_id = ?1 ORDER BY major DESC, minor DESC"
-    ))?;
-    let rows = stmt.query_map([id], ver_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows::all(
+        conn,
+        &format!(
+            "SELECT {VER_COLS} FROM doc_version WHERE document_id = ?1 ORDER BY major DESC, minor DESC"
+        ),
+        [id],
+        ver_row,
+    )
 }
 
 /// The version with row id `id`.

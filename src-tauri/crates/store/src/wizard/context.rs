@@ -5,7 +5,7 @@ use ready20k_domain::wizard::{ContextItem, InterestedParty, IssueKind};
 use rusqlite::{Connection, params};
 
 use super::{found, parse_kind, required, write};
-use crate::Result;
+use crate::{Result, rows};
 
 /// `context_issue` rows in `order` (an `ORDER BY` list).
 fn issues(conn: &Connection, order: &str) -> Result<Vec<IssueSnap>> {
@@ -96,18 +96,16 @@ pub fn delete_issue(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
 
 /// `interested_party` rows in `order` (an `ORDER BY` list).
 fn parties(conn: &Connection, order: &str) -> Result<Vec<InterestedPartySnap>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT id, name, requirements, position FROM interested_party ORDER BY {order}"
-    ))?;
-    let rows = stmt.query_map([], |r| {
+    let sql =
+        format!("SELECT id, name, requirements, position FROM interested_party ORDER BY {order}");
+    rows::all(conn, &sql, [], |r| {
         Ok(InterestedPartySnap {
             id: r.get(0)?,
             name: r.get(1)?,
             requirements: r.get(2)?,
             position: r.get(3)?,
         })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    })
 }
 
 /// Every `interested_party` row, in id order.

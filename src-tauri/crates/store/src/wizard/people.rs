@@ -7,7 +7,7 @@ use ready20k_domain::wizard::csv::person_errors;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{found, write};
-use crate::{Result, StoreError};
+use crate::{Result, StoreError, rows};
 
 const COLUMNS: &str = "id, name, email, job_title, external, created_at, deleted_at";
 
@@ -25,10 +25,12 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PersonSnap> {
 
 /// `person` rows matching `filter` (a SQL condition), in id order.
 fn rows(conn: &Connection, filter: &str) -> Result<Vec<PersonSnap>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM person WHERE {filter} ORDER BY id"
-    ))?;
-    Ok(stmt.query_map([], row)?.collect::<Result<_, _>>()?)
+    rows::all(
+        conn,
+        &format!("SELECT {COLUMNS} FROM person WHERE {filter} ORDER BY id"),
+        [],
+        row,
+    )
 }
 
 /// Every `person` row, removed people included, in id order.

@@ -9,7 +9,7 @@ use ready20k_domain::wizard::{RoleAssignment, SodMitigation};
 use rusqlite::{Connection, Transaction, params};
 
 use super::{people, write};
-use crate::{Result, StoreError};
+use crate::{Result, StoreError, rows};
 
 /// Assignments of current people, in library role order; roles without anyone are left out.
 pub fn list_assignments(conn: &Connection) -> Result<Vec<RoleAssignment>> {
@@ -107,29 +107,25 @@ pub fn update_assignment(conn: &mut Connection, now: &str, a: &RoleAssignment) -
 
 /// Every `role_holder` row, removed people's included, by role and person.
 pub fn export_holders(conn: &Connection) -> Result<Vec<RoleHolderSnap>> {
-    let mut stmt = conn.prepare(
-        "SELECT role_id, person_id, position FROM role_holder ORDER BY role_id, person_id",
-    )?;
-    let rows = stmt.query_map([], |r| {
+    let sql = "SELECT role_id, person_id, position FROM role_holder ORDER BY role_id, person_id";
+    rows::all(conn, sql, [], |r| {
         Ok(RoleHolderSnap {
             role_id: r.get(0)?,
             person_id: r.get(1)?,
             position: r.get(2)?,
         })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    })
 }
 
 /// Every `role_deputy` row, by role.
 pub fn export_deputies(conn: &Connection) -> Result<Vec<RoleDeputySnap>> {
-    let mut stmt = conn.prepare("SELECT role_id, person_id FROM role_deputy ORDER BY role_id")?;
-    let rows = stmt.query_map([], |r| {
+    let sql = "SELECT role_id, person_id FROM role_deputy ORDER BY role_id";
+    rows::all(conn, sql, [], |r| {
         Ok(RoleDeputySnap {
             role_id: r.get(0)?,
             person_id: r.get(1)?,
         })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    })
 }
 
 /// Inserts `role_holder` and `role_deputy` rows as given.
@@ -166,20 +162,19 @@ fn insert_deputy(conn: &Connection, role: &str, person: i64) -> Result<()> {
 /// `sod_mitigation` rows of people matching `filter` (a SQL condition on `p`), by rule and
 /// person.
 fn mitigations(conn: &Connection, filter: &str) -> Result<Vec<MitigationSnap>> {
-    let mut stmt = conn.prepare(&format!(
+    let sql = format!(
         "SELECT m.rule_id, m.person_id, m.text, m.recorded_at FROM sod_mitigation m
          JOIN person p ON p.id = m.person_id WHERE {filter}
          ORDER BY m.rule_id, m.person_id"
-    ))?;
-    let rows = stmt.query_map([], |r| {
+    );
+    rows::all(conn, &sql, [], |r| {
         Ok(MitigationSnap {
             rule_id: r.get(0)?,
             person_id: r.get(1)?,
             text: r.get(2)?,
             recorded_at: r.get(3)?,
         })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    })
 }
 
 /// Every `sod_mitigation` row, removed people's included.
