@@ -48,9 +48,7 @@ impl RecentList {
         if let Some(dir) = self.file.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let tmp = self.file.with_extension("json.tmp");
-        std::fs::write(&tmp, serde_json::to_vec_pretty(list)?)?;
-        std::fs::rename(&tmp, &self.file)?;
+        crate::atomic::write_file(&self.file, &serde_json::to_vec_pretty(list)?)?;
         Ok(())
     }
 
