@@ -9,6 +9,7 @@ mod dossier_cmd;
 mod export_cmd;
 mod import_cmd;
 mod project_cmd;
+mod records_cmd;
 mod scorecard_cmd;
 
 use std::process::ExitCode;
@@ -41,6 +42,8 @@ enum Command {
     Demo(demo_cmd::DemoArgs),
     /// Print a project's certification dossier (PDF): full pack, stage 1 pack or summary.
     Dossier(dossier_cmd::DossierArgs),
+    /// Operating records: import ticket/change exports, business hours, SLA report.
+    Records(records_cmd::RecordsArgs),
 }
 
 /// A failure the CLI reports: message to stderr and the given exit code.
@@ -86,6 +89,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export_cmd::export(args),
         Command::Import(args) => import_cmd::import_json(args),
         Command::Demo(args) => demo_cmd::demo(args),
+        Command::Records(args) => records_cmd::records(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
