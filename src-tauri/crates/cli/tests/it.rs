@@ -4,6 +4,9 @@
 
 use std::process::{Command, Output};
 
+#[path = "it/records.rs"]
+mod records;
+
 #[path = "it/kill.rs"]
 mod kill;
 
