@@ -1,5 +1,6 @@
 //! The ISO/IEC 20000-1:2018 content library: clauses, documents, roles, separation-of-duties
-//! rules, questions, templates and crosswalks.
+//! rules, questions, templates, crosswalks, recurring duties with the internal audit areas, and
+//! data protection regimes by country.
 //!
 //! The data files under `content/` are embedded with `include_str!`, parsed once into a
 //! [`Library`] ([`library`]) and checked by [`validate`]. The file schemas are described in

@@ -9,8 +9,11 @@
 //! after wizard edits and [`refresh_body`] applies the changes to a draft's text.
 //!
 //! Numbers cannot hold a placeholder: the headcount falls back to the number of people
-//! entered, and the intervals to the template's review period (documents) and 12 months
-//! (audits, management reviews).
+//! entered, and the document review interval to the template's review period. Duty frequencies
+//! (and with them the audit and management review intervals), the audit programme and the data
+//! protection regime come from the content library via
+//! [`complete_context`](crate::content::complete_context): scaled to the headcount, planned back
+//! from the profile's target date, and chosen by the country the address ends with.
 
 use std::collections::BTreeMap;
 
