@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 a check that found problems, 2 bad input or an error
 //! (message on stderr; no file is left half-written).
 
+mod calendar_cmd;
 mod content_cmd;
 mod demo_cmd;
 mod dossier_cmd;
@@ -42,6 +43,9 @@ enum Command {
     Demo(demo_cmd::DemoArgs),
     /// Print a project's certification dossier (PDF): full pack, stage 1 pack or summary.
     Dossier(dossier_cmd::DossierArgs),
+    /// The SMS calendar: every recurring duty with owner, due date and status (--json), or an
+    /// iCalendar file for the user's own calendar (--ics -o FILE).
+    Calendar(calendar_cmd::CalendarArgs),
     /// Operating records: import ticket/change exports, business hours, SLA report.
     Records(records_cmd::RecordsArgs),
 }
@@ -89,6 +93,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export_cmd::export(args),
         Command::Import(args) => import_cmd::import_json(args),
         Command::Demo(args) => demo_cmd::demo(args),
+        Command::Calendar(args) => calendar_cmd::calendar_cmd(args),
         Command::Records(args) => records_cmd::records(args),
     };
     match result {
