@@ -4,6 +4,8 @@
 
 use std::process::{Command, Output};
 
+#[path = "it/calendar.rs"]
+mod calendar;
 #[path = "it/records.rs"]
 mod records;
 
