@@ -1,12 +1,15 @@
 //! `scorecard`: the readiness scorecard of a project: overall, per-clause scores and both
-//! stage verdicts with their reasons.
+//! stage verdicts with what the auditor checks, each cap with why and what lifts it, and the
+//! gaps behind them.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::Args;
 use ready20k_domain::clock::{Clock, SystemClock};
-use ready20k_domain::scoring::{Gap, Scorecard, StageResult, Verdict, clause_order, round1};
+use ready20k_domain::scoring::{
+    CheckStatus, Gap, Scorecard, StageResult, Verdict, clause_order, round1,
+};
 use ready20k_store::Project;
 use ready20k_store::assessment;
 use serde_json::{Map, Value, json};
@@ -41,6 +44,7 @@ fn reason_json(g: &Gap) -> Value {
         "evidence_missing": g.evidence_missing,
         "blocking": g.blocking,
         "impact": g.impact,
+        "evidence_needed": g.evidence_needed,
         "text": g.text,
     })
 }
@@ -50,13 +54,15 @@ fn stage_json(s: &StageResult) -> Value {
         "verdict": verdict_name(s.verdict),
         "score": round1(s.score),
         "capped_score": round1(s.capped_score),
+        "checks": s.checks,
         "caps": s.caps,
         "reasons": s.reasons.iter().map(reason_json).collect::<Vec<_>>(),
     })
 }
 
-/// The scorecard as the CLI's JSON: `overall`, `clauses` (clause id -> score), `stage1` and
-/// `stage2` (each with `verdict` and `reasons`). Scores are rounded to one decimal.
+/// The scorecard as the CLI's JSON: `overall`, `clauses` (clause id -> score), `rules` (the
+/// verdict rules version), `stage1` and `stage2` (each with `verdict`, `checks`, `caps` with
+/// `reason` and `lift`, and `reasons`). Scores are rounded to one decimal.
 pub fn to_json(card: &Scorecard) -> Value {
     let clauses: Map<String, Value> = card
         .clauses
@@ -65,6 +71,7 @@ pub fn to_json(card: &Scorecard) -> Value {
         .collect();
     json!({
         "overall": round1(card.overall),
+        "rules": card.rules,
         "clauses": clauses,
         "stage1": stage_json(&card.stage1),
         "stage2": stage_json(&card.stage2),
@@ -82,6 +89,32 @@ fn print_stage(name: &str, s: &StageResult) {
             String::new()
         }
     );
+    for c in &s.checks {
+        let mark = match c.status {
+            CheckStatus::Met => "ok  ",
+            CheckStatus::Limited => "gap ",
+            CheckStatus::Failed => "FAIL",
+        };
+        println!("  [{mark}] {}: {}", c.topic, c.looks_at);
+    }
+    if !s.caps.is_empty() {
+        println!("  Why the verdict is limited:");
+    }
+    for c in &s.caps {
+        println!(
+            "  - {} {}",
+            if c.hard {
+                "[not ready]"
+            } else {
+                "[at most nearly ready]"
+            },
+            c.reason
+        );
+        println!("      To lift: {}", c.lift);
+    }
+    if !s.reasons.is_empty() {
+        println!("  Gaps:");
+    }
     for g in s.reasons.iter().take(10) {
         println!(
             "  - {}{} level {} of {}: {}",

@@ -6,11 +6,10 @@ use std::process::{Command, Output};
 
 #[path = "it/calendar.rs"]
 mod calendar;
-#[path = "it/records.rs"]
-mod records;
-
 #[path = "it/kill.rs"]
 mod kill;
+#[path = "it/records.rs"]
+mod records;
 
 fn cli(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ready20k-cli"))
@@ -250,7 +249,28 @@ fn scorecard_prints_overall_clauses_and_both_verdicts() {
         .map(String::as_str)
         .collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["clauses", "overall", "stage1", "stage2"]);
+    assert_eq!(keys, ["clauses", "overall", "rules", "stage1", "stage2"]);
+    // An empty project: the setup wizard's errors, no audit programme and no review date cap
+    // Stage 1, each cap with its reason and what lifts it; Stage 1 lists what is checked.
+    let codes: Vec<&str> = empty["stage1"]["caps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    for code in ["setup_error", "no_audit_programme", "no_review_scheduled"] {
+        assert!(codes.contains(&code), "{codes:?}");
+    }
+    assert!(
+        empty["stage1"]["caps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| !c["reason"].as_str().unwrap().is_empty()
+                && !c["lift"].as_str().unwrap().is_empty())
+    );
+    assert_eq!(empty["stage1"]["checks"].as_array().unwrap().len(), 4);
+    assert_eq!(empty["stage2"]["checks"].as_array().unwrap().len(), 6);
     assert_eq!(empty["overall"], 0.0);
     assert_eq!(empty["clauses"]["4"], 0.0);
     let reasons = |v: &serde_json::Value, stage: &str| -> Vec<String> {
@@ -316,6 +336,8 @@ fn scorecard_prints_overall_clauses_and_both_verdicts() {
     );
     assert!(text.contains("Stage 1: not ready"), "{text}");
     assert!(text.contains("Stage 2: not ready"), "{text}");
+    assert!(text.contains("To lift: "), "{text}");
+    assert!(text.contains("Internal audit cycle"), "{text}");
 
     let out = cli(&[
         "scorecard",
