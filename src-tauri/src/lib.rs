@@ -36,6 +36,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_painted,
+            commands::app::app_validate_firm_name,
             commands::project::app_start,
             commands::project::project_new,
             commands::project::project_open,
@@ -61,6 +62,7 @@ pub fn run() {
             commands::wizard::wizard_delete_person,
             commands::wizard::wizard_restore_person,
             commands::wizard::wizard_import_preview,
+            commands::wizard::wizard_validate_person,
             commands::wizard::wizard_import_people,
             commands::wizard::wizard_set_role,
             commands::wizard::wizard_record_mitigation,

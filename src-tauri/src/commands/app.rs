@@ -19,3 +19,10 @@ pub fn app_painted(app: tauri::AppHandle) {
         app.exit(0);
     }
 }
+
+/// What is wrong with a firm name typed on the start screen (the rules `project_new`
+/// enforces); empty when it can be used.
+#[tauri::command]
+pub fn app_validate_firm_name(firm_name: String) -> Vec<ready20k_domain::wizard::FieldError> {
+    ready20k_domain::project::firm_name_errors(&firm_name)
+}

@@ -2,10 +2,9 @@
 //! Thin adapters over `ready20k_store::assessment`.
 
 use chrono::NaiveDate;
-use ready20k_domain::ErrorPayload;
 use ready20k_domain::assessment::{
-    Action, AnswerRecord, AnswerSaved, AssessmentView, Comparison, EvidenceKind, NewEvidence,
-    ScorecardView, answer_warnings, compare,
+    self, Action, AnswerRecord, AnswerSaved, AssessmentView, Comparison, EvidenceKind, NewEvidence,
+    ScorecardView, compare,
 };
 use ready20k_store::assessment::{
     self as store, actions, answers, clause_scores, evidence, snapshots,
@@ -13,37 +12,43 @@ use ready20k_store::assessment::{
 use ready20k_store::{Project, StoreError};
 use tauri::{AppHandle, State};
 
+use super::{CmdResult, blocking, with_project};
 use crate::dialogs;
 use crate::state::AppState;
 
-type CmdResult<T> = Result<T, ErrorPayload>;
-
-fn err(e: StoreError) -> ErrorPayload {
-    e.payload()
-}
-
-/// Runs `f` on the open project with the current time and today's date.
-fn with<T>(
-    state: &AppState,
-    f: impl FnOnce(&mut Project, &str, NaiveDate) -> Result<T, StoreError>,
-) -> CmdResult<T> {
-    let mut guard = state.project();
-    let Some(p) = guard.as_mut() else {
-        return Err(ErrorPayload::new("no_project", "No project is open."));
-    };
-    let now = p.now();
-    let today = p.clock().now().date_naive();
-    f(p, &now, today).map_err(err)
+/// Today, by the project's clock.
+fn today(p: &Project) -> NaiveDate {
+    p.clock().now().date_naive()
 }
 
 fn assessment_view(p: &Project, today: NaiveDate) -> Result<AssessmentView, StoreError> {
     store::view(p.conn(), today)
 }
 
+/// What the screen updates after saving or clearing one answer (see
+/// [`ready20k_domain::assessment::answer_saved`]).
+fn answer_saved(
+    p: &Project,
+    question_id: String,
+    answer: Option<AnswerRecord>,
+    today: NaiveDate,
+) -> Result<AnswerSaved, StoreError> {
+    let evidence = evidence::list_evidence(p.conn())?;
+    let scores = clause_scores(p.conn(), today)?;
+    Ok(assessment::answer_saved(
+        store::library()?,
+        question_id,
+        answer,
+        &evidence,
+        today,
+        scores,
+    ))
+}
+
 /// The question bank by clause, every answer and piece of evidence, people and parties.
 #[tauri::command]
 pub async fn assessment_load(state: State<'_, AppState>) -> CmdResult<AssessmentView> {
-    with(&state, |p, _, today| assessment_view(p, today))
+    with_project(&state, |p| assessment_view(p, today(p)))
 }
 
 /// Saves one answer; answers with the stored answer and the new clause scores.
@@ -52,14 +57,11 @@ pub async fn assessment_save_answer(
     state: State<'_, AppState>,
     answer: AnswerRecord,
 ) -> CmdResult<AnswerSaved> {
-    with(&state, |p, now, today| {
+    with_project(&state, |p| {
+        let now = &p.now();
+        let today = today(p);
         let saved = answers::save_answer(p.conn_mut(), now, &answer)?;
-        Ok(AnswerSaved {
-            question_id: saved.question_id.clone(),
-            warnings: answer_warnings(&saved),
-            answer: Some(saved),
-            clause_scores: clause_scores(p.conn(), today)?,
-        })
+        answer_saved(p, saved.question_id.clone(), Some(saved), today)
     })
 }
 
@@ -69,14 +71,11 @@ pub async fn assessment_clear_answer(
     state: State<'_, AppState>,
     question_id: String,
 ) -> CmdResult<AnswerSaved> {
-    with(&state, |p, now, today| {
+    with_project(&state, |p| {
+        let now = &p.now();
+        let today = today(p);
         answers::clear_answer(p.conn_mut(), now, &question_id)?;
-        Ok(AnswerSaved {
-            question_id,
-            answer: None,
-            warnings: Vec::new(),
-            clause_scores: clause_scores(p.conn(), today)?,
-        })
+        answer_saved(p, question_id, None, today)
     })
 }
 
@@ -87,7 +86,7 @@ pub async fn assessment_attach_file(
     state: State<'_, AppState>,
     question_id: String,
 ) -> CmdResult<Option<AssessmentView>> {
-    let picked = tauri::async_runtime::spawn_blocking(move || {
+    let picked = blocking(move || {
         let path = dialogs::pick_evidence_path(&app)?;
         let name = path
             .file_name()
@@ -95,13 +94,14 @@ pub async fn assessment_attach_file(
             .unwrap_or_else(|| "evidence".into());
         Some(std::fs::read(&path).map(|bytes| (name, bytes)))
     })
-    .await
-    .map_err(|e| ErrorPayload::new("internal", format!("Background task failed: {e}")))?;
+    .await?;
     let Some(read) = picked else {
         return Ok(None);
     };
-    let (name, bytes) = read.map_err(|e| err(e.into()))?;
-    with(&state, |p, now, today| {
+    let (name, bytes) = read?;
+    with_project(&state, |p| {
+        let now = &p.now();
+        let today = today(p);
         let meta = NewEvidence {
             questions: vec![question_id],
             ..NewEvidence::default()
@@ -119,7 +119,9 @@ pub async fn assessment_add_evidence(
     kind: EvidenceKind,
     evidence: NewEvidence,
 ) -> CmdResult<AssessmentView> {
-    with(&state, |p, now, today| {
+    with_project(&state, |p| {
+        let now = &p.now();
+        let today = today(p);
         match kind {
             EvidenceKind::Document => store::evidence::add_document(p.conn_mut(), now, &evidence)?,
             EvidenceKind::Location => store::evidence::add_location(p.conn_mut(), now, &evidence)?,
@@ -140,7 +142,9 @@ pub async fn assessment_update_evidence(
     id: i64,
     evidence: NewEvidence,
 ) -> CmdResult<AssessmentView> {
-    with(&state, |p, now, today| {
+    with_project(&state, |p| {
+        let now = &p.now();
+        let today = today(p);
         store::evidence::update_evidence(p.conn_mut(), now, id, &evidence)?;
         assessment_view(p, today)
     })
@@ -153,7 +157,9 @@ pub async fn assessment_link_evidence(
     id: i64,
     question_id: String,
 ) -> CmdResult<AssessmentView> {
-    with(&state, |p, now, today| {
+    with_project(&state, |p| {
+        let now = &p.now();
+        let today = today(p);
         evidence::link(p.conn_mut(), now, id, &question_id)?;
         assessment_view(p, today)
     })
@@ -166,7 +172,9 @@ pub async fn assessment_unlink_evidence(
     id: i64,
     question_id: String,
 ) -> CmdResult<AssessmentView> {
-    with(&state, |p, now, today| {
+    with_project(&state, |p| {
+        let now = &p.now();
+        let today = today(p);
         evidence::unlink(p.conn_mut(), now, id, &question_id)?;
         assessment_view(p, today)
     })
@@ -175,7 +183,7 @@ pub async fn assessment_unlink_evidence(
 /// The scorecard, the action plan and the snapshot list.
 #[tauri::command]
 pub async fn scorecard_load(state: State<'_, AppState>) -> CmdResult<ScorecardView> {
-    with(&state, |p, _, today| store::scorecard_view(p.conn(), today))
+    with_project(&state, |p| store::scorecard_view(p.conn(), today(p)))
 }
 
 /// Saves the scoring settings (months of records before Stage 2, records start, planned
@@ -185,7 +193,9 @@ pub async fn scorecard_save_settings(
     state: State<'_, AppState>,
     settings: ready20k_domain::scoring::ScoringSettings,
 ) -> CmdResult<ScorecardView> {
-    with(&state, |p, now, today| {
+    with_project(&state, |p| {
+        let now = &p.now();
+        let today = today(p);
         store::settings::save_scoring_settings(p.conn_mut(), now, &settings)?;
         store::scorecard_view(p.conn(), today)
     })
@@ -194,7 +204,9 @@ pub async fn scorecard_save_settings(
 /// Adds (`id = 0`) or changes an action.
 #[tauri::command]
 pub async fn action_save(state: State<'_, AppState>, action: Action) -> CmdResult<ScorecardView> {
-    with(&state, |p, now, today| {
+    with_project(&state, |p| {
+        let now = &p.now();
+        let today = today(p);
         actions::save_action(p.conn_mut(), now, &action)?;
         store::scorecard_view(p.conn(), today)
     })
@@ -203,7 +215,9 @@ pub async fn action_save(state: State<'_, AppState>, action: Action) -> CmdResul
 /// Deletes an action (the UI keeps it for undo).
 #[tauri::command]
 pub async fn action_delete(state: State<'_, AppState>, id: i64) -> CmdResult<ScorecardView> {
-    with(&state, |p, now, today| {
+    with_project(&state, |p| {
+        let now = &p.now();
+        let today = today(p);
         actions::delete_action(p.conn_mut(), now, id)?;
         store::scorecard_view(p.conn(), today)
     })
@@ -212,7 +226,9 @@ pub async fn action_delete(state: State<'_, AppState>, id: i64) -> CmdResult<Sco
 /// Freezes the current scorecard as a snapshot labelled `label`.
 #[tauri::command]
 pub async fn snapshot_take(state: State<'_, AppState>, label: String) -> CmdResult<ScorecardView> {
-    with(&state, |p, now, today| {
+    with_project(&state, |p| {
+        let now = &p.now();
+        let today = today(p);
         let card = store::scorecard(p.conn(), today)?;
         snapshots::take_snapshot(p.conn_mut(), now, &label, &card)?;
         store::scorecard_view(p.conn(), today)
@@ -222,7 +238,9 @@ pub async fn snapshot_take(state: State<'_, AppState>, label: String) -> CmdResu
 /// Deletes a snapshot.
 #[tauri::command]
 pub async fn snapshot_delete(state: State<'_, AppState>, id: i64) -> CmdResult<ScorecardView> {
-    with(&state, |p, now, today| {
+    with_project(&state, |p| {
+        let now = &p.now();
+        let today = today(p);
         snapshots::delete_snapshot(p.conn_mut(), now, id)?;
         store::scorecard_view(p.conn(), today)
     })
@@ -235,12 +253,13 @@ pub async fn snapshot_compare(
     from: i64,
     to: Option<i64>,
 ) -> CmdResult<Comparison> {
-    with(&state, |p, _, today| {
+    with_project(&state, |p| {
+        let today = today(p);
         let before = snapshots::get_snapshot(p.conn(), from)?.scorecard;
         let after = match to {
             Some(id) => snapshots::get_snapshot(p.conn(), id)?.scorecard,
             None => store::scorecard(p.conn(), today)?,
         };
-        Ok(compare(&before, &after))
+        Ok::<_, StoreError>(compare(&before, &after))
     })
 }

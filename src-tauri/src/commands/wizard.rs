@@ -1,42 +1,48 @@
 //! Setup wizard commands. Each mutation saves through `ready20k_store::wizard` and answers
 //! with the whole recomputed [`WizardView`], so the UI never holds stale checks.
 
-use ready20k_domain::ErrorPayload;
 use ready20k_domain::content::try_library;
+use ready20k_domain::wizard::checks::person_field_errors;
 use ready20k_domain::wizard::csv::{ImportPreview, preview};
+use ready20k_domain::wizard::steps::{completion_blocker, step_after};
 use ready20k_domain::wizard::suggest::{RoleSuggestion, suggest_roles};
-use ready20k_domain::wizard::view::{PersonRemoved, completion_blocker};
+use ready20k_domain::wizard::view::PersonRemoved;
 use ready20k_domain::wizard::{
-    ClimateDecision, ContextItem, FirmProfile, InterestedParty, IssueKind, OtherParty, Person,
-    RoleAssignment, Service, SodMitigation, StepId, WizardView, view,
+    ClimateDecision, ContextItem, FieldError, FirmProfile, InterestedParty, IssueKind, OtherParty,
+    Person, RoleAssignment, Service, SodMitigation, StepId, WizardView, view,
 };
 
+use ready20k_store::Project;
 use ready20k_store::wizard::{self as store, context, people, profile, progress, roles, services};
-use ready20k_store::{Project, StoreError};
 use tauri::State;
 
+use super::{CmdError, CmdResult, with_project};
 use crate::state::AppState;
 
-type CmdResult<T> = Result<T, ErrorPayload>;
-
 fn lib() -> CmdResult<&'static ready20k_domain::content::Library> {
-    try_library().map_err(ErrorPayload::from)
+    Ok(try_library()?)
 }
 
-/// Runs `f` on the open project, then returns the recomputed view.
-fn with<T>(
-    state: &AppState,
-    f: impl FnOnce(&mut Project, &str) -> Result<T, StoreError>,
-) -> CmdResult<(T, WizardView)> {
-    let mut guard = state.project();
-    let Some(p) = guard.as_mut() else {
-        return Err(ErrorPayload::new("no_project", "No project is open."));
-    };
-    let now = p.now();
-    let out = f(p, &now).map_err(|e| e.payload())?;
-    let data = store::load(p.conn()).map_err(|e| e.payload())?;
+/// The wizard view of `p` today.
+fn current_view(p: &Project) -> CmdResult<WizardView> {
+    let data = store::load(p.conn())?;
     let today = p.clock().now().date_naive();
-    Ok((out, view(lib()?, data, today)))
+    Ok(view(lib()?, data, today))
+}
+
+/// Runs `f` on the open project (one lock), then answers with the recomputed view.
+fn with_view<T, E>(
+    state: &AppState,
+    f: impl FnOnce(&mut Project, &str) -> Result<T, E>,
+) -> CmdResult<(T, WizardView)>
+where
+    E: Into<CmdError>,
+{
+    with_project(state, |p| -> CmdResult<_> {
+        let now = p.now();
+        let out = f(p, &now).map_err(Into::into)?;
+        Ok((out, current_view(p)?))
+    })
 }
 
 fn just_view<T>(r: CmdResult<(T, WizardView)>) -> CmdResult<WizardView> {
@@ -46,7 +52,7 @@ fn just_view<T>(r: CmdResult<(T, WizardView)>) -> CmdResult<WizardView> {
 /// The whole wizard: data, checks, step list.
 #[tauri::command]
 pub async fn wizard_load(state: State<'_, AppState>) -> CmdResult<WizardView> {
-    just_view(with(&state, |_, _| Ok(())))
+    with_project(&state, |p| current_view(p))
 }
 
 /// Saves the firm profile.
@@ -55,7 +61,7 @@ pub async fn wizard_save_profile(
     state: State<'_, AppState>,
     profile: FirmProfile,
 ) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         profile::update_profile(p.conn_mut(), now, &profile)
     }))
 }
@@ -67,7 +73,7 @@ pub async fn wizard_add_issue(
     kind: IssueKind,
     text: String,
 ) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         context::insert_issue(p.conn_mut(), now, kind, &text)
     }))
 }
@@ -78,7 +84,7 @@ pub async fn wizard_update_issue(
     state: State<'_, AppState>,
     item: ContextItem,
 ) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         context::update_issue(p.conn_mut(), now, &item)
     }))
 }
@@ -86,7 +92,7 @@ pub async fn wizard_update_issue(
 /// Removes a context issue.
 #[tauri::command]
 pub async fn wizard_delete_issue(state: State<'_, AppState>, id: i64) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         context::delete_issue(p.conn_mut(), now, id)
     }))
 }
@@ -97,7 +103,7 @@ pub async fn wizard_save_party(
     state: State<'_, AppState>,
     party: InterestedParty,
 ) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         context::save_party(p.conn_mut(), now, &party)
     }))
 }
@@ -105,7 +111,7 @@ pub async fn wizard_save_party(
 /// Removes an interested party.
 #[tauri::command]
 pub async fn wizard_delete_party(state: State<'_, AppState>, id: i64) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         context::delete_party(p.conn_mut(), now, id)
     }))
 }
@@ -116,7 +122,7 @@ pub async fn wizard_save_climate(
     state: State<'_, AppState>,
     climate: ClimateDecision,
 ) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         profile::update_climate(p.conn_mut(), now, &climate)
     }))
 }
@@ -127,7 +133,7 @@ pub async fn wizard_save_service(
     state: State<'_, AppState>,
     service: Service,
 ) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         services::save_service(p.conn_mut(), now, &service)
     }))
 }
@@ -135,7 +141,7 @@ pub async fn wizard_save_service(
 /// Removes a service.
 #[tauri::command]
 pub async fn wizard_delete_service(state: State<'_, AppState>, id: i64) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         services::delete_service(p.conn_mut(), now, id)
     }))
 }
@@ -146,7 +152,7 @@ pub async fn wizard_save_other_party(
     state: State<'_, AppState>,
     party: OtherParty,
 ) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         services::save_other_party(p.conn_mut(), now, &party)
     }))
 }
@@ -157,7 +163,7 @@ pub async fn wizard_delete_other_party(
     state: State<'_, AppState>,
     id: i64,
 ) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         services::delete_other_party(p.conn_mut(), now, id)
     }))
 }
@@ -168,7 +174,7 @@ pub async fn wizard_save_scope(
     state: State<'_, AppState>,
     text: Option<String>,
 ) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         profile::update_scope(p.conn_mut(), now, text.as_deref())
     }))
 }
@@ -179,7 +185,7 @@ pub async fn wizard_save_person(
     state: State<'_, AppState>,
     person: Person,
 ) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         people::save_person(p.conn_mut(), now, &person)
     }))
 }
@@ -187,7 +193,7 @@ pub async fn wizard_save_person(
 /// Removes a person; the answer carries them for undo.
 #[tauri::command]
 pub async fn wizard_delete_person(state: State<'_, AppState>, id: i64) -> CmdResult<PersonRemoved> {
-    with(&state, |p, now| {
+    with_view(&state, |p, now| {
         people::delete_person(p.conn_mut(), now, id)
     })
     .map(|(person, view)| PersonRemoved { person, view })
@@ -196,7 +202,7 @@ pub async fn wizard_delete_person(state: State<'_, AppState>, id: i64) -> CmdRes
 /// Undoes a removal.
 #[tauri::command]
 pub async fn wizard_restore_person(state: State<'_, AppState>, id: i64) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         people::restore_person(p.conn_mut(), now, id)
     }))
 }
@@ -207,12 +213,19 @@ pub async fn wizard_import_preview(
     state: State<'_, AppState>,
     csv: String,
 ) -> CmdResult<ImportPreview> {
-    let guard = state.project();
-    let Some(p) = guard.as_ref() else {
-        return Err(ErrorPayload::new("no_project", "No project is open."));
-    };
-    let existing = people::list_people(p.conn()).map_err(|e| e.payload())?;
+    let existing = with_project(&state, |p| people::list_people(p.conn()))?;
     Ok(preview(&csv, &existing))
+}
+
+/// What is wrong with a person's fields before saving (name, e-mail, an address another
+/// person already uses); empty when the person can be saved. Nothing is saved.
+#[tauri::command]
+pub async fn wizard_validate_person(
+    state: State<'_, AppState>,
+    person: Person,
+) -> CmdResult<Vec<FieldError>> {
+    let existing = with_project(&state, |p| people::list_people(p.conn()))?;
+    Ok(person_field_errors(&person, &existing))
 }
 
 /// Imports the valid rows of a preview (all or nothing).
@@ -221,7 +234,7 @@ pub async fn wizard_import_people(
     state: State<'_, AppState>,
     people: Vec<Person>,
 ) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         self::people::insert_people(p.conn_mut(), now, &people)
     }))
 }
@@ -232,7 +245,7 @@ pub async fn wizard_set_role(
     state: State<'_, AppState>,
     assignment: RoleAssignment,
 ) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         roles::update_assignment(p.conn_mut(), now, &assignment)
     }))
 }
@@ -243,7 +256,7 @@ pub async fn wizard_record_mitigation(
     state: State<'_, AppState>,
     mitigation: SodMitigation,
 ) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         roles::upsert_mitigation(p.conn_mut(), now, &mitigation)
     }))
 }
@@ -255,46 +268,36 @@ pub async fn wizard_clear_mitigation(
     rule_id: String,
     person_id: i64,
 ) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         roles::delete_mitigation(p.conn_mut(), now, &rule_id, person_id)
     }))
 }
 
-fn suggestion(p: &Project) -> Result<RoleSuggestion, ErrorPayload> {
-    let data = store::load(p.conn()).map_err(|e| e.payload())?;
+fn suggestion(p: &Project) -> CmdResult<RoleSuggestion> {
+    let data = store::load(p.conn())?;
     suggest_roles(lib()?, &data.people, data.profile.headcount)
-        .map_err(|m| ErrorPayload::new("invalid", m))
+        .map_err(|m| CmdError::new("invalid", m))
 }
 
 /// Proposes an allocation for the firm's size (nothing is saved).
 #[tauri::command]
 pub async fn wizard_suggest_roles(state: State<'_, AppState>) -> CmdResult<RoleSuggestion> {
-    let guard = state.project();
-    let Some(p) = guard.as_ref() else {
-        return Err(ErrorPayload::new("no_project", "No project is open."));
-    };
-    suggestion(p)
+    with_project(&state, |p| suggestion(p))
 }
 
 /// Applies the suggested allocation (replacing current assignments).
 #[tauri::command]
 pub async fn wizard_apply_suggestion(state: State<'_, AppState>) -> CmdResult<WizardView> {
-    let s = {
-        let guard = state.project();
-        let Some(p) = guard.as_ref() else {
-            return Err(ErrorPayload::new("no_project", "No project is open."));
-        };
-        suggestion(p)?
-    };
-    just_view(with(&state, |p, now| {
-        roles::apply_suggestion(p.conn_mut(), now, &s)
+    just_view(with_view(&state, |p, now| -> CmdResult<()> {
+        let s = suggestion(p)?;
+        Ok(roles::apply_suggestion(p.conn_mut(), now, &s)?)
     }))
 }
 
 /// Moves to a step (back, step list, resume).
 #[tauri::command]
 pub async fn wizard_goto(state: State<'_, AppState>, step: StepId) -> CmdResult<WizardView> {
-    just_view(with(&state, |p, now| {
+    just_view(with_view(&state, |p, now| {
         progress::update_current(p.conn_mut(), now, step)
     }))
 }
@@ -307,13 +310,15 @@ pub async fn wizard_complete_step(
     state: State<'_, AppState>,
     step: StepId,
 ) -> CmdResult<WizardView> {
-    let i = StepId::ALL.iter().position(|s| *s == step).unwrap_or(0);
-    let next = StepId::ALL.get(i + 1).copied().unwrap_or(step);
-    let (_, current) = with(&state, |_, _| Ok(()))?;
-    if let Some(why) = completion_blocker(&current, step) {
-        return Err(ErrorPayload::new("step_blocked", why));
-    }
-    just_view(with(&state, |p, now| {
-        progress::complete_step(p.conn_mut(), now, step, next)
+    just_view(with_view(&state, |p, now| -> CmdResult<()> {
+        if let Some(why) = completion_blocker(&current_view(p)?.sod, step) {
+            return Err(CmdError::new("step_blocked", why));
+        }
+        Ok(progress::complete_step(
+            p.conn_mut(),
+            now,
+            step,
+            step_after(step),
+        )?)
     }))
 }
