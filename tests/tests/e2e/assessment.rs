@@ -65,6 +65,21 @@ where
     }
 }
 
+/// Clicks the element with `data-testid` = `id` the way a person does: press, hold for a
+/// moment, release (WebDriver's own click presses and releases at once).
+async fn click_as_a_person(app: &App, id: &str) {
+    let el = app.by_test_id(id).await;
+    app.driver
+        .action_chain()
+        .move_to_element_center(&el)
+        .click_and_hold()
+        .perform()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    app.driver.action_chain().release().perform().await.unwrap();
+}
+
 /// Presses one key on whatever has focus (the screen's window handler takes it).
 async fn press(app: &App, key: &str) {
     app.driver
@@ -180,8 +195,26 @@ async fn answer_a_clause_attach_evidence_and_see_the_scorecard_change() {
     );
     app.screenshot("e2e-assessment-clause4").await;
 
+    // Work in the question card, then one click on a navigation item navigates: the note
+    // saves when the field loses focus to that click, and the click still lands. The click is
+    // a person's (press, a moment, release), not WebDriver's instant one.
+    app.by_test_id("question-Q-4.3-01")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let note = app.by_test_id("answer-note").await;
+    note.click().await.unwrap();
+    note.send_keys("Minutes of the context review")
+        .await
+        .unwrap();
+    click_as_a_person(&app, "nav-scorecard").await;
+    until("the scorecard after one click", || async {
+        attr(&css(&app, "[aria-current='page']").await, "data-testid").await == "nav-scorecard"
+    })
+    .await;
+
     // After: the scorecard shows the new clause score and the reason is gone.
-    app.by_test_id("nav-scorecard").await.click().await.unwrap();
     until("the new clause 4 bar", || async {
         attr(&app.by_test_id("bar-4").await, "data-value").await == format!("{evidenced:.1}")
     })
@@ -198,6 +231,8 @@ async fn answer_a_clause_attach_evidence_and_see_the_scorecard_change() {
     let stored = answers::list_answers(project.conn()).unwrap();
     assert_eq!(stored.len(), 12);
     assert!(stored.iter().all(|a| a.level == MaturityLevel::Operated));
+    let scope = stored.iter().find(|a| a.question_id == "Q-4.3-01").unwrap();
+    assert_eq!(scope.note, "Minutes of the context review");
     let ev = evidence::list_evidence(project.conn()).unwrap();
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0].questions, vec!["Q-4.3-01"]);

@@ -12,6 +12,21 @@ use std::time::{Duration, Instant};
 
 use thirtyfour::prelude::*;
 
+/// Adds a 1-pixel box whose almost transparent background animates, so the page repaints
+/// while a screenshot is taken (see [`App::screenshot`]).
+const REPAINT_ON: &str = "if (!document.getElementById('e2e-repaint')) { \
+    const s = document.createElement('style'); s.id = 'e2e-repaint-style'; \
+    s.textContent = '@keyframes e2e-repaint { from { background-color: rgba(0,0,0,0); } \
+    to { background-color: rgba(0,0,0,0.01); } }'; document.head.append(s); \
+    const d = document.createElement('div'); d.id = 'e2e-repaint'; \
+    d.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;\
+    pointer-events:none;animation:e2e-repaint 50ms linear infinite alternate'; \
+    document.body.append(d); }";
+
+/// Removes what [`REPAINT_ON`] added.
+const REPAINT_OFF: &str = "document.getElementById('e2e-repaint')?.remove(); \
+    document.getElementById('e2e-repaint-style')?.remove();";
+
 /// One running app instance under WebDriver.
 pub struct App {
     /// The WebDriver session.
@@ -160,15 +175,23 @@ impl App {
     }
 
     /// Saves a screenshot to `$READY20K_SHOTS` (default `target/e2e-shots`) as `<name>.png`.
+    ///
+    /// WebKitWebDriver takes a screenshot after the page's next presentation update. A page
+    /// at rest (nothing changed since the last paint) has none, and the command then waits
+    /// until the WebDriver client gives up after 120 s (the dossier test spent 120 of its
+    /// 126 s there). So a 1-pixel, practically transparent box in a corner keeps repainting
+    /// while the screenshot is taken, and is removed afterwards.
     pub async fn screenshot(&self, name: &str) {
         let dir = std::env::var_os("READY20K_SHOTS")
             .map(PathBuf::from)
             .unwrap_or_else(|| target_dir().join("e2e-shots"));
         let _ = std::fs::create_dir_all(&dir);
+        let _ = self.driver.execute(REPAINT_ON, vec![]).await;
         let _ = self
             .driver
             .screenshot(&dir.join(format!("{name}.png")))
             .await;
+        let _ = self.driver.execute(REPAINT_OFF, vec![]).await;
     }
 
     /// Waits until the element with `data-testid` = `id` shows exactly `text`.
