@@ -658,12 +658,14 @@ pub(crate) fn stage1(cx: &Context<'_>, stage1_tally: &Tally) -> StageResult {
             CapCode::BlockingBelowMinimum,
             blocking.clone(),
             format!(
-                "{} core document(s) are not approved and linked{}: a Stage 1 auditor reads \
-                 these first.",
+                "{} blocking Stage 1 question(s) are below level 2 (approved, in place and \
+                 linked){}: a Stage 1 auditor looks for these first.",
                 blocking.len(),
                 ids_list(&blocking)
             ),
-            "Approve each document and link it as evidence (level 2 or more).".into(),
+            "Approve each document or decision, put it in place and link it as evidence \
+             (level 2 or more)."
+                .into(),
         ));
     }
     for e in &cx.inputs.setup_errors {
