@@ -400,8 +400,9 @@ async fn screens_for_empty_half_and_complete_projects() {
             .await
             .unwrap();
         app.by_test_id("current-question").await;
-        let expected = (180.0 * share).round() as usize;
-        app.wait_text("answered-count", &format!("{expected} of 180 answered"))
+        let total = library().questions.len();
+        let expected = (total as f64 * share).round() as usize;
+        app.wait_text("answered-count", &format!("{expected} of {total} answered"))
             .await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         app.screenshot(&format!("assessment-{name}")).await;
@@ -420,10 +421,13 @@ async fn screens_for_empty_half_and_complete_projects() {
                 .await;
         }
         if share >= 1.0 {
+            // Every answer is in, but the setup wizard was never filled in (no scope, no
+            // services): Stage 1 stays "not ready" and says why and what lifts it.
             assert_eq!(
                 attr(&app.by_test_id("stage1-verdict").await, "data-verdict").await,
-                "ready"
+                "not_ready"
             );
+            assert!(exists(&app, "[data-testid='stage1-cap'][data-code='setup_error']").await);
         }
         if share > 0.0 {
             assert!(exists(&app, "[data-testid='overdue-flag']").await);

@@ -24,4 +24,20 @@ clause: string | null,
 /**
  * The questions that trigger it, in gap order.
  */
-questions: Array<string>, };
+questions: Array<string>, 
+/**
+ * The separation-of-duties rule, for conflicts.
+ */
+rule: string | null, 
+/**
+ * The person concerned, for conflicts.
+ */
+person: string | null, 
+/**
+ * Why it applies, in words an auditor would recognise.
+ */
+reason: string, 
+/**
+ * What would lift it.
+ */
+lift: string, };

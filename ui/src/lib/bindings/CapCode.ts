@@ -3,4 +3,4 @@
 /**
  * Why a stage's verdict is capped.
  */
-export type CapCode = "blocking_below_minimum" | "blocking_not_operated" | "weak_clause" | "no_questions";
+export type CapCode = "blocking_below_minimum" | "blocking_not_operated" | "weak_clause" | "no_questions" | "setup_error" | "no_audit_programme" | "no_review_scheduled" | "audit_not_performed" | "review_not_held" | "missing_documented_information" | "unaddressed_clause" | "no_audit_cycle" | "no_management_review" | "operating_period" | "auditor_independence" | "sod_conflict";

@@ -51,4 +51,9 @@ stage2: StageResult,
  * Every blocking question below level 4 ([`STAGE2_REQUIRED`]), in [`gap_order`]
  * (all are blocking, so by [`impact`] first): the likely major nonconformities.
  */
-blocking_gaps: Array<Gap>, };
+blocking_gaps: Array<Gap>, 
+/**
+ * The version of the verdict rules it was made with ([`RULES_VERSION`]); 1 for
+ * scorecards stored before rules were versioned.
+ */
+rules: number, };

@@ -62,6 +62,15 @@ mitigation: string | null,
  */
 resolved: boolean, 
 /**
+ * Whether the rule protects the internal auditor's independence: left open, the person
+ * would audit their own work.
+ */
+independence: boolean, 
+/**
+ * For a process rule: the processes the person owns or operates (by name).
+ */
+processes: Array<string>, 
+/**
  * What is wrong and how to fix it.
  */
 message: string, };

@@ -113,11 +113,19 @@ export const VERDICT_ADVICE = {
 } as const;
 
 /** Plain explanation of a cap code. */
-export const CAP_TEXT = {
-  blocking_below_minimum: "Blocking questions below the minimum level",
-  blocking_not_operated: "Blocking questions in use but without a full cycle of records",
-  weak_clause: "A clause scores below 50",
-  no_questions: "No questions to judge",
+/** How a stage's check stands, for screen readers (the screen shows a mark). */
+export const CHECK_LABEL = {
+  met: "(met)",
+  limited: "(gap: at most nearly ready)",
+  failed: "(failed: not ready)",
+} as const;
+
+/** What to attach so a claimed level counts. */
+export const SUPPORT_LABEL = {
+  none: "no evidence",
+  document: "a document",
+  record: "a record",
+  measurements: "measurements over time",
 } as const;
 
 /** A score for display: one decimal. */

@@ -23,6 +23,7 @@ function gap(id: string, blocking = false): Gap {
     stage: 1,
     weight: 2,
     impact: 8,
+    evidence_needed: null,
   };
 }
 

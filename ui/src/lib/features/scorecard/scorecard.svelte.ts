@@ -3,6 +3,7 @@ import { app, onProjectChange } from "../../app.svelte";
 import type { Action } from "../../bindings/Action";
 import type { Comparison } from "../../bindings/Comparison";
 import type { ScorecardView } from "../../bindings/ScorecardView";
+import type { ScoringSettings } from "../../bindings/ScoringSettings";
 import { scorecardApi } from "./api";
 
 class ScorecardState {
@@ -42,6 +43,11 @@ class ScorecardState {
 
   load(): Promise<boolean> {
     return this.apply(() => scorecardApi.load());
+  }
+
+  /** Saves the scoring settings; the view comes back judged with them. */
+  saveSettings(settings: ScoringSettings): Promise<boolean> {
+    return this.apply(() => scorecardApi.saveSettings(settings));
   }
 
   async saveAction(a: Action): Promise<boolean> {
