@@ -9,6 +9,7 @@ mod convert;
 mod facts;
 mod markdown;
 mod sections;
+mod table;
 mod util;
 
 use chrono::NaiveDate;

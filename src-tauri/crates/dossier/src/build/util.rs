@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Block, Callout, CalloutKind, Cell, Column, Paragraph, Section, Table};
+use crate::model::{Block, Callout, CalloutKind, Paragraph, Section};
 
 use super::convert::date_of;
 
@@ -42,26 +42,6 @@ pub fn warning(title: &str, body: impl Into<String>) -> Block {
         kind: CalloutKind::Warning,
         title: Some(title.into()),
         body: vec![Paragraph::plain(body)],
-    })
-}
-
-/// A table block; `None` rows print a short "none" paragraph instead of an empty table.
-pub fn table(columns: Vec<Column>, rows: Vec<Vec<Cell>>, caption: Option<String>) -> Block {
-    Block::Table(Table {
-        columns,
-        rows,
-        caption,
-        compact: false,
-    })
-}
-
-/// A compact table block.
-pub fn compact_table(columns: Vec<Column>, rows: Vec<Vec<Cell>>, caption: Option<String>) -> Block {
-    Block::Table(Table {
-        columns,
-        rows,
-        caption,
-        compact: true,
     })
 }
 

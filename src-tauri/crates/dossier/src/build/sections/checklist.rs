@@ -1,0 +1,86 @@
+//! Annex A: the documented information the standard requires, with its status in the
+//! document register.
+
+use ready20k_domain::content::DocumentKind;
+use ready20k_domain::documents::{DocStatus, RegisterEntry};
+use ready20k_domain::scoring::clause_order;
+
+use crate::build::facts::Facts;
+use crate::build::table::rows;
+use crate::build::util::{p, sec};
+use crate::model::{Block, Cell, KeyValue, Run, Section, Tone};
+
+/// Approved (0), in preparation (1) or missing (2), with its mark and tone.
+fn standing(e: &RegisterEntry) -> (&'static str, Tone, usize) {
+    if e.approved_version.is_some() {
+        ("✓", Tone::Good, 0)
+    } else if matches!(e.status, DocStatus::Missing) {
+        ("✗", Tone::Bad, 2)
+    } else {
+        ("•", Tone::Warn, 1)
+    }
+}
+
+/// Annex A.
+pub(super) fn checklist(f: &Facts<'_>) -> Section {
+    let mut entries: Vec<&RegisterEntry> = f.required().collect();
+    let mut count = [0usize; 3];
+    for e in &entries {
+        count[standing(e).2] += 1;
+    }
+    let clause = |e: &RegisterEntry| e.clauses.first().cloned().unwrap_or_default();
+    entries.sort_by(|a, b| clause_order(&clause(a), &clause(b)));
+    let table = rows(entries)
+        .centered("", 0.35, |e| {
+            let (mark, tone, _) = standing(e);
+            Cell::toned(mark, tone)
+        })
+        .col("Reference", 2.6, |e| Cell::mono(e.key.clone()))
+        .col("Document or record", 3.0, |e| {
+            Cell::runs(vec![
+                Run::plain(e.title.clone()),
+                Run::italic(if e.kind == DocumentKind::Record {
+                    " (record)"
+                } else {
+                    ""
+                }),
+            ])
+        })
+        .col("Clause", 0.8, |e| Cell::text(clause(e)))
+        .centered("Version", 0.95, |e| {
+            Cell::text(e.approved_version.clone().unwrap_or_else(|| "—".into()))
+        })
+        .centered("Status", 1.2, |e| {
+            let text = match (&e.approved_version, e.status) {
+                (Some(_), s) if Facts::is_approved(s) => s.label().to_owned(),
+                (Some(_), _) => "Approved; revision in review".to_owned(),
+                (None, s) => s.label().to_owned(),
+            };
+            let tone = match e.status {
+                DocStatus::Overdue => Tone::Bad,
+                DocStatus::DueForReview => Tone::Warn,
+                _ => standing(e).1,
+            };
+            Cell::toned(text, tone)
+        })
+        .caption("Documented information required by ISO/IEC 20000-1:2018");
+    sec(
+        "Required documents checklist",
+        vec![
+            p(
+                "The documented information ISO/IEC 20000-1:2018 requires, with its status in \
+                 the project's document register. Documents are maintained and approved; \
+                 records are retained as evidence that something happened.",
+            ),
+            Block::KeyValue(vec![KeyValue::new(
+                "Summary",
+                format!(
+                    "{} approved, {} in preparation, {} missing",
+                    count[0], count[1], count[2]
+                ),
+            )]),
+            table,
+        ],
+        Vec::new(),
+    )
+}
