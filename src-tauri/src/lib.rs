@@ -1,7 +1,9 @@
 //! The Ready20k desktop shell: window, plugins, state and the Tauri commands.
 //!
-//! Commands are thin adapters (see `commands/`): parse arguments, call `ready20k-store` or
-//! `ready20k-domain`, map errors to [`ready20k_domain::ErrorPayload`].
+//! Commands are thin adapters (see `commands/`): parse arguments, run on the open project
+//! with `commands::with_project` (one lock per command), call `ready20k-store` or
+//! `ready20k-domain`, and map errors to `{code, message}` (`commands::CmdError`, serialised as
+//! [`ready20k_domain::ErrorPayload`]).
 
 mod commands;
 mod dialogs;
