@@ -6,4 +6,5 @@ mod dossier;
 mod harness;
 mod policies;
 mod project_files;
+mod scorecard;
 mod wizard;

@@ -476,13 +476,22 @@ fn with_clause(mut c: Cap, clause: &str) -> Cap {
     c
 }
 
+/// ` (Q-a, Q-b, …)` for a reason: up to [`IDS_IN_REASON`] ids, then how many more (the cap's
+/// `questions` holds them all).
 fn ids_list(ids: &[String]) -> String {
-    if ids.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", ids.join(", "))
+    match ids.len() {
+        0 => String::new(),
+        n if n <= IDS_IN_REASON => format!(" ({})", ids.join(", ")),
+        n => format!(
+            " ({} and {} more)",
+            ids[..IDS_IN_REASON].join(", "),
+            n - IDS_IN_REASON
+        ),
     }
 }
+
+/// Most question ids a reason names.
+const IDS_IN_REASON: usize = 6;
 
 /// What an auditor checks at a stage: topic, what is looked at, the caps that belong to it.
 type CheckDef = (&'static str, &'static str, &'static [CapCode]);

@@ -1,0 +1,56 @@
+//! The scorecard screen of the demo project: each stage lists what the auditor checks and
+//! every cap says why and what lifts it; saving the operating-period settings re-judges
+//! Stage 2. Screenshots go to `target/e2e-shots/scorecard-demo-*.png`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ready20k_domain::clock::SystemClock;
+use thirtyfour::By;
+
+use crate::harness::{App, Launch};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_demo_scorecard_shows_checks_caps_and_what_lifts_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("demo.r20k");
+    ready20k_store::demo::create_demo(&file, Arc::new(SystemClock))
+        .unwrap()
+        .close()
+        .unwrap();
+    let app = App::start(Launch {
+        env: vec![("READY20K_E2E_OPEN_PATH".into(), file.display().to_string())],
+        dir: Some(dir),
+    })
+    .await;
+    app.by_test_id("open-project").await.click().await.unwrap();
+    app.by_test_id("project-firm").await;
+    app.by_test_id("nav-scorecard").await.click().await.unwrap();
+    app.by_test_id("stage2-verdict").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.screenshot("scorecard-demo-1-top").await;
+
+    for stage in ["stage1", "stage2"] {
+        let checks = app
+            .driver
+            .find_all(By::Css(format!("[data-testid='{stage}-check']")))
+            .await
+            .unwrap();
+        assert!(checks.len() >= 4, "{stage}: {} checks", checks.len());
+        let caps = app
+            .driver
+            .find_all(By::Css(format!("[data-testid='{stage}-cap']")))
+            .await
+            .unwrap();
+        for cap in caps {
+            let text = cap.text().await.unwrap();
+            assert!(text.contains("To lift it:"), "{stage}: {text}");
+        }
+    }
+
+    let settings = app.by_test_id("scoring-settings").await;
+    settings.scroll_into_view().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    app.screenshot("scorecard-demo-2-settings").await;
+    drop(app.quit().await);
+}
