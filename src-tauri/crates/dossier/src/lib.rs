@@ -4,7 +4,7 @@
 //! - [`model`]: what the dossier says (no PDF or layout types).
 //! - [`layout`]: text wrapping with real font metrics, tables, charts, pagination, contents,
 //!   running header and footer -> pages of positioned primitives.
-//! - `pdf`: the only module that touches printpdf and lopdf.
+//! - `pdf`: the only module that touches the PDF libraries.
 //! - [`build`]: the dossier model of a project (snapshot + content library + options).
 //!
 //! Same model -> byte-identical PDF: fonts have fixed resource names, dates come from the

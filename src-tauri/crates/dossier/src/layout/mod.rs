@@ -2,9 +2,18 @@
 //!
 //! Coordinates are in PostScript points with the origin at the top-left corner of the page
 //! and y growing downwards; text positions are baselines. Nothing here knows the PDF writer.
+//!
+//! - `blocks`: model blocks become items (boxes, paragraph lines, tables, breaks);
+//!   `contents`: the table of contents; `paginate`: one pass placing the items on pages;
+//!   `cover`: the cover page; `decorate`: running header, footer and watermark.
+//! - `table`, `chart` and [`text`]: tables, charts, and wrapping with real font metrics.
 
+mod blocks;
 mod chart;
-mod flow;
+mod contents;
+mod cover;
+mod decorate;
+mod paginate;
 mod table;
 pub mod text;
 
@@ -13,6 +22,7 @@ use std::collections::BTreeMap;
 use crate::DossierError;
 pub use crate::fonts::FontKey;
 use crate::model::Dossier;
+use text::Style;
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -288,13 +298,56 @@ pub const PAGE_W: f32 = 595.276;
 /// A4 portrait.
 pub const PAGE_H: f32 = 841.89;
 
+/// Left and right margin of the body.
+const MARGIN_X: f32 = 62.0;
+/// Top of the body (below the running header).
+const BODY_TOP: f32 = 80.0;
+/// Bottom of the body (above the running footer).
+const BODY_BOTTOM: f32 = 782.0;
+/// Nothing is drawn closer to the edge of the paper than this.
+const PRINTABLE_INSET: f32 = 28.0;
+
+/// Body text size.
+const BODY_SIZE: f32 = 9.4;
+/// Body line height.
+const BODY_LH: f32 = 13.6;
+
+/// Where the flowing body goes.
+fn body_area() -> Area {
+    Area {
+        x: MARGIN_X,
+        y: BODY_TOP,
+        w: PAGE_W - 2.0 * MARGIN_X,
+        h: BODY_BOTTOM - BODY_TOP,
+    }
+}
+
+/// Where anything may be drawn (header and footer included).
+fn printable_area() -> Area {
+    Area {
+        x: PRINTABLE_INSET,
+        y: PRINTABLE_INSET,
+        w: PAGE_W - 2.0 * PRINTABLE_INSET,
+        h: PAGE_H - 2.0 * PRINTABLE_INSET,
+    }
+}
+
+/// The body text style.
+fn body_style() -> Style {
+    Style {
+        font: FontKey::Regular,
+        size: BODY_SIZE,
+        colour: palette::INK,
+    }
+}
+
 /// Lay out the dossier: two passes, the second with the page numbers the first found for
 /// the table of contents (repeated until the numbers are stable).
 pub fn layout(d: &Dossier) -> Result<Document, DossierError> {
     let metrics = text::Metrics::load()?;
     let mut numbers: Option<BTreeMap<String, usize>> = None;
     for _ in 0..4 {
-        let doc = flow::paginate(d, &metrics, numbers.as_ref())?;
+        let doc = paginate::paginate(d, &metrics, numbers.as_ref())?;
         if numbers.as_ref() == Some(&doc.section_pages) {
             return Ok(doc);
         }
