@@ -52,9 +52,7 @@ class AssessmentState {
 
   flat = $derived<Flat[]>(this.view ? flatten(this.view.sections) : []);
   current = $derived<Flat | undefined>(this.flat[this.index]);
-  answeredCount = $derived(
-    this.flat.filter((f) => this.answers[f.question.id] !== undefined).length,
-  );
+  answeredCount = $derived(this.flat.filter((f) => this.answers[f.question.id] !== undefined).length);
 
   /** Replaces the whole view (load and evidence changes). */
   private take(v: AssessmentView): void {

@@ -32,10 +32,7 @@ export interface Progress {
 }
 
 /** Progress of a list of questions against the answers given. */
-export function progressOf(
-  questions: Question[],
-  answers: Record<string, AnswerRecord | undefined>,
-): Progress {
+export function progressOf(questions: Question[], answers: Record<string, AnswerRecord | undefined>): Progress {
   return {
     answered: questions.filter((q) => answers[q.id] !== undefined).length,
     total: questions.length,
@@ -43,10 +40,7 @@ export function progressOf(
 }
 
 /** Progress of a top-level clause (all its requirement clauses). */
-export function sectionProgress(
-  section: ClauseSection,
-  answers: Record<string, AnswerRecord | undefined>,
-): Progress {
+export function sectionProgress(section: ClauseSection, answers: Record<string, AnswerRecord | undefined>): Progress {
   return progressOf(
     section.requirements.flatMap((r) => r.questions),
     answers,
@@ -65,11 +59,7 @@ export function step(index: number, delta: number, length: number): number {
 }
 
 /** The first unanswered question at or after `from` (wrapping), or -1 when all are answered. */
-export function nextUnanswered(
-  flat: Flat[],
-  answers: Record<string, AnswerRecord | undefined>,
-  from: number,
-): number {
+export function nextUnanswered(flat: Flat[], answers: Record<string, AnswerRecord | undefined>, from: number): number {
   for (let i = 0; i < flat.length; i++) {
     const j = (from + i) % flat.length;
     const f = flat[j];
@@ -80,11 +70,7 @@ export function nextUnanswered(
 
 /** What a key press does on the assessment screen. */
 export type KeyAction =
-  | { kind: "level"; level: Level }
-  | { kind: "move"; delta: number }
-  | { kind: "note" }
-  | { kind: "evidence" }
-  | null;
+  { kind: "level"; level: Level } | { kind: "move"; delta: number } | { kind: "note" } | { kind: "evidence" } | null;
 
 /** Maps a key to an action; `null` for keys the screen leaves alone (and for any key pressed
  * with Ctrl, Alt or Meta, or while typing in a field). */

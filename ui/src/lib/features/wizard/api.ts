@@ -38,8 +38,7 @@ export const wizardApi = {
   validatePerson: (person: Person) => call<FieldError[]>("wizard_validate_person", { person }),
   importPeople: (people: Person[]) => call<WizardView>("wizard_import_people", { people }),
   setRole: (assignment: RoleAssignment) => call<WizardView>("wizard_set_role", { assignment }),
-  recordMitigation: (mitigation: SodMitigation) =>
-    call<WizardView>("wizard_record_mitigation", { mitigation }),
+  recordMitigation: (mitigation: SodMitigation) => call<WizardView>("wizard_record_mitigation", { mitigation }),
   clearMitigation: (ruleId: string, personId: number) =>
     call<WizardView>("wizard_clear_mitigation", { ruleId, personId }),
   suggestRoles: () => call<RoleSuggestion>("wizard_suggest_roles"),

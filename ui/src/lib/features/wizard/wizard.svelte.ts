@@ -9,9 +9,7 @@ import { wizardApi } from "./api";
 /** Issues of `step`, optionally only those for `target` (e.g. "legal_name", "service:3"). */
 export function issuesFor(view: WizardView | null, step: StepId, target?: string): Issue[] {
   if (!view) return [];
-  return view.issues.filter(
-    (i) => i.step === step && (target === undefined || i.target === target),
-  );
+  return view.issues.filter((i) => i.step === step && (target === undefined || i.target === target));
 }
 
 /** Issues of `step` that point at a target starting with `prefix` (e.g. "service:"). */
