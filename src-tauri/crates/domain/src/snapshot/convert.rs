@@ -171,11 +171,12 @@ impl From<&MitigationSnap> for SodMitigation {
     }
 }
 
+/// Levels above 5 count as 5.
 impl From<&AnswerSnap> for AnswerRecord {
     fn from(a: &AnswerSnap) -> Self {
         Self {
             question_id: a.question_id.clone(),
-            level: MaturityLevel::from_value(a.level).unwrap_or_default(),
+            level: MaturityLevel::from_value(a.level.min(5)).unwrap_or_default(),
             note: a.note.clone(),
             owner_id: a.owner_id,
             target_date: a.target_date.clone(),
@@ -294,7 +295,7 @@ impl From<&DocumentSnap> for DocRecord {
             template_id: d.template_id.clone(),
             owner_role: d.owner_role.clone(),
             approver_role: d.approver_role.clone(),
-            review_months: u32::try_from(d.review_months).unwrap_or_default(),
+            review_months: u32::try_from(d.review_months).unwrap_or(12),
             next_review_date: d.next_review_date.clone(),
         }
     }
