@@ -147,7 +147,7 @@ fn project(dir: &std::path::Path) -> Project {
     if !registered {
         // Until migration 0008 is listed beside 0006/0007.
         p.conn()
-            .execute_batch(include_str!("../migrations/0008_records.sql"))
+            .execute_batch(include_str!("../migrations/0007_records.sql"))
             .unwrap();
     }
     for name in SERVICES {

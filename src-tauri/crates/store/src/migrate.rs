@@ -27,6 +27,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_question_bank",
         include_str!("../migrations/0006_question_bank.sql"),
     ),
+    ("0007_records", include_str!("../migrations/0007_records.sql")),
+    (
+        "0008_registers",
+        include_str!("../migrations/0008_registers.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

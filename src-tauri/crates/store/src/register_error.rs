@@ -140,8 +140,8 @@ pub(crate) mod testing {
 
     /// The migrations of operating records and of the registers, applied by hand while they
     /// are not yet in the numbered list.
-    const RECORDS_SQL: &str = include_str!("../migrations/0008_records.sql");
-    const REGISTERS_SQL: &str = include_str!("../migrations/0009_registers.sql");
+    const RECORDS_SQL: &str = include_str!("../migrations/0007_records.sql");
+    const REGISTERS_SQL: &str = include_str!("../migrations/0008_registers.sql");
 
     /// A project created on 2027-01-10 (UTC) in `dir`.
     #[allow(clippy::unwrap_used)]

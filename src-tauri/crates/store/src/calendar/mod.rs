@@ -1,5 +1,5 @@
 //! `calendar_duty`, `calendar_completion`, `calendar_completion_file` (migration
-//! `0009_registers`): the SMS calendar's choices per duty and the records that mark
+//! `0008_registers`): the SMS calendar's choices per duty and the records that mark
 //! occurrences done, and [`calendar`], which assembles the calendar from the duty list and the
 //! project's dates with the engine of `ready20k_domain::calendar`.
 //!

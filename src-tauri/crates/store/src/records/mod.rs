@@ -1,4 +1,4 @@
-//! Operating records (migration `0008_records`): business hours, structured service levels,
+//! Operating records (migration `0007_records`): business hours, structured service levels,
 //! imported service-desk exports and their tickets, and the monthly report.
 //!
 //! The rules (what a preset reads, what counts as met) live in

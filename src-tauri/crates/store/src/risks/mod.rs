@@ -1,4 +1,4 @@
-//! `risk_criteria`, `risk`, `risk_action` (migration `0009_registers`): the risk and
+//! `risk_criteria`, `risk`, `risk_action` (migration `0008_registers`): the risk and
 //! opportunity register. The rules (checks, heat map, findings, suggestions) are
 //! `ready20k_domain::risks`; this module owns the SQL. Every write runs in one transaction and
 //! appends a `risk_*` journal entry.

@@ -1,5 +1,5 @@
 //! `supplier_agreement`, `supplier_review`, `supplier_review_action`, `supplier_dispute`,
-//! `supplier_none` (migration `0009_registers`): the supplier register built on the wizard's
+//! `supplier_none` (migration `0008_registers`): the supplier register built on the wizard's
 //! other parties. Checks and rules are `ready20k_domain::suppliers`; this module owns the SQL.
 //! Every write runs in one transaction and appends a `supplier_*` journal entry.
 

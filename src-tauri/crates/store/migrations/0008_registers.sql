@@ -1,4 +1,4 @@
--- 0009: the registers of issue 14: risks and opportunities (6.1, 8.7.3.1), suppliers and
+-- 0008: the registers of issue 14: risks and opportunities (6.1, 8.7.3.1), suppliers and
 -- agreements (8.3.4), and the SMS calendar's settings and completion records.
 --
 -- Dates are `YYYY-MM-DD` text; times RFC 3339 UTC text. Treatment and supplier-review actions

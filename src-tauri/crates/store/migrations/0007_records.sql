@@ -1,4 +1,4 @@
--- 0008: operating records from the service desk (ISO/IEC 20000-1 8.3.3, 8.5.1, 8.6, 9.1):
+-- 0007: operating records from the service desk (ISO/IEC 20000-1 8.3.3, 8.5.1, 8.6, 9.1):
 -- the firm's business hours, structured service levels per service and priority, the CSV
 -- exports imported (kept whole with their SHA-256 as evidence) and the tickets and changes
 -- read from them.
