@@ -38,6 +38,46 @@ pub struct ScoringSettings {
     pub stage2_date: Option<String>,
 }
 
+/// Settings-table key of [`ScoringSettings::min_operating_months`].
+pub const SETTING_OPERATING_MONTHS: &str = "scoring.min_operating_months";
+/// Settings-table key of [`ScoringSettings::records_since`].
+pub const SETTING_RECORDS_SINCE: &str = "scoring.records_since";
+/// Settings-table key of [`ScoringSettings::stage2_date`].
+pub const SETTING_STAGE2_DATE: &str = "scoring.stage2_date";
+/// Most months of records the setting may ask for (two years is beyond any scheme's wish).
+pub const MAX_OPERATING_MONTHS: u32 = 24;
+
+impl ScoringSettings {
+    /// The settings from the project file's key/value settings: defaults for anything missing
+    /// or unreadable (a month count outside 1..=[`MAX_OPERATING_MONTHS`], a malformed date).
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut out = Self::default();
+        let date = |v: &str| {
+            NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
+                .ok()
+                .map(|d| d.format("%Y-%m-%d").to_string())
+        };
+        for (key, value) in pairs {
+            match key {
+                SETTING_OPERATING_MONTHS => {
+                    if let Some(m) = value
+                        .trim()
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|m| (1..=MAX_OPERATING_MONTHS).contains(m))
+                    {
+                        out.min_operating_months = m;
+                    }
+                }
+                SETTING_RECORDS_SINCE => out.records_since = date(value),
+                SETTING_STAGE2_DATE => out.stage2_date = date(value),
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
 impl Default for ScoringSettings {
     fn default() -> Self {
         Self {
@@ -242,6 +282,21 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn settings_read_from_key_value_pairs_with_defaults() {
+        let s = ScoringSettings::from_pairs([
+            (SETTING_OPERATING_MONTHS, "6"),
+            (SETTING_RECORDS_SINCE, " 2026-01-05 "),
+            (SETTING_STAGE2_DATE, "soon"),
+            ("other", "x"),
+        ]);
+        assert_eq!(s.min_operating_months, 6);
+        assert_eq!(s.records_since.as_deref(), Some("2026-01-05"));
+        assert_eq!(s.stage2_date, None);
+        let s = ScoringSettings::from_pairs([(SETTING_OPERATING_MONTHS, "0")]);
+        assert_eq!(s, ScoringSettings::default());
     }
 
     #[test]

@@ -58,9 +58,10 @@ use crate::content::{Clause, Document, Library, Question, top_level_of};
 
 pub use crate::content::Gate;
 pub use inputs::{
-    AuditFacts, DEFAULT_OPERATING_MONTHS, MONTHS_PER_OPERATED_CYCLE, OperatingPeriod, ReviewFacts,
-    ScoringSettings, SetupError, SodConflict, VerdictInputs, inputs_for, setup_errors,
-    sod_conflicts, whole_months,
+    AuditFacts, DEFAULT_OPERATING_MONTHS, MAX_OPERATING_MONTHS, MONTHS_PER_OPERATED_CYCLE,
+    OperatingPeriod, ReviewFacts, SETTING_OPERATING_MONTHS, SETTING_RECORDS_SINCE,
+    SETTING_STAGE2_DATE, ScoringSettings, SetupError, SodConflict, VerdictInputs, inputs_for,
+    setup_errors, sod_conflicts, whole_months,
 };
 pub use legacy::{RulesChange, VerdictMove, rules_change, verdicts_v1};
 pub use maturity::{

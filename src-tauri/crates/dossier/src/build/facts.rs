@@ -6,11 +6,11 @@ use ready20k_domain::assessment::{self, Action, Evidence, PlannedAction};
 use ready20k_domain::content::{DocumentKind, Library};
 use ready20k_domain::documents::{self, DocStatus, Register, RegisterEntry};
 use ready20k_domain::scoring::{self, Scorecard};
+use ready20k_domain::snapshot::{DocumentSnap, ProjectSnapshot, VersionSnap};
 use ready20k_domain::wizard::WizardData;
 use ready20k_domain::wizard::raci::{RaciMatrix, raci};
 use ready20k_domain::wizard::scope::effective_statement;
 use ready20k_domain::wizard::sod::{SodReport, check_sod};
-use ready20k_store::snapshot::{DocumentSnap, ProjectSnapshot, VersionSnap};
 
 use super::DossierOptions;
 use super::convert;
@@ -61,7 +61,15 @@ impl<'a> Facts<'a> {
             .map(convert::evidence)
             .collect();
         let scoring_answers = assessment::scoring_answers(&answers, &evidence, today);
-        let scorecard = scoring::score(&lib.questions, &scoring_answers);
+        // Judged like the app judges it: with the setup errors, separation-of-duties conflicts
+        // and scoring settings of the project.
+        let settings = scoring::ScoringSettings::from_pairs(
+            snap.settings
+                .iter()
+                .map(|s| (s.key.as_str(), s.value.as_str())),
+        );
+        let inputs = scoring::inputs_for(lib, data.clone(), &settings, today);
+        let scorecard = scoring::score_project(lib, &scoring_answers, &inputs);
         let actions: Vec<Action> = snap
             .assessment
             .actions

@@ -315,3 +315,27 @@ fn an_empty_project_still_prints() {
         assert_eq!(m.cover.firm, snap.project.firm_name);
     }
 }
+
+/// A project whose setup data the wizard would refuse lists the open errors in the scorecard
+/// section (instead of printing them as settled), and Stage 1 is not ready because of them.
+#[test]
+fn open_setup_errors_are_listed_in_the_scorecard_section() {
+    fn find<'a>(
+        s: &'a [ready20k_dossier::model::Section],
+        title: &str,
+    ) -> Option<&'a ready20k_dossier::model::Section> {
+        s.iter().find_map(|x| {
+            (x.title == title)
+                .then_some(x)
+                .or_else(|| find(&x.subsections, title))
+        })
+    }
+    let mut snap = snapshot().clone();
+    snap.wizard = Default::default();
+    let m = build(&snap, library(), &DossierOptions::full(date()));
+    let setup = find(&m.sections, "Open setup errors").expect("an open setup errors section");
+    assert!(setup.blocks.len() >= 2);
+    // The demo project itself has no setup error: no such section.
+    let m = build(snapshot(), library(), &DossierOptions::full(date()));
+    assert!(find(&m.sections, "Open setup errors").is_none());
+}

@@ -5,26 +5,14 @@
 //! missing key means the default; an empty date clears the row.
 
 use ready20k_domain::assessment::normalise_date;
-use ready20k_domain::scoring::ScoringSettings;
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use ready20k_domain::scoring::{
+    MAX_OPERATING_MONTHS, SETTING_OPERATING_MONTHS as MONTHS, SETTING_RECORDS_SINCE as SINCE,
+    SETTING_STAGE2_DATE as STAGE2, ScoringSettings,
+};
+use rusqlite::{Connection, Transaction};
 
 use super::write;
 use crate::{Result, StoreError};
-
-const MONTHS: &str = "scoring.min_operating_months";
-const SINCE: &str = "scoring.records_since";
-const STAGE2: &str = "scoring.stage2_date";
-
-/// Most months of records a setting may ask for (two years is beyond any scheme's wish).
-pub const MAX_OPERATING_MONTHS: u32 = 24;
-
-fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get::<_, String>(0)
-        })
-        .optional()?)
-}
 
 fn put(tx: &Transaction<'_>, key: &str, value: Option<&str>) -> Result<()> {
     match value {
@@ -40,19 +28,13 @@ fn put(tx: &Transaction<'_>, key: &str, value: Option<&str>) -> Result<()> {
 
 /// The project's scoring settings; defaults for anything not set (or unreadable).
 pub fn scoring_settings(conn: &Connection) -> Result<ScoringSettings> {
-    let defaults = ScoringSettings::default();
-    let months = get(conn, MONTHS)?
-        .and_then(|v| v.trim().parse::<u32>().ok())
-        .filter(|m| (1..=MAX_OPERATING_MONTHS).contains(m))
-        .unwrap_or(defaults.min_operating_months);
-    let date = |key| -> Result<Option<String>> {
-        Ok(get(conn, key)?.and_then(|v| normalise_date(Some(&v), "date").ok().flatten()))
-    };
-    Ok(ScoringSettings {
-        min_operating_months: months,
-        records_since: date(SINCE)?,
-        stage2_date: date(STAGE2)?,
-    })
+    let mut stmt =
+        conn.prepare("SELECT key, value FROM settings WHERE key LIKE 'scoring.%' ORDER BY key")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let pairs = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(ScoringSettings::from_pairs(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+    ))
 }
 
 /// Checks and stores the scoring settings; returns them as stored.

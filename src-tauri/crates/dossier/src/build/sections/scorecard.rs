@@ -1,7 +1,10 @@
 //! Section 5: Ready20k's readiness estimate: the overall figures, clause scores and charts,
-//! the two stage verdicts with their main gaps, and the frozen scorecards over time.
+//! the two stage verdicts (what the auditor checks, each cap with why and what lifts it, the
+//! main gaps), the open setup errors, and the frozen scorecards over time.
 
-use ready20k_domain::scoring::{Cap, CapCode, Gap, READY_THRESHOLD, StageResult, round1};
+use ready20k_domain::scoring::{
+    Cap, CapCode, CheckStatus, Gap, READY_THRESHOLD, StageResult, round1,
+};
 
 use super::{clause_title, level_label, stage_line, verdict_label};
 use crate::build::facts::Facts;
@@ -94,7 +97,52 @@ pub(super) fn gap_table(gaps: &[Gap], caption: String) -> Block {
         .caption(caption)
 }
 
-/// 5.1 and 5.2: a stage verdict, its score, what limits it and its main gaps.
+/// What the auditor checks at a stage, with where the firm stands.
+fn check_table(s: &StageResult) -> Block {
+    rows(&s.checks)
+        .col("Check", 1.6, |c| Cell::runs(vec![Run::bold(c.topic.clone())]))
+        .col("What the auditor looks at", 4.2, |c| Cell::text(c.looks_at.clone()))
+        .centered("Status", 1.2, |c| match c.status {
+            CheckStatus::Met => Cell::toned("Met", Tone::Good),
+            CheckStatus::Limited => Cell::toned("Gap", Tone::Warn),
+            CheckStatus::Failed => Cell::toned("Not met", Tone::Bad),
+        })
+        .compact()
+        .caption("Ready20k's reading of the audit stage: a gap limits the verdict to nearly ready, an unmet check to not ready")
+}
+
+/// Every cap of a stage: its effect, why it applies and what would lift it.
+fn cap_table(f: &Facts<'_>, caps: &[Cap]) -> Block {
+    rows(caps)
+        .col("Effect", 1.2, |c| {
+            if c.hard {
+                Cell::toned("Not ready", Tone::Bad)
+            } else {
+                Cell::toned("At most nearly ready", Tone::Warn)
+            }
+        })
+        .col("Why", 3.4, |c| Cell::text(cap_reason(f, c)))
+        .col("What lifts it", 2.6, |c| Cell::text(c.lift.clone()))
+        .compact()
+        .caption(plural(
+            caps.len(),
+            "cap on the verdict",
+            "caps on the verdict",
+        ))
+}
+
+/// The reason a cap states, or (for scorecards stored before caps carried one) the text
+/// derived from its code.
+fn cap_reason(f: &Facts<'_>, c: &Cap) -> String {
+    if c.reason.trim().is_empty() {
+        cap_text(f, c)
+    } else {
+        c.reason.trim().to_owned()
+    }
+}
+
+/// 5.1 and 5.2: a stage verdict, its score, what the auditor checks, what limits it and what
+/// lifts it, and its main gaps.
 fn stage_section(f: &Facts<'_>, title: &str, s: &StageResult, what: &str) -> Section {
     let mut blocks = vec![Block::KeyValue(vec![
         KeyValue {
@@ -115,9 +163,13 @@ fn stage_section(f: &Facts<'_>, title: &str, s: &StageResult, what: &str) -> Sec
         ),
         KeyValue::new("What it judges", what),
     ])];
+    if !s.checks.is_empty() {
+        blocks.push(h3("What the auditor checks"));
+        blocks.push(check_table(s));
+    }
     if !s.caps.is_empty() {
-        blocks.push(h3("Why the verdict is limited"));
-        blocks.push(bullets(s.caps.iter().map(|c| cap_text(f, c))));
+        blocks.push(h3("Why the verdict is limited, and what lifts it"));
+        blocks.push(cap_table(f, &s.caps));
     }
     if s.reasons.is_empty() {
         blocks.push(p(
@@ -196,9 +248,11 @@ pub(super) fn scorecard(f: &Facts<'_>) -> Section {
         p(
             "Ready20k's estimate of readiness, computed from the self-assessment: each question \
              is answered on a maturity scale from 0 (absent) to 5 (measured and improving) and \
-             counts in full only with evidence attached. Clause scores show how close the \
-             answers are, weight for weight, to level 4 (operated for a full cycle with \
-             records), the level certification needs.",
+             counts only as far as its evidence carries it: a linked document supports level 3 \
+             at most, level 4 needs a record, level 5 measurements over time. Clause scores \
+             show how close the answers are, weight for weight, to level 4 (operated for a \
+             full cycle with records), the level certification needs. The verdicts follow \
+             what a certification auditor checks at each stage, not the score alone.",
         ),
         note(
             "Ready20k's estimate, not an audit result",
@@ -248,6 +302,9 @@ pub(super) fn scorecard(f: &Facts<'_>) -> Section {
              (operated with records).",
         ),
     ];
+    if let Some(setup) = setup_errors(f) {
+        subs.push(setup);
+    }
     if let Some(progress) = progress(f) {
         subs.push(progress);
     }
@@ -287,6 +344,39 @@ fn clause_table(f: &Facts<'_>) -> Block {
             "Clause scores and readiness views (shares of the question weight at level 2, 3 \
              and 4)",
         )
+}
+
+/// The setup errors still open (none: no subsection): what the setup wizard would refuse in
+/// this project. Listed here rather than printed as if settled, because the scope and the
+/// dossier's other sections are built from the same data.
+fn setup_errors(f: &Facts<'_>) -> Option<Section> {
+    let caps: Vec<&Cap> = f
+        .scorecard
+        .stage1
+        .caps
+        .iter()
+        .filter(|c| c.code == CapCode::SetupError)
+        .collect();
+    if caps.is_empty() {
+        return None;
+    }
+    Some(sec(
+        "Open setup errors",
+        vec![
+            warning(
+                "The setup data is not consistent yet",
+                format!(
+                    "{} in the project would be refused by the setup wizard. Until {} fixed, \
+                     the scope and the statements built from the setup data in this dossier \
+                     are not reliable, and Stage 1 is not ready.",
+                    plural(caps.len(), "entry", "entries"),
+                    if caps.len() == 1 { "it is" } else { "they are" }
+                ),
+            ),
+            bullets(caps.iter().map(|c| c.reason.trim().to_owned())),
+        ],
+        Vec::new(),
+    ))
 }
 
 /// 5.3: the frozen scorecards, oldest first (none: no subsection).
