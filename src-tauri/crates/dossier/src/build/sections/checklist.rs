@@ -39,10 +39,10 @@ pub(super) fn checklist(f: &Facts<'_>) -> Section {
         .col("Document or record", 3.0, |e| {
             Cell::runs(vec![
                 Run::plain(e.title.clone()),
-                Run::italic(if e.kind == DocumentKind::Record {
-                    " (record)"
-                } else {
-                    ""
+                Run::italic(match (e.kind, e.expected) {
+                    (DocumentKind::Record, true) => " (record; expected, not mandatory)",
+                    (DocumentKind::Record, false) => " (record)",
+                    _ => "",
                 }),
             ])
         })
@@ -70,7 +70,9 @@ pub(super) fn checklist(f: &Facts<'_>) -> Section {
             p(
                 "The documented information ISO/IEC 20000-1:2018 requires, with its status in \
                  the project's document register. Documents are maintained and approved; \
-                 records are retained as evidence that something happened.",
+                 records are retained as evidence that something happened. A record marked \
+                 \"expected\" is an activity the standard requires without saying its results \
+                 must be retained; auditors still ask to see them.",
             ),
             Block::KeyValue(vec![KeyValue::new(
                 "Summary",
