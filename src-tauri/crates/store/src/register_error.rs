@@ -129,7 +129,7 @@ pub(crate) fn known_actions(conn: &rusqlite::Connection, ids: &[i64]) -> Registe
     Ok(())
 }
 
-/// Test support: a new project file with the registers' tables.
+/// Test support: a new project file.
 #[cfg(test)]
 pub(crate) mod testing {
     use std::sync::Arc;
@@ -138,29 +138,10 @@ pub(crate) mod testing {
 
     use crate::Project;
 
-    /// The migrations of operating records and of the registers, applied by hand while they
-    /// are not yet in the numbered list.
-    const RECORDS_SQL: &str = include_str!("../migrations/0007_records.sql");
-    const REGISTERS_SQL: &str = include_str!("../migrations/0008_registers.sql");
-
     /// A project created on 2027-01-10 (UTC) in `dir`.
     #[allow(clippy::unwrap_used)]
     pub(crate) fn project(dir: &tempfile::TempDir) -> Project {
         let clock = Arc::new(FixedClock::at_date(2027, 1, 10).unwrap());
-        let p = Project::create(&dir.path().join("p.r20k"), "Acme IT", clock).unwrap();
-        for (table, sql) in [("record_settings", RECORDS_SQL), ("risk", REGISTERS_SQL)] {
-            let has: i64 = p
-                .conn()
-                .query_row(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
-                    [table],
-                    |r| r.get(0),
-                )
-                .unwrap();
-            if has == 0 {
-                p.conn().execute_batch(sql).unwrap();
-            }
-        }
-        p
+        Project::create(&dir.path().join("p.r20k"), "Acme IT", clock).unwrap()
     }
 }
