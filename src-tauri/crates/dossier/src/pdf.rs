@@ -59,6 +59,17 @@ impl State {
         }
     }
 
+    /// Leaves text mode and sets the colours (and stroke) of a filled and/or outlined shape.
+    fn shape(&mut self, ops: &mut Vec<Op>, fill: Option<Colour>, stroke: Option<&Stroke>) {
+        self.end_text(ops);
+        if let Some(c) = fill {
+            self.fill(ops, c);
+        }
+        if let Some(s) = stroke {
+            self.stroke(ops, s);
+        }
+    }
+
     fn fill(&mut self, ops: &mut Vec<Op>, c: Colour) {
         if self.fill != Some(c) {
             ops.push(Op::SetFillColor { col: rgb(c) });
@@ -189,13 +200,7 @@ fn page_ops(prims: &[Prim], h: f32, watermark: Option<&Watermark>) -> Vec<Op> {
                 let Some(mode) = paint_mode(fill.is_some(), stroke.is_some()) else {
                     continue;
                 };
-                st.end_text(&mut ops);
-                if let Some(c) = fill {
-                    st.fill(&mut ops, *c);
-                }
-                if let Some(s) = stroke {
-                    st.stroke(&mut ops, s);
-                }
+                st.shape(&mut ops, *fill, stroke.as_ref());
                 ops.push(Op::DrawRectangle {
                     rectangle: Rect {
                         x: Pt(*x),
@@ -218,13 +223,7 @@ fn page_ops(prims: &[Prim], h: f32, watermark: Option<&Watermark>) -> Vec<Op> {
                 if points.len() < 2 {
                     continue;
                 }
-                st.end_text(&mut ops);
-                if let Some(c) = fill {
-                    st.fill(&mut ops, *c);
-                }
-                if let Some(s) = stroke {
-                    st.stroke(&mut ops, s);
-                }
+                st.shape(&mut ops, *fill, stroke.as_ref());
                 ops.push(Op::DrawPolygon {
                     polygon: Polygon {
                         rings: vec![PolygonRing {

@@ -26,31 +26,29 @@ use crate::model::{Dossier, Tone};
 pub fn dossier(f: &Facts<'_>) -> Dossier {
     let pack = f.opts.pack;
     let (front, mut body, mut annexes) = match pack {
-        Pack::Full => (
-            vec![control::document_control(f)],
-            vec![
-                scope::scope(f),
-                catalogue::catalogue(f),
-                roles::roles(f),
-                policies::policies(f),
-                scorecard::scorecard(f),
-                matrix::matrix(f),
-                actions::actions(f),
-                evidence::evidence(f),
-            ],
-            vec![checklist::checklist(f)],
-        ),
-        Pack::Stage1 => (
-            vec![control::document_control(f)],
-            vec![
-                scope::scope(f),
-                catalogue::catalogue(f),
-                roles::roles(f),
-                policies::policies(f),
-            ],
-            vec![checklist::checklist(f)],
-        ),
         Pack::Summary => (Vec::new(), vec![summary::summary(f)], Vec::new()),
+        Pack::Full | Pack::Stage1 => {
+            // The SMS as designed; the full pack adds how far it is implemented.
+            let mut body = vec![
+                scope::scope(f),
+                catalogue::catalogue(f),
+                roles::roles(f),
+                policies::policies(f),
+            ];
+            if pack == Pack::Full {
+                body.extend([
+                    scorecard::scorecard(f),
+                    matrix::matrix(f),
+                    actions::actions(f),
+                    evidence::evidence(f),
+                ]);
+            }
+            (
+                vec![control::document_control(f)],
+                body,
+                vec![checklist::checklist(f)],
+            )
+        }
     };
     number(&mut body, &mut annexes);
     let mut front = front;
