@@ -136,20 +136,6 @@ fn project(dir: &std::path::Path) -> Project {
     )
     .unwrap();
     let stamp = now.to_rfc3339();
-    let registered: bool = p
-        .conn()
-        .query_row(
-            "SELECT count(*) > 0 FROM sqlite_schema WHERE name = 'ticket'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    if !registered {
-        // Until migration 0008 is listed beside 0006/0007.
-        p.conn()
-            .execute_batch(include_str!("../migrations/0007_records.sql"))
-            .unwrap();
-    }
     for name in SERVICES {
         wizard::services::save_service(
             p.conn_mut(),

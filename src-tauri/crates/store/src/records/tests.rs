@@ -28,20 +28,6 @@ fn project() -> (TempDir, Project) {
     let dir = TempDir::new().unwrap();
     let clock = Arc::new(FixedClock(as_of()));
     let mut p = Project::create(&dir.path().join("p.r20k"), "Acme IT", clock).unwrap();
-    let exists: bool = p
-        .conn()
-        .query_row(
-            "SELECT count(*) > 0 FROM sqlite_schema WHERE name = 'ticket'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    if !exists {
-        // Until 0008 is registered beside the other engineers' 0006/0007.
-        p.conn()
-            .execute_batch(include_str!("../../migrations/0007_records.sql"))
-            .unwrap();
-    }
     let c = p.conn_mut();
     for (name, sla) in [
         (
