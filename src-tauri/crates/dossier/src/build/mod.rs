@@ -14,7 +14,7 @@ mod util;
 
 use chrono::NaiveDate;
 use ready20k_domain::content::Library;
-use ready20k_store::snapshot::ProjectSnapshot;
+use ready20k_domain::snapshot::ProjectSnapshot;
 
 use crate::model::Dossier;
 

@@ -5,10 +5,11 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use ready20k_domain::clock::FixedClock;
+use ready20k_domain::snapshot::ProjectSnapshot;
 use ready20k_dossier::build::{DossierOptions, Pack, build, is_draft};
 use ready20k_dossier::model::Dossier;
 use ready20k_dossier::{layout, render};
-use ready20k_store::snapshot::{self, ProjectSnapshot};
+use ready20k_store::snapshot;
 
 use crate::tool;
 
