@@ -1,6 +1,11 @@
 //! The embedded DejaVu fonts (licence: `fonts/LICENSE-DejaVu.txt`).
 //!
-//! Shared by the layout (metrics, glyph coverage) and the PDF writer (embedding).
+//! Shared by the layout (metrics, glyph coverage) and the PDF writer (embedding the subset
+//! of each face that the dossier draws).
+
+use std::collections::BTreeSet;
+
+use crate::DossierError;
 
 /// The four faces the dossier uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -42,6 +47,52 @@ impl FontKey {
             FontKey::Oblique => SANS_OBLIQUE,
             FontKey::Mono => SANS_MONO,
         }
+    }
+
+    /// The PostScript name of the face (after the subset tag in the PDF).
+    pub(crate) fn postscript_name(self) -> &'static str {
+        match self {
+            FontKey::Regular => "DejaVuSans",
+            FontKey::Bold => "DejaVuSans-Bold",
+            FontKey::Oblique => "DejaVuSans-Oblique",
+            FontKey::Mono => "DejaVuSansMono",
+        }
+    }
+
+    /// A TrueType subset of the face with the glyphs for `chars` (plus .notdef).
+    pub(crate) fn subset(self, chars: &BTreeSet<char>) -> Result<Vec<u8>, DossierError> {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::font_data::FontData;
+        use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+        use allsorts::tag;
+
+        let face = ttf_parser::Face::parse(self.bytes(), 0)
+            .map_err(|e| DossierError::Font(format!("{self:?}: {e}")))?;
+        let gids: BTreeSet<u16> = chars
+            .iter()
+            .filter_map(|c| face.glyph_index(*c))
+            .map(|g| g.0)
+            .filter(|g| *g != 0)
+            .collect();
+        let ids: Vec<u16> = std::iter::once(0).chain(gids).collect();
+        let font_err = |e: &dyn std::fmt::Display| DossierError::Font(format!("{self:?}: {e}"));
+        let scope = ReadScope::new(self.bytes());
+        let data = scope.read::<FontData<'_>>().map_err(|e| font_err(&e))?;
+        let provider = data.table_provider(0).map_err(|e| font_err(&e))?;
+        let profile = SubsetProfile::Custom(vec![
+            tag::CMAP,
+            tag::HEAD,
+            tag::HHEA,
+            tag::HMTX,
+            tag::MAXP,
+            tag::NAME,
+            tag::OS_2,
+            tag::POST,
+            tag::CVT,
+            tag::FPGM,
+            tag::PREP,
+        ]);
+        subset(&provider, &ids, &profile, CmapTarget::Unicode).map_err(|e| font_err(&e))
     }
 }
 

@@ -303,12 +303,12 @@ pub(crate) fn write(layout: &Document, meta: &Meta) -> Result<Vec<u8>, DossierEr
         if chars.is_empty() {
             continue;
         }
-        let bytes = subset_font(key, chars)?;
+        let bytes = key.subset(chars)?;
         let mut warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
             .ok_or_else(|| DossierError::Font(format!("cannot parse subset of {key:?}")))?;
         let id = font_id(key);
-        subset_names.push((id.0.clone(), format!("{}+{}", id.0, postscript_name(key))));
+        subset_names.push((id.0.clone(), format!("{}+{}", id.0, key.postscript_name())));
         doc.resources.fonts.map.insert(id, PdfFont::new(parsed));
     }
     let pages = layout
@@ -548,51 +548,6 @@ fn build_outline(
         lo.objects.insert(*id, Object::Dictionary(d));
     }
     Ok(Some(root))
-}
-
-fn postscript_name(key: FontKey) -> &'static str {
-    match key {
-        FontKey::Regular => "DejaVuSans",
-        FontKey::Bold => "DejaVuSans-Bold",
-        FontKey::Oblique => "DejaVuSans-Oblique",
-        FontKey::Mono => "DejaVuSansMono",
-    }
-}
-
-/// A TrueType subset of `key` with the glyphs for `chars` (plus .notdef).
-fn subset_font(key: FontKey, chars: &BTreeSet<char>) -> Result<Vec<u8>, DossierError> {
-    use allsorts::binary::read::ReadScope;
-    use allsorts::font_data::FontData;
-    use allsorts::subset::{CmapTarget, SubsetProfile, subset};
-    use allsorts::tag;
-
-    let face = ttf_parser::Face::parse(key.bytes(), 0)
-        .map_err(|e| DossierError::Font(format!("{key:?}: {e}")))?;
-    let gids: BTreeSet<u16> = chars
-        .iter()
-        .filter_map(|c| face.glyph_index(*c))
-        .map(|g| g.0)
-        .filter(|g| *g != 0)
-        .collect();
-    let ids: Vec<u16> = std::iter::once(0).chain(gids).collect();
-    let font_err = |e: &dyn std::fmt::Display| DossierError::Font(format!("{key:?}: {e}"));
-    let scope = ReadScope::new(key.bytes());
-    let data = scope.read::<FontData<'_>>().map_err(|e| font_err(&e))?;
-    let provider = data.table_provider(0).map_err(|e| font_err(&e))?;
-    let profile = SubsetProfile::Custom(vec![
-        tag::CMAP,
-        tag::HEAD,
-        tag::HHEA,
-        tag::HMTX,
-        tag::MAXP,
-        tag::NAME,
-        tag::OS_2,
-        tag::POST,
-        tag::CVT,
-        tag::FPGM,
-        tag::PREP,
-    ]);
-    subset(&provider, &ids, &profile, CmapTarget::Unicode).map_err(|e| font_err(&e))
 }
 
 /// Give the subset fonts their tagged names (`ABCDEF+Name`) on /BaseFont and /FontName.
