@@ -9,10 +9,8 @@ import type { NewEvidence } from "../../bindings/NewEvidence";
 export const assessmentApi = {
   load: () => call<AssessmentView>("assessment_load"),
   saveAnswer: (answer: AnswerRecord) => call<AnswerSaved>("assessment_save_answer", { answer }),
-  clearAnswer: (questionId: string) =>
-    call<AnswerSaved>("assessment_clear_answer", { questionId }),
-  attachFile: (questionId: string) =>
-    call<AssessmentView | null>("assessment_attach_file", { questionId }),
+  clearAnswer: (questionId: string) => call<AnswerSaved>("assessment_clear_answer", { questionId }),
+  attachFile: (questionId: string) => call<AssessmentView | null>("assessment_attach_file", { questionId }),
   addEvidence: (kind: Exclude<EvidenceKind, "file">, evidence: NewEvidence) =>
     call<AssessmentView>("assessment_add_evidence", { kind, evidence }),
   updateEvidence: (id: number, evidence: NewEvidence) =>

@@ -16,7 +16,7 @@ const saved: DossierSaved = {
 suite("dossier state", () => {
   it("sends the chosen pack and records the saved file", async () => {
     const calls: unknown[] = [];
-    setInvoke(async <T,>(cmd: string, args?: Record<string, unknown>): Promise<T> => {
+    setInvoke(async <T>(cmd: string, args?: Record<string, unknown>): Promise<T> => {
       calls.push({ cmd, args });
       return saved as T;
     });
@@ -32,7 +32,7 @@ suite("dossier state", () => {
   });
 
   it("a cancelled save dialog is not an error", async () => {
-    setInvoke(async <T,>(): Promise<T> => ({ ...saved, path: null, opened: false }) as T);
+    setInvoke(async <T>(): Promise<T> => ({ ...saved, path: null, opened: false }) as T);
     await dossier.generate();
     expect(dossier.phase).toBe("cancelled");
     expect(app.error).toBeNull();
@@ -40,7 +40,7 @@ suite("dossier state", () => {
   });
 
   it("a failure shows the error and returns to idle", async () => {
-    setInvoke(async <T,>(): Promise<T> => {
+    setInvoke(async <T>(): Promise<T> => {
       throw { code: "no_project", message: "No project is open." };
     });
     await dossier.generate();

@@ -10,8 +10,7 @@ import type { TextDiffResult } from "../../bindings/TextDiffResult";
 export const policiesApi = {
   register: () => call<Register>("documents_register"),
   view: (key: string) => call<DocumentView>("documents_view", { key }),
-  start: (key: string, templateId: string | null) =>
-    call<DocumentView>("documents_start", { key, templateId }),
+  start: (key: string, templateId: string | null) => call<DocumentView>("documents_start", { key, templateId }),
   addOwn: (document: NewOwnDocument) => call<DocumentView>("documents_add_own", { document }),
   saveDraft: (documentId: number, body: string, author: number | null, revision: number) =>
     call<SavedDraft>("documents_save_draft", { documentId, body, author, revision }),

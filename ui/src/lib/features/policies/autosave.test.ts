@@ -29,10 +29,17 @@ describe("Autosaver", () => {
   it("debounces edits into one save and tracks the revision", async () => {
     const t = fakeTimers();
     const saves: [string, number][] = [];
-    const a = new Autosaver("a", 1, async (body, rev) => {
-      saves.push([body, rev]);
-      return { revision: rev + 1 };
-    }, () => {}, 800, t.timers);
+    const a = new Autosaver(
+      "a",
+      1,
+      async (body, rev) => {
+        saves.push([body, rev]);
+        return { revision: rev + 1 };
+      },
+      () => {},
+      800,
+      t.timers,
+    );
     a.edit("ab");
     a.edit("abc");
     expect(a.state).toBe("unsaved");
@@ -47,7 +54,14 @@ describe("Autosaver", () => {
 
   it("typing back to the saved text needs no save", () => {
     const t = fakeTimers();
-    const a = new Autosaver("a", 1, async () => ({ revision: 2 }), () => {}, 800, t.timers);
+    const a = new Autosaver(
+      "a",
+      1,
+      async () => ({ revision: 2 }),
+      () => {},
+      800,
+      t.timers,
+    );
     a.edit("ab");
     a.edit("a");
     expect(a.state).toBe("saved");
@@ -58,12 +72,19 @@ describe("Autosaver", () => {
     const t = fakeTimers();
     const saves: string[] = [];
     let release: () => void = () => {};
-    const a = new Autosaver("", 1, (body, rev) => {
-      saves.push(body);
-      return new Promise((resolve) => {
-        release = () => resolve({ revision: rev + 1 });
-      });
-    }, () => {}, 800, t.timers);
+    const a = new Autosaver(
+      "",
+      1,
+      (body, rev) => {
+        saves.push(body);
+        return new Promise((resolve) => {
+          release = () => resolve({ revision: rev + 1 });
+        });
+      },
+      () => {},
+      800,
+      t.timers,
+    );
     a.edit("one");
     await t.tick();
     expect(a.state).toBe("saving");
@@ -80,9 +101,16 @@ describe("Autosaver", () => {
 
   it("reports a failed save with its code", async () => {
     const t = fakeTimers();
-    const a = new Autosaver("", 4, async () => {
-      throw { code: "draft_conflict", message: "Changed elsewhere" };
-    }, () => {}, 800, t.timers);
+    const a = new Autosaver(
+      "",
+      4,
+      async () => {
+        throw { code: "draft_conflict", message: "Changed elsewhere" };
+      },
+      () => {},
+      800,
+      t.timers,
+    );
     a.edit("x");
     expect(await a.flush()).toBe(false);
     expect(a.state).toBe("error");

@@ -13,14 +13,7 @@ export const STATUS_LABELS: Record<DocStatus, string> = {
 };
 
 /** Statuses in filter order. */
-export const STATUSES: DocStatus[] = [
-  "missing",
-  "draft",
-  "in_review",
-  "approved",
-  "due_for_review",
-  "overdue",
-];
+export const STATUSES: DocStatus[] = ["missing", "draft", "in_review", "approved", "due_for_review", "overdue"];
 
 /** What the register shows. */
 export type RegisterFilter = {
@@ -77,5 +70,3 @@ export function groupByClause(entries: RegisterEntry[], f: RegisterFilter): Clau
 export function countMatching(entries: RegisterEntry[], f: RegisterFilter): number {
   return entries.filter((e) => matches(e, f)).length;
 }
-
-

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Gap } from "../../bindings/Gap";
 import type { PlannedAction } from "../../bindings/PlannedAction";
-import {
-  actionFromGap,
-  blankAction,
-  clauseData,
-  gapsWithoutAction,
-  openActionsByQuestion,
-  planCounts,
-} from "./plan";
+import { actionFromGap, blankAction, clauseData, gapsWithoutAction, openActionsByQuestion, planCounts } from "./plan";
 
 function gap(id: string, blocking = false): Gap {
   return {

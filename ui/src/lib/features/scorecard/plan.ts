@@ -85,5 +85,3 @@ export function clauseData(
     value: clauses[id]?.score ?? 0,
   }));
 }
-
-
