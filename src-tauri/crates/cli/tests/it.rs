@@ -33,9 +33,12 @@ fn content_json_prints_the_whole_library() {
     assert_eq!(
         keys,
         [
+            "audit_areas",
             "clauses",
             "crosswalks",
+            "data_protection",
             "documents",
+            "duties",
             "questions",
             "roles",
             "sod_rules",
@@ -43,7 +46,10 @@ fn content_json_prints_the_whole_library() {
         ]
     );
     for key in [
+        "audit_areas",
         "clauses",
+        "data_protection",
+        "duties",
         "documents",
         "roles",
         "sod_rules",
