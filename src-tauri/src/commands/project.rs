@@ -55,7 +55,7 @@ pub async fn project_new(
     firm_name: String,
 ) -> CmdResult<Option<ProjectInfo>> {
     let name = ready20k_domain::project::validate_firm_name(&firm_name)
-        .map_err(|m| CmdError::new("invalid", m))?;
+        .map_err(|e| CmdError::new(e.code, e.message))?;
     let clock = state.clock.clone();
     let created = blocking(move || {
         dialogs::pick_save_path(&app, &name)

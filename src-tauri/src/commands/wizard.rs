@@ -276,7 +276,7 @@ pub async fn wizard_clear_mitigation(
 fn suggestion(p: &Project) -> CmdResult<RoleSuggestion> {
     let data = store::load(p.conn())?;
     suggest_roles(lib()?, &data.people, data.profile.headcount)
-        .map_err(|m| CmdError::new("invalid", m))
+        .map_err(|e| CmdError::new(e.code, e.message))
 }
 
 /// Proposes an allocation for the firm's size (nothing is saved).

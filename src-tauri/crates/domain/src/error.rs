@@ -27,3 +27,24 @@ impl std::fmt::Display for ErrorPayload {
         write!(f, "{} ({})", self.message, self.code)
     }
 }
+
+/// A value or request that a domain rule refuses: a stable snake_case `code` for the caller to
+/// branch on and a sentence that says how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Refusal {
+    /// Stable machine-readable code, e.g. `invalid_firm_name`, `invalid_date`.
+    pub code: &'static str,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl Refusal {
+    /// Builds a refusal from a code and a message.
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+}

@@ -84,9 +84,9 @@ pub fn firm_name_errors(name: &str) -> Vec<FieldError> {
 }
 
 /// Validates a firm name typed by a user; returns the trimmed name or a message saying how to fix it.
-pub fn validate_firm_name(name: &str) -> Result<String, String> {
+pub fn validate_firm_name(name: &str) -> Result<String, crate::error::Refusal> {
     match firm_name_errors(name).into_iter().next() {
-        Some(e) => Err(e.message),
+        Some(e) => Err(crate::error::Refusal::new("invalid_firm_name", e.message)),
         None => Ok(name.trim().to_string()),
     }
 }

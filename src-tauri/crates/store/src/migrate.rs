@@ -27,7 +27,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_question_bank",
         include_str!("../migrations/0006_question_bank.sql"),
     ),
-    ("0007_records", include_str!("../migrations/0007_records.sql")),
+    (
+        "0007_records",
+        include_str!("../migrations/0007_records.sql"),
+    ),
     (
         "0008_registers",
         include_str!("../migrations/0008_registers.sql"),

@@ -206,7 +206,8 @@ impl Project {
     /// Creates a new project file at `path` for `firm_name`. Refuses to overwrite; on any
     /// failure nothing is left at `path` (the file is built beside it, see [`crate::atomic`]).
     pub fn create(path: &Path, firm_name: &str, clock: Arc<dyn Clock>) -> Result<Self> {
-        let firm_name = validate_firm_name(firm_name).map_err(StoreError::InvalidFirmName)?;
+        let firm_name =
+            validate_firm_name(firm_name).map_err(|e| StoreError::InvalidFirmName(e.message))?;
         atomic::clean_leftovers(path)?;
         if path.exists() {
             return Err(StoreError::AlreadyExists {
@@ -364,7 +365,8 @@ impl Project {
 
     /// Renames the firm (validated) and records it in the journal.
     pub fn rename_firm(&self, firm_name: &str) -> Result<()> {
-        let firm_name = validate_firm_name(firm_name).map_err(StoreError::InvalidFirmName)?;
+        let firm_name =
+            validate_firm_name(firm_name).map_err(|e| StoreError::InvalidFirmName(e.message))?;
         let now = self.now();
         self.conn.execute(
             "UPDATE project SET firm_name = ?1, updated_at = ?2 WHERE id = 1",

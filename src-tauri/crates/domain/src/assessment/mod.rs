@@ -33,12 +33,20 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// `Some(trimmed)` when `text` is a valid `YYYY-MM-DD` date, `None` when empty, and an error
 /// message naming `what` otherwise.
-pub fn normalise_date(text: Option<&str>, what: &str) -> Result<Option<String>, String> {
+pub fn normalise_date(
+    text: Option<&str>,
+    what: &str,
+) -> Result<Option<String>, crate::error::Refusal> {
     match text.map(str::trim) {
         None | Some("") => Ok(None),
         Some(t) => parse_date(t)
             .map(|d| Some(d.format("%Y-%m-%d").to_string()))
-            .ok_or_else(|| format!("The {what} must be a date like 2026-06-30; got \"{t}\".")),
+            .ok_or_else(|| {
+                crate::error::Refusal::new(
+                    "invalid_date",
+                    format!("The {what} must be a date like 2026-06-30; got \"{t}\"."),
+                )
+            }),
     }
 }
 
@@ -230,6 +238,7 @@ mod tests {
         assert!(
             normalise_date(Some("30/06/2026"), "due date")
                 .unwrap_err()
+                .message
                 .contains("due date")
         );
     }

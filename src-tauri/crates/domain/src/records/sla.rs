@@ -135,33 +135,40 @@ impl ServiceLevels {
     }
 
     /// Checks the values are sensible; the message says what to fix.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), crate::error::Refusal> {
         if let Some(a) = self.availability_pct
             && !(a > 0.0 && a <= 100.0)
         {
-            return Err(format!(
-                "An availability target must be above 0 and at most 100 %, not {a}."
+            return Err(crate::error::Refusal::new(
+                "invalid_service_levels",
+                format!("An availability target must be above 0 and at most 100 %, not {a}."),
             ));
         }
         for (p, t) in &self.targets {
             if t.response_min == Some(0) || t.resolution_min == Some(0) {
-                return Err(format!(
-                    "{} targets must be at least one minute.",
-                    p.as_str()
+                return Err(crate::error::Refusal::new(
+                    "invalid_service_levels",
+                    format!("{} targets must be at least one minute.", p.as_str()),
                 ));
             }
             if let (Some(r), Some(s)) = (t.response_min, t.resolution_min)
                 && r > s
             {
-                return Err(format!(
-                    "The {} response target ({r} min) is longer than its resolution target \
+                return Err(crate::error::Refusal::new(
+                    "invalid_service_levels",
+                    format!(
+                        "The {} response target ({r} min) is longer than its resolution target \
                      ({s} min).",
-                    p.as_str()
+                        p.as_str()
+                    ),
                 ));
             }
         }
         if self.request_fulfilment.is_some_and(|f| f.minutes == 0) {
-            return Err("A request fulfilment target must be at least one minute.".into());
+            return Err(crate::error::Refusal::new(
+                "invalid_service_levels",
+                "A request fulfilment target must be at least one minute.",
+            ));
         }
         Ok(())
     }
@@ -235,6 +242,6 @@ mod tests {
                 clock: SlaClock::TwentyFourSeven,
             },
         );
-        assert!(levels.validate().unwrap_err().contains("P2"));
+        assert!(levels.validate().unwrap_err().message.contains("P2"));
     }
 }

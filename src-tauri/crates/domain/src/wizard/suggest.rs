@@ -274,14 +274,14 @@ pub fn suggest_roles(
     lib: &Library,
     people: &[Person],
     headcount: u32,
-) -> Result<RoleSuggestion, String> {
+) -> Result<RoleSuggestion, crate::error::Refusal> {
     let staff: Vec<&Person> = people.iter().filter(|p| !p.external).collect();
     if staff.is_empty() {
-        return Err(
+        return Err(crate::error::Refusal::new(
+            "no_staff",
             "Add the people of your firm first (step 4, People); roles go to named \
-                    members of staff."
-                .into(),
-        );
+                    members of staff.",
+        ));
     }
     let n = staff.len();
     let seats = seats_for(n);
@@ -431,9 +431,12 @@ pub fn suggest_roles(
                 f.person_name, f.role_a_name, f.role_b_name, f.rule_id, f.suggested_mitigation
             ));
         } else {
-            return Err(format!(
-                "Could not find an allocation without {} for {}: {}",
-                f.rule_id, f.person_name, f.message
+            return Err(crate::error::Refusal::new(
+                "no_clean_allocation",
+                format!(
+                    "Could not find an allocation without {} for {}: {}",
+                    f.rule_id, f.person_name, f.message
+                ),
             ));
         }
     }

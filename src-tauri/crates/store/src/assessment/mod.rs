@@ -178,7 +178,7 @@ pub(crate) fn known_person(tx: &Transaction<'_>, id: Option<i64>) -> Result<()> 
 
 /// A checked `YYYY-MM-DD` date (or none).
 pub(crate) fn date(text: Option<&str>, what: &str) -> Result<Option<String>> {
-    assessment::normalise_date(text, what).map_err(StoreError::InvalidDate)
+    assessment::normalise_date(text, what).map_err(|e| StoreError::InvalidDate(e.message))
 }
 
 #[cfg(test)]

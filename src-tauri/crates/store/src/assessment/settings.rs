@@ -51,9 +51,9 @@ pub fn save_scoring_settings(
         )));
     }
     let since = normalise_date(settings.records_since.as_deref(), "records start date")
-        .map_err(StoreError::Invalid)?;
+        .map_err(|e| StoreError::InvalidDate(e.message))?;
     let stage2 = normalise_date(settings.stage2_date.as_deref(), "planned Stage 2 date")
-        .map_err(StoreError::Invalid)?;
+        .map_err(|e| StoreError::InvalidDate(e.message))?;
     let stored = ScoringSettings {
         min_operating_months: months,
         records_since: since,

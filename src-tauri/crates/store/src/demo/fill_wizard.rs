@@ -218,7 +218,7 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
     let now = t.at(116, 10);
     let data = wizard::load(c)?;
     let suggestion = suggest_roles(library(), &data.people, data.profile.headcount)
-        .map_err(StoreError::Content)?;
+        .map_err(|e| StoreError::Content(e.message))?;
     wizard::roles::apply_suggestion(c, &now, &suggestion)?;
     // Record a compensating control for every conflict the suggestion left open.
     let data = wizard::load(c)?;

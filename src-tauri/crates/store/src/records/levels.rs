@@ -225,7 +225,9 @@ fn write_levels(tx: &Transaction<'_>, now: &str, levels: &ServiceLevels) -> Resu
 
 /// Saves one service's levels (checked), replacing what it had.
 pub fn save_service_levels(conn: &mut Connection, now: &str, levels: &ServiceLevels) -> Result<()> {
-    levels.validate().map_err(RecordsError::InvalidLevels)?;
+    levels
+        .validate()
+        .map_err(|e| RecordsError::InvalidLevels(e.message))?;
     write_in(conn, now, "records_service_levels_saved", |tx| {
         write_levels(tx, now, levels)?;
         Ok(((), levels.service_id.to_string()))
@@ -249,7 +251,7 @@ pub fn convert_sla_text(conn: &mut Connection, now: &str, service_id: i64) -> Re
     parsed
         .levels
         .validate()
-        .map_err(RecordsError::InvalidLevels)?;
+        .map_err(|e| RecordsError::InvalidLevels(e.message))?;
     write_in(conn, now, "records_service_levels_converted", |tx| {
         write_levels(tx, now, &parsed.levels)?;
         Ok::<_, RecordsError>(((), service_id.to_string()))

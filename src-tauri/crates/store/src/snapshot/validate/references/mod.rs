@@ -176,7 +176,7 @@ impl Checker<'_> {
             );
         }
         if let Err(m) = ready20k_domain::project::validate_firm_name(&s.project.firm_name) {
-            self.err("/project/firm_name", m);
+            self.err("/project/firm_name", m.message);
         }
         self.time("/project/created_at".into(), &s.project.created_at);
         if let Some(u) = &s.project.updated_at {
