@@ -104,6 +104,18 @@ impl<'a> Facts<'a> {
         }
     }
 
+    /// The reasons of the open setup errors (what the setup wizard would refuse in this
+    /// project), as the Stage 1 verdict lists them; empty when the setup data is consistent.
+    pub fn setup_errors(&self) -> Vec<String> {
+        self.scorecard
+            .stage1
+            .caps
+            .iter()
+            .filter(|c| c.code == scoring::CapCode::SetupError)
+            .map(|c| c.reason.trim().to_owned())
+            .collect()
+    }
+
     /// The firm's name: trading name, else legal name, else the project's name.
     pub fn firm(&self) -> String {
         let n = self.data.firm_name();

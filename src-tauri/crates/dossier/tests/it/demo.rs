@@ -340,3 +340,41 @@ fn open_setup_errors_are_listed_in_the_scorecard_section() {
     let m = build(snapshot(), library(), &DossierOptions::full(date()));
     assert!(find(&m.sections, "Open setup errors").is_none());
 }
+
+/// A scope that excludes a requirement (possible in an imported or hand-edited project) is not
+/// printed as settled: the scope section and the scorecard list the setup error; the demo's own
+/// consistent scope carries no such warning.
+#[test]
+fn an_unsettled_scope_is_flagged_not_printed_as_settled() {
+    let clean = format!("{:?}", model(Pack::Full));
+    assert!(!clean.contains("This scope is not settled"));
+    assert!(!clean.contains("Open setup errors"));
+
+    let mut snap = snapshot().clone();
+    let scope = snap
+        .wizard
+        .scope
+        .as_mut()
+        .expect("the demo has a scope statement");
+    scope.text = format!(
+        "{} The SMS excludes clause 8.4.1 as not applicable.",
+        scope.text
+    );
+    scope.edited = true;
+    let dossier = build(
+        &snap,
+        library(),
+        &DossierOptions {
+            date: date(),
+            pack: Pack::Full,
+            version: None,
+        },
+    );
+    let scope_section = format!("{:?}", dossier.sections[0]);
+    assert!(
+        scope_section.contains("This scope is not settled"),
+        "{scope_section}"
+    );
+    assert!(scope_section.contains("8.4.1"));
+    assert!(format!("{:?}", dossier).contains("Open setup errors"));
+}

@@ -5,17 +5,33 @@ use ready20k_domain::wizard::{IssueKind, OtherParty};
 
 use crate::build::facts::Facts;
 use crate::build::table::rows;
-use crate::build::util::{bullets, h3, note, or_dash, p, sec};
+use crate::build::util::{bullets, h3, note, or_dash, p, plural, sec, warning};
 use crate::model::{Block, Cell, KeyValue, Paragraph, Run, Section, Tone};
 
 /// Section 1.
 pub(super) fn scope(f: &Facts<'_>) -> Section {
     let d = &f.data;
     let pr = &d.profile;
-    let mut s11 = vec![Block::Paragraph(Paragraph::from_runs(vec![
+    // The scope is the first thing a Stage 1 auditor reads: never print it as settled while the
+    // setup wizard would refuse part of it (e.g. a statement that excludes a requirement).
+    let setup = f.setup_errors();
+    let mut s11 = Vec::new();
+    if !setup.is_empty() {
+        s11.push(warning(
+            "This scope is not settled",
+            format!(
+                "The statement below is printed as entered, but the project has {} that the \
+                 setup wizard refuses. Fix {} before this dossier goes to the certification body.",
+                plural(setup.len(), "open setup error", "open setup errors"),
+                if setup.len() == 1 { "it" } else { "them" }
+            ),
+        ));
+        s11.push(bullets(setup));
+    }
+    s11.push(Block::Paragraph(Paragraph::from_runs(vec![
         Run::plain("The scope of the SMS is: "),
         Run::italic(or_dash(&f.scope)),
-    ]))];
+    ])));
     let mut facts = Vec::new();
     for (k, v) in [
         ("Legal name", pr.legal_name.as_str()),

@@ -350,13 +350,7 @@ fn clause_table(f: &Facts<'_>) -> Block {
 /// this project. Listed here rather than printed as if settled, because the scope and the
 /// dossier's other sections are built from the same data.
 fn setup_errors(f: &Facts<'_>) -> Option<Section> {
-    let caps: Vec<&Cap> = f
-        .scorecard
-        .stage1
-        .caps
-        .iter()
-        .filter(|c| c.code == CapCode::SetupError)
-        .collect();
+    let caps = f.setup_errors();
     if caps.is_empty() {
         return None;
     }
@@ -373,7 +367,7 @@ fn setup_errors(f: &Facts<'_>) -> Option<Section> {
                     if caps.len() == 1 { "it is" } else { "they are" }
                 ),
             ),
-            bullets(caps.iter().map(|c| c.reason.trim().to_owned())),
+            bullets(caps),
         ],
         Vec::new(),
     ))
