@@ -9,10 +9,14 @@
 mod assessment;
 mod convert;
 mod documents;
+mod records;
+mod registers;
 mod wizard;
 
 pub use assessment::*;
 pub use documents::*;
+pub use records::*;
+pub use registers::*;
 pub use wizard::*;
 
 use schemars::JsonSchema;
@@ -45,6 +49,12 @@ pub struct ProjectSnapshot {
     pub documents: Vec<DocumentSnap>,
     /// The readiness self-assessment.
     pub assessment: AssessmentSnapshot,
+    /// Operating records: business hours, service levels, service-desk exports and tickets.
+    #[serde(default)]
+    pub records: RecordsSnap,
+    /// Registers: risks, suppliers and the SMS calendar.
+    #[serde(default)]
+    pub registers: RegistersSnap,
     /// The project's change journal, when exported with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub journal: Option<Vec<JournalRow>>,

@@ -7,6 +7,8 @@
 //! here with its SHA-256. Document reviews are done by re-approving the document (its next
 //! review date moves) and supplier reviews by recording the review.
 
+mod snap;
+pub use snap::{export_completions, export_duties, import_calendar};
 #[cfg(test)]
 mod tests;
 

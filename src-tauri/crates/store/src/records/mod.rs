@@ -8,6 +8,8 @@
 mod import;
 mod levels;
 mod report;
+mod snap;
+pub use snap::{export_records, import_records};
 #[cfg(test)]
 mod tests;
 

@@ -3,6 +3,8 @@
 //! `ready20k_domain::risks`; this module owns the SQL. Every write runs in one transaction and
 //! appends a `risk_*` journal entry.
 
+mod snap;
+pub use snap::{export_criteria, export_risk_actions, export_risks, import_risks};
 #[cfg(test)]
 mod tests;
 

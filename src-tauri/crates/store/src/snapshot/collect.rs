@@ -7,7 +7,9 @@ use rusqlite::Connection;
 use super::types::*;
 use crate::assessment::{actions, answers, evidence, snapshots};
 use crate::wizard::{context, people, profile, progress, roles, services};
-use crate::{Project, Result, documents, journal, meta, migrate};
+use crate::{
+    Project, Result, calendar, documents, journal, meta, migrate, records, risks, suppliers,
+};
 
 /// What to include beyond the project data itself.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -63,10 +65,28 @@ fn read_all(conn: &Connection, opts: CollectOptions) -> Result<ProjectSnapshot> 
             actions: actions::export_actions(conn)?,
             snapshots: snapshots::export_snapshots(conn)?,
         },
+        records: records::export_records(conn)?,
+        registers: registers(conn)?,
         journal: if opts.journal {
             Some(journal::export_journal(conn)?)
         } else {
             None
         },
+    })
+}
+
+fn registers(conn: &Connection) -> Result<RegistersSnap> {
+    let s = suppliers::export_suppliers(conn)?;
+    Ok(RegistersSnap {
+        risk_criteria: risks::export_criteria(conn)?,
+        risks: risks::export_risks(conn)?,
+        risk_actions: risks::export_risk_actions(conn)?,
+        supplier_agreements: s.agreements,
+        supplier_reviews: s.reviews,
+        supplier_review_actions: s.review_actions,
+        supplier_disputes: s.disputes,
+        supplier_nones: s.nones,
+        calendar_duties: calendar::export_duties(conn)?,
+        calendar_completions: calendar::export_completions(conn)?,
     })
 }

@@ -13,8 +13,9 @@ use super::validate::{Limits, Problems, check_depth, check_structure, validate};
 use crate::assessment::{actions, answers, evidence, snapshots};
 use crate::documents::records;
 use crate::migrate::{self, LATEST};
+use crate::records as operating;
 use crate::wizard::{context, people, profile, progress, roles, services};
-use crate::{Project, StoreError, atomic, journal, meta};
+use crate::{Project, StoreError, atomic, calendar, journal, meta, risks, suppliers};
 
 /// One problem in an imported file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -223,6 +224,11 @@ fn write_all(
     evidence::import_evidence(tx, &a.evidence)?;
     actions::import_actions(tx, &a.actions)?;
     snapshots::import_snapshots(tx, &a.snapshots)?;
+    operating::import_records(tx, &s.records)?;
+    let r = &s.registers;
+    risks::import_risks(tx, r.risk_criteria.as_ref(), &r.risks, &r.risk_actions)?;
+    suppliers::import_suppliers(tx, r)?;
+    calendar::import_calendar(tx, &r.calendar_duties, &r.calendar_completions)?;
     match &s.journal {
         Some(rows) => journal::import_journal(tx, rows)?,
         None => {

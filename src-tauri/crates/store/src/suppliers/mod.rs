@@ -3,6 +3,8 @@
 //! other parties. Checks and rules are `ready20k_domain::suppliers`; this module owns the SQL.
 //! Every write runs in one transaction and appends a `supplier_*` journal entry.
 
+mod snap;
+pub use snap::{SupplierRows, export_suppliers, import_suppliers};
 #[cfg(test)]
 mod tests;
 
