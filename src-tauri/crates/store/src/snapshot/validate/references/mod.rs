@@ -1,8 +1,11 @@
 //! Pass 3: the typed snapshot: unique ids, references, dates, limits and file hashes.
-//! The checks of each part live beside: [`wizard`], [`documents`], [`assessment`].
+//! The checks of each part live beside: [`wizard`], [`documents`], [`assessment`],
+//! [`records`] and [`registers`].
 
 mod assessment;
 mod documents;
+mod records;
+mod registers;
 mod wizard;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -195,6 +198,8 @@ impl Checker<'_> {
         let people = self.wizard(&s.wizard);
         let versions = self.documents(&s.documents, &people);
         self.assessment(s, &people, &versions);
+        self.records(s);
+        self.registers(s, &people);
         if self.total_blobs > self.limits.max_total_bytes {
             self.err(
                 "",
