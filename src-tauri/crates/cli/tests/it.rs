@@ -18,6 +18,29 @@ fn cli(args: &[&str]) -> Output {
         .expect("run ready20k-cli")
 }
 
+/// Runs the CLI and asserts that it succeeded (its stderr is the failure message).
+fn cli_ok(args: &[&str]) -> Output {
+    let out = cli(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// Runs the CLI, asserts that it succeeded and parses its stdout as JSON.
+fn cli_json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_slice(&cli_ok(args).stdout).expect("valid JSON")
+}
+
+/// Writes the demo firm as of 2026-12-01 (its calendar starts that day) to `dir/demo.r20k`.
+fn demo_project(dir: &std::path::Path) -> std::path::PathBuf {
+    let demo = dir.join("demo.r20k");
+    cli_ok(&["demo", path_arg(&demo), "--date", "2026-12-01"]);
+    demo
+}
+
 #[test]
 fn content_json_prints_the_whole_library() {
     let out = cli(&["content", "--json"]);

@@ -1,33 +1,14 @@
 //! `calendar --json` and `calendar --ics` on the demo firm, and bad input.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use icalendar::Component as _;
 
-use super::{cli, path_arg};
+use super::{cli, cli_json, cli_ok, demo_project as demo, path_arg};
 
-/// The demo firm as of 2026-12-01 (its calendar starts that day).
-fn demo(dir: &Path) -> PathBuf {
-    let demo = dir.join("demo.r20k");
-    let out = cli(&["demo", path_arg(&demo), "--date", "2026-12-01"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    demo
-}
-
+/// `calendar <file> --json` with `extra` arguments, parsed.
 fn json(file: &Path, extra: &[&str]) -> serde_json::Value {
-    let mut args = vec!["calendar", path_arg(file), "--json"];
-    args.extend_from_slice(extra);
-    let out = cli(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
+    cli_json(&[&["calendar", path_arg(file), "--json"], extra].concat())
 }
 
 #[test]
@@ -96,26 +77,20 @@ fn calendar_json_lists_every_duty_with_owner_due_date_and_status() {
 fn calendar_ics_is_valid_icalendar_with_stable_uids() {
     let dir = tempfile::tempdir().unwrap();
     let demo = demo(dir.path());
+    // The same window for the ICS file and the JSON it is compared with.
+    let window = [
+        "--from",
+        "2027-01-01",
+        "--months",
+        "6",
+        "--today",
+        "2027-02-01",
+    ];
     let ics = |name: &str| {
         let out_path = dir.path().join(name);
-        let out = cli(&[
-            "calendar",
-            path_arg(&demo),
-            "--from",
-            "2027-01-01",
-            "--months",
-            "6",
-            "--today",
-            "2027-02-01",
-            "--ics",
-            "-o",
-            path_arg(&out_path),
-        ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let head = ["calendar", path_arg(&demo)];
+        let tail = ["--ics", "-o", path_arg(&out_path)];
+        cli_ok(&[&head[..], &window, &tail].concat());
         std::fs::read_to_string(&out_path).unwrap()
     };
     let a = ics("a.ics");
@@ -125,17 +100,7 @@ fn calendar_ics_is_valid_icalendar_with_stable_uids() {
     }
     let cal: icalendar::Calendar = a.parse().expect("parses as iCalendar");
     let events: Vec<_> = cal.events().collect();
-    let v = json(
-        &demo,
-        &[
-            "--from",
-            "2027-01-01",
-            "--months",
-            "6",
-            "--today",
-            "2027-02-01",
-        ],
-    );
+    let v = json(&demo, &window);
     let duties = v["duties"].as_array().unwrap();
     assert_eq!(events.len(), duties.len());
     for (e, d) in events.iter().zip(duties) {

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{cli, path_arg};
+use super::{cli, cli_json, cli_ok, demo_project, path_arg};
 
 const HEADER: &str = "id,kind,service,priority,opened,responded,resolved,requester,approver,implementer,change_type,outcome,title\n";
 
@@ -17,15 +17,11 @@ CHG-2,change,Cloud Hosting,P2,2026-10-20T17:00,,2026-10-20T19:00,Anna,Tom,Priya,
 INC-3,incident,Helpdesk,P2,2026-11-03T10:00,,,Tom,,Priya,,,Unknown service
 ";
 
+/// The demo firm as of 2026-12-01 with working hours 09:00–17:00 London, Monday to Friday,
+/// and its service levels converted from their text.
 fn demo(dir: &Path) -> std::path::PathBuf {
-    let demo = dir.join("demo.r20k");
-    let out = cli(&["demo", path_arg(&demo), "--date", "2026-12-01"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = cli(&[
+    let demo = demo_project(dir);
+    cli_ok(&[
         "records",
         "hours",
         path_arg(&demo),
@@ -38,17 +34,7 @@ fn demo(dir: &Path) -> std::path::PathBuf {
         "--tz",
         "Europe/London",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = cli(&["records", "convert-sla", path_arg(&demo)]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = cli_ok(&["records", "convert-sla", path_arg(&demo)]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("converted: P1 response 30 min"), "{text}");
     assert!(
@@ -58,16 +44,33 @@ fn demo(dir: &Path) -> std::path::PathBuf {
     demo
 }
 
+/// `records report <demo> --json` with `extra` arguments, parsed.
 fn report_json(demo: &Path, extra: &[&str]) -> serde_json::Value {
-    let mut args = vec!["records", "report", path_arg(demo), "--json"];
-    args.extend_from_slice(extra);
-    let out = cli(&args);
+    cli_json(&[&["records", "report", path_arg(demo), "--json"], extra].concat())
+}
+
+/// `records import <demo> <csv> --from <preset>` with `extra` arguments (not checked).
+fn import(demo: &Path, csv: &Path, preset: &str, extra: &[&str]) -> std::process::Output {
+    let head = [
+        "records",
+        "import",
+        path_arg(demo),
+        path_arg(csv),
+        "--from",
+        preset,
+    ];
+    cli(&[&head[..], extra].concat())
+}
+
+/// As [`import`], asserting success; returns stdout.
+fn import_ok(demo: &Path, csv: &Path, preset: &str, extra: &[&str]) -> String {
+    let out = import(demo, csv, preset, extra);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
@@ -76,20 +79,7 @@ fn records_import_then_report_json() {
     let demo = demo(dir.path());
     let csv = dir.path().join("tickets.csv");
     std::fs::write(&csv, format!("{HEADER}{GOOD}")).unwrap();
-    let out = cli(&[
-        "records",
-        "import",
-        path_arg(&demo),
-        path_arg(&csv),
-        "--from",
-        "ready20k",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = import_ok(&demo, &csv, "ready20k", &[]);
     assert!(text.contains("6 added, 0 updated, 0 unchanged"), "{text}");
     assert!(text.contains("1 without a service"), "{text}");
     assert!(
@@ -98,14 +88,7 @@ fn records_import_then_report_json() {
     );
 
     // Re-importing the same file adds nothing.
-    let out = cli(&[
-        "records",
-        "import",
-        path_arg(&demo),
-        path_arg(&csv),
-        "--from",
-        "ready20k",
-    ]);
+    let out = import(&demo, &csv, "ready20k", &[]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 added, 0 updated, 6 unchanged"));
 
     let v = report_json(&demo, &["--from", "2026-10", "--to", "2026-10"]);
@@ -173,22 +156,13 @@ fn records_import_then_report_json() {
     assert_eq!(last["months"][1]["incidents"], 1);
 
     // Mapping the unknown value re-files the ticket on the next import.
-    let out = cli(&[
-        "records",
-        "import",
-        path_arg(&demo),
-        path_arg(&csv),
-        "--from",
+    let text = import_ok(
+        &demo,
+        &csv,
         "ready20k",
-        "--map",
-        "Helpdesk=Managed Workplace",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        &["--map", "Helpdesk=Managed Workplace"],
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("1 updated"));
+    assert!(text.contains("1 updated"));
     let all = report_json(&demo, &[]);
     assert_eq!(all["services"].as_array().unwrap().len(), 3);
 }
@@ -206,14 +180,7 @@ fn records_bad_input_exits_2_and_writes_nothing() {
         ),
     )
     .unwrap();
-    let out = cli(&[
-        "records",
-        "import",
-        path_arg(&demo),
-        path_arg(&csv),
-        "--from",
-        "ready20k",
-    ]);
+    let out = import(&demo, &csv, "ready20k", &[]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("error [rows_rejected]: 2 row(s)"), "{err}");
@@ -225,78 +192,51 @@ fn records_bad_input_exits_2_and_writes_nothing() {
     assert!(err.contains("[bad_date]"), "{err}");
     assert_eq!(report_json(&demo, &[])["months_of_records"], 0);
 
-    // The wrong preset: a clear message.
-    let out = cli(&[
-        "records",
-        "import",
-        path_arg(&demo),
-        path_arg(&csv),
-        "--from",
-        "jira",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("[missing_column]"));
-    // Unknown preset, missing file, bad month, bad map.
-    let out = cli(&[
-        "records",
-        "import",
-        path_arg(&demo),
-        path_arg(&csv),
-        "--from",
-        "snow",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
+    // The wrong preset (a clear message), an unknown preset, a missing file, a bad month and
+    // a bad map are refused with exit 2; `None`: only the exit code is checked.
     let missing = dir.path().join("missing.csv");
-    let out = cli(&[
-        "records",
-        "import",
-        path_arg(&demo),
-        path_arg(&missing),
-        "--from",
-        "ready20k",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("error [io]"));
-    let out = cli(&[
+    let import_args = |file: &Path, preset: &str| -> Vec<String> {
+        [
+            "records",
+            "import",
+            path_arg(&demo),
+            path_arg(file),
+            "--from",
+            preset,
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let month = [
         "records",
         "report",
         path_arg(&demo),
         "--from",
         "2026-13",
         "--json",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("[bad_month]"));
-    let out = cli(&[
-        "records",
-        "import",
-        path_arg(&demo),
-        path_arg(&csv),
-        "--from",
-        "ready20k",
-        "--map",
-        "Helpdesk=Payroll",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("[unknown_service]"));
+    ];
+    let mut bad_map = import_args(&csv, "ready20k");
+    bad_map.extend(["--map".to_owned(), "Helpdesk=Payroll".to_owned()]);
+    let cases: Vec<(Vec<String>, Option<&str>)> = vec![
+        (import_args(&csv, "jira"), Some("[missing_column]")),
+        (import_args(&csv, "snow"), None),
+        (import_args(&missing, "ready20k"), Some("error [io]")),
+        (month.map(String::from).to_vec(), Some("[bad_month]")),
+        (bad_map, Some("[unknown_service]")),
+    ];
+    for (args, needle) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = cli(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        if let Some(needle) = needle {
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains(needle), "{args:?}: {err}");
+        }
+    }
     assert_eq!(report_json(&demo, &[])["months_of_records"], 0);
 
     // --skip-bad-rows imports the good rows and lists the rest.
-    let out = cli(&[
-        "records",
-        "import",
-        path_arg(&demo),
-        path_arg(&csv),
-        "--from",
-        "ready20k",
-        "--skip-bad-rows",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = import_ok(&demo, &csv, "ready20k", &["--skip-bad-rows"]);
     assert!(text.contains("6 added"), "{text}");
     assert!(text.contains("skipped line 8"), "{text}");
     assert!(text.contains("skipped line 9"), "{text}");
