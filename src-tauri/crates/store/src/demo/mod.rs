@@ -7,6 +7,7 @@
 //! an internal audit 20 days ago and the current snapshot yesterday.
 
 mod fill_assessment;
+mod fill_records;
 mod fill_wizard;
 
 use std::path::Path;
@@ -25,6 +26,7 @@ use ready20k_domain::wizard::{
 };
 
 use fill_assessment::fill_assessment;
+use fill_records::fill_records;
 use fill_wizard::fill_wizard;
 
 use crate::{Project, Result, StoreError, assessment, documents, wizard};
@@ -86,7 +88,8 @@ pub fn create_demo(path: &Path, clock: Arc<dyn Clock>) -> Result<Project> {
 fn fill(p: &mut Project, t: &Timeline) -> Result<()> {
     let people = fill_wizard(p, t)?;
     let approved = fill_documents(p, t)?;
-    fill_assessment(p, t, &people, &approved)
+    fill_assessment(p, t, &people, &approved)?;
+    fill_records(p, t)
 }
 
 /// Drafts, issues and approves library documents; returns (doc key, version id) of each

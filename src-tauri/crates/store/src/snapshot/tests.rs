@@ -19,7 +19,7 @@ fn demo_json() -> &'static [u8] {
     static JSON: OnceLock<Vec<u8>> = OnceLock::new();
     JSON.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let p = create_demo(&dir.path().join("demo.r20k"), clock()).unwrap();
+        let p = demo_with_registers(&dir.path().join("demo.r20k"));
         to_json(&collect_with(&p, CollectOptions { journal: true }).unwrap()).unwrap()
     })
 }
@@ -48,12 +48,140 @@ fn no_files_but(dir: &Path, keep: &[&str]) -> bool {
     })
 }
 
+/// The first id of `table`.
+fn first_id(p: &crate::Project, table: &str) -> i64 {
+    p.conn()
+        .query_row(&format!("SELECT min(id) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+/// The demo project plus a few rows of every operating-records and register table the demo
+/// leaves empty (a kept service-desk export with tickets, risks, supplier records, calendar).
+fn demo_with_registers(path: &Path) -> crate::Project {
+    let p = create_demo(path, clock()).unwrap();
+    let service = first_id(&p, "service");
+    let person = first_id(&p, "person");
+    let party = first_id(&p, "other_party");
+    let issue = first_id(&p, "context_issue");
+    let action = first_id(&p, "action");
+    let evidence = first_id(&p, "evidence");
+    let duty = ready20k_domain::content::library().duties[0].id.clone();
+    let csv = b"key,summary\nSD-1,Printer down\n";
+    let kept = b"minutes of the review";
+    let sha = crate::assessment::evidence::sha256_hex;
+    let t = "2026-06-01T09:00:00+00:00";
+    let c = p.conn();
+    c.execute(
+        "INSERT OR IGNORE INTO record_settings (id, business_hours, updated_at) VALUES (1, ?1, ?2)",
+        rusqlite::params![
+            r#"{"days":[1,2,3,4,5],"start":"09:00","end":"17:00","time_zone":"UTC"}"#,
+            t
+        ],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO record_service_map (source, value, service_id) VALUES ('jira', 'Desk', ?1),
+             ('jira', 'Other', NULL)",
+        [service],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO record_source (id, source, file_name, size, sha256, bytes, imported_at,
+             rows_read, rows_added, rows_updated, rows_rejected)
+         VALUES (1, 'jira', 'export.csv', ?1, ?2, ?3, ?4, 1, 1, 0, 0)",
+        rusqlite::params![csv.len() as i64, sha(csv), &csv[..], t],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO ticket (id, source, external_id, source_file_id, kind, service_value,
+             service_id, priority, opened, responded, resolved, title, month, response_s,
+             response_bs, resolution_s, resolution_bs)
+         VALUES (1, 'jira', 'SD-1', 1, 'incident', 'Desk', ?1, 'P2', ?2,
+             '2026-06-01T09:30:00+00:00', '2026-06-01T11:00:00+00:00', 'Printer down', 202606,
+             1800, 1800, 7200, 7200)",
+        rusqlite::params![service, t],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO risk_criteria (id, likelihood, impact, acceptance, updated_at)
+         VALUES (1, '[\"a\",\"b\",\"c\",\"d\",\"e\"]', '[\"v\",\"w\",\"x\",\"y\",\"z\"]', 6, ?1)",
+        [t],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO risk (id, kind, title, source_kind, source_id, owner_id, inherent_l,
+             inherent_i, residual_l, residual_i, treatment, review_on, created_at, updated_at)
+         VALUES (1, 'risk', 'Key engineer leaves', 'context_issue', ?1, ?2, 3, 4, 2, 2,
+             'reduce', '2026-12-01', ?3, ?3),
+             (2, 'opportunity', 'Cloud offer', 'other', NULL, NULL, 2, 3, NULL, NULL, NULL,
+             NULL, ?3, ?3)",
+        rusqlite::params![issue, person, t],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO risk_action (risk_id, action_id) VALUES (1, ?1)",
+        [action],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO supplier_agreement (id, party_id, contract_ref, start_on, contacts,
+             updated_at) VALUES (1, ?1, 'C-7', '2026-01-01',
+             '[{\"name\":\"Ann\",\"role\":\"AM\",\"email\":\"\",\"phone\":\"\"}]', ?2)",
+        rusqlite::params![party, t],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO supplier_review (id, party_id, reviewed_on, rating, issues, reviewer_id,
+             created_at) VALUES (1, ?1, '2026-05-01', 4, 'late invoices', ?2, ?3)",
+        rusqlite::params![party, person, t],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO supplier_review_action (review_id, action_id) VALUES (1, ?1)",
+        [action],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO supplier_dispute (id, party_id, opened_on, description, status,
+             resolved_on, resolution, updated_at)
+         VALUES (1, ?1, '2026-04-01', 'Credit note', 'resolved', '2026-04-20', 'Paid', ?2)",
+        rusqlite::params![party, t],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO supplier_none (kind, note, recorded_at) VALUES ('customer', 'none', ?1)",
+        [t],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO calendar_duty (duty_id, anchor_on, frequency, owner_id, active, updated_at)
+         VALUES (?1, '2026-01-15', 'quarterly', ?2, 1, ?3)",
+        rusqlite::params![duty, person, t],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO calendar_completion (occurrence_id, series_id, due_on, done_on, person_id,
+             evidence_id, note, file_name, size, sha256, created_at)
+         VALUES ('occ-1', 's-1', '2026-03-31', '2026-03-30', ?1, ?2, '', NULL, NULL, NULL, ?3),
+                ('occ-2', 's-1', '2026-06-30', '2026-06-29', ?1, NULL, 'held', 'minutes.txt',
+                 ?4, ?5, ?3)",
+        rusqlite::params![person, evidence, t, kept.len() as i64, sha(kept)],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO calendar_completion_file (occurrence_id, content) VALUES ('occ-2', ?1)",
+        [&kept[..]],
+    )
+    .unwrap();
+    p
+}
+
 #[test]
 fn export_import_export_is_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     for journal in [true, false] {
         let opts = CollectOptions { journal };
-        let src = create_demo(&dir.path().join(format!("src-{journal}.r20k")), clock()).unwrap();
+        let src = demo_with_registers(&dir.path().join(format!("src-{journal}.r20k")));
         let first = to_json(&collect_with(&src, opts).unwrap()).unwrap();
         let dest = dir.path().join(format!("copy-{journal}.r20k"));
         let copy = import(&first, &dest, clock()).unwrap();
@@ -66,7 +194,87 @@ fn export_import_export_is_byte_identical() {
         let data = crate::wizard::load(copy.conn()).unwrap();
         assert_eq!(data, crate::wizard::load(src.conn()).unwrap());
         assert_eq!(data.people.len(), 6);
+        // The operating records and registers came through, every table non-empty.
+        let snap = collect(&copy).unwrap();
+        let (r, g) = (&snap.records, &snap.registers);
+        assert!(r.settings.is_some() && g.risk_criteria.is_some());
+        for (what, n) in [
+            ("service levels", r.service_levels.len()),
+            ("targets", r.service_level_targets.len()),
+            ("service map", r.service_map.len()),
+            ("sources", r.sources.len()),
+            ("tickets", r.tickets.len()),
+            ("risks", g.risks.len()),
+            ("risk actions", g.risk_actions.len()),
+            ("agreements", g.supplier_agreements.len()),
+            ("reviews", g.supplier_reviews.len()),
+            ("review actions", g.supplier_review_actions.len()),
+            ("disputes", g.supplier_disputes.len()),
+            ("nones", g.supplier_nones.len()),
+            ("duties", g.calendar_duties.len()),
+            ("completions", g.calendar_completions.len()),
+        ] {
+            assert!(n > 0, "no {what} in the round trip");
+        }
+        let kept: Vec<u8> = copy
+            .conn()
+            .query_row(
+                "SELECT content FROM calendar_completion_file WHERE occurrence_id = 'occ-2'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(kept, b"minutes of the review");
     }
+}
+
+#[test]
+fn older_exports_without_records_or_registers_still_import() {
+    let mut v = demo_value();
+    let o = v.as_object_mut().unwrap();
+    o.remove("records");
+    o.remove("registers");
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = serde_json::to_vec(&v).unwrap();
+    let copy = import(&bytes, &dir.path().join("old.r20k"), clock()).unwrap();
+    let snap = collect(&copy).unwrap();
+    assert_eq!(snap.records, RecordsSnap::default());
+    assert_eq!(snap.registers, RegistersSnap::default());
+}
+
+#[test]
+fn tampered_kept_files_are_refused_with_their_paths() {
+    let mut v = demo_value();
+    v["records"]["sources"][0]["content_base64"] = json!("aGVsbG8=");
+    v["records"]["sources"][0]["size"] = json!(5);
+    let occ = v["registers"]["calendar_completions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c["file_name"].is_string())
+        .unwrap();
+    v["registers"]["calendar_completions"][occ]["sha256"] = json!("0".repeat(64));
+    v["registers"]["risks"][0]["source_id"] = json!(999_999);
+    let list = problems(&v);
+    assert!(
+        has(&list, "/records/sources/0/sha256", "does not match"),
+        "{list:?}"
+    );
+    let p = format!("/registers/calendar_completions/{occ}/sha256");
+    assert!(has(&list, &p, "does not match"), "{list:?}");
+    assert!(
+        has(
+            &list,
+            "/registers/risks/0/source_id",
+            "no context issue 999999"
+        ),
+        "{list:?}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = serde_json::to_vec(&v).unwrap();
+    let err = import(&bytes, &dir.path().join("new.r20k"), clock()).unwrap_err();
+    assert_eq!(err.code(), "invalid_import");
+    assert!(no_files_but(dir.path(), &[]));
 }
 
 #[test]
