@@ -328,7 +328,9 @@ async fn six_person_firm_goes_through_the_wizard_and_resumes_after_restart() {
     next(&app, "Roles").await;
 
     // 5. Roles: the suggestion leaves no block; giving the SMS manager internal audit
-    // creates one (SOD-02), which stops "Next" until a mitigation is recorded.
+    // creates two independence blocks — SOD-02 (SMS manager audits the SMS) and SOD-01 (the
+    // auditor is accountable or responsible for processes through another role) — which stop
+    // "Next" until a mitigation is recorded for each.
     click(&app, "roles-suggest").await;
     shot(&app, "08-roles-proposal").await;
     click(&app, "roles-apply").await;
@@ -358,39 +360,56 @@ async fn six_person_firm_goes_through_the_wizard_and_resumes_after_restart() {
         &olivia,
     )
     .await;
-    app.wait_text("sod-blocks", "1 blocking").await;
-    let finding = css(&app, "[data-testid='sod-finding'][data-rule='SOD-02']").await;
-    assert_eq!(
-        finding.attr("data-resolved").await.unwrap().as_deref(),
-        Some("false")
-    );
+    app.wait_text("sod-blocks", "2 blocking").await;
+    for rule in ["SOD-02", "SOD-01"] {
+        let finding = css(
+            &app,
+            &format!("[data-testid='sod-finding'][data-rule='{rule}']"),
+        )
+        .await;
+        assert_eq!(
+            finding.attr("data-resolved").await.unwrap().as_deref(),
+            Some("false"),
+            "{rule}"
+        );
+    }
     shot(&app, "09-roles-block").await;
     click(&app, "wizard-next").await;
     let blocked = app.by_test_id("wizard-blocked").await.text().await.unwrap();
-    assert!(blocked.contains("SOD-02"), "{blocked}");
-    app.wait_text("wizard-step-title", "Roles").await;
-    css(
-        &app,
-        "[data-rule='SOD-02'] [data-testid='mitigation-use-suggestion']",
-    )
-    .await
-    .click()
-    .await
-    .unwrap();
-    css(
-        &app,
-        "[data-rule='SOD-02'] [data-testid='mitigation-record']",
-    )
-    .await
-    .click()
-    .await
-    .unwrap();
-    settle(&app).await;
-    let finding = css(&app, "[data-testid='sod-finding'][data-rule='SOD-02']").await;
-    assert_eq!(
-        finding.attr("data-resolved").await.unwrap().as_deref(),
-        Some("true")
+    assert!(
+        blocked.contains("2 blocking") && blocked.contains("SOD-01"),
+        "{blocked}"
     );
+    app.wait_text("wizard-step-title", "Roles").await;
+    for rule in ["SOD-02", "SOD-01"] {
+        css(
+            &app,
+            &format!("[data-rule='{rule}'] [data-testid='mitigation-use-suggestion']"),
+        )
+        .await
+        .click()
+        .await
+        .unwrap();
+        css(
+            &app,
+            &format!("[data-rule='{rule}'] [data-testid='mitigation-record']"),
+        )
+        .await
+        .click()
+        .await
+        .unwrap();
+        settle(&app).await;
+        let finding = css(
+            &app,
+            &format!("[data-testid='sod-finding'][data-rule='{rule}']"),
+        )
+        .await;
+        assert_eq!(
+            finding.attr("data-resolved").await.unwrap().as_deref(),
+            Some("true"),
+            "{rule}"
+        );
+    }
     assert_eq!(count(&app, &tid("sod-blocks")).await, 0);
     shot(&app, "10-roles-resolved").await;
     next(&app, "Review").await;
@@ -422,8 +441,14 @@ async fn six_person_firm_goes_through_the_wizard_and_resumes_after_restart() {
         let d = ready20k_store::wizard::load(p.conn()).unwrap();
         assert_eq!(d.people.len(), 6);
         assert_eq!(d.profile.headcount, 6);
-        assert_eq!(d.mitigations.len(), 1);
-        assert_eq!(d.mitigations[0].rule_id, "SOD-02");
+        // The two recorded in the roles step, beside those the applied suggestion recorded.
+        for rule in ["SOD-02", "SOD-01"] {
+            assert!(
+                d.mitigations.iter().any(|m| m.rule_id == rule),
+                "no {rule} mitigation in {:?}",
+                d.mitigations
+            );
+        }
         assert!(d.holder_names("ROLE-IA").contains(&"Olivia Ops".to_owned()));
     }
     let app = App::start(Launch {
