@@ -78,6 +78,40 @@ fn count(p: &Project, table: &str) -> i64 {
         .unwrap()
 }
 
+/// Imports `text` with `preset` (all-or-nothing unless `skip`) at [`NOW`].
+fn import(p: &mut Project, text: &str, preset: Preset, skip: bool) -> Result<ImportOutcome> {
+    import_export(p.conn_mut(), NOW, text.as_bytes(), &opts(preset, skip))
+}
+
+/// Previews a Ready20k export of `text` with no service choices.
+fn preview_plain(p: &Project, text: &str) -> ready20k_domain::records::ImportPreview {
+    preview(
+        p.conn(),
+        text.as_bytes(),
+        Preset::Ready20k,
+        &BTreeMap::new(),
+    )
+    .unwrap()
+}
+
+/// Service levels of `service_id` with only a P3 target: response 2 h, resolution 8 h, both
+/// in business hours.
+fn p3_levels(service_id: i64) -> ServiceLevels {
+    let mut levels = ServiceLevels {
+        service_id,
+        ..ServiceLevels::default()
+    };
+    levels.targets.insert(
+        Priority::P3,
+        PriorityTarget {
+            response_min: Some(120),
+            resolution_min: Some(480),
+            clock: SlaClock::BusinessHours,
+        },
+    );
+    levels
+}
+
 #[test]
 fn records_reimport_adds_nothing_twice() {
     let (_d, mut p) = project();
@@ -85,21 +119,9 @@ fn records_reimport_adds_nothing_twice() {
         "{HEADER}I1,incident,Managed Workplace,P1,2026-10-05T09:12,2026-10-05T09:30,,Ann,,Bob,,,Mail down\n\
          I2,incident,Managed Workplace,P1,2026-10-06T09:12,2026-10-06T09:20,2026-10-06T10:00,Ann,,Bob,,,VPN\n"
     );
-    let out = import_export(
-        p.conn_mut(),
-        NOW,
-        first.as_bytes(),
-        &opts(Preset::Ready20k, false),
-    )
-    .unwrap();
+    let out = import(&mut p, &first, Preset::Ready20k, false).unwrap();
     assert_eq!((out.added, out.updated, out.unchanged), (2, 0, 0));
-    let again = import_export(
-        p.conn_mut(),
-        NOW,
-        first.as_bytes(),
-        &opts(Preset::Ready20k, false),
-    )
-    .unwrap();
+    let again = import(&mut p, &first, Preset::Ready20k, false).unwrap();
     assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 2));
     // Overlapping export: I1 now resolved, I2 unchanged, I3 new.
     let overlap = format!(
@@ -107,13 +129,7 @@ fn records_reimport_adds_nothing_twice() {
          I2,incident,Managed Workplace,P1,2026-10-06T09:12,2026-10-06T09:20,2026-10-06T10:00,Ann,,Bob,,,VPN\n\
          I3,incident,Cloud Hosting,P2,2026-10-07T09:12,,,Ann,,Bob,,,Disk\n"
     );
-    let o = import_export(
-        p.conn_mut(),
-        NOW,
-        overlap.as_bytes(),
-        &opts(Preset::Ready20k, false),
-    )
-    .unwrap();
+    let o = import(&mut p, &overlap, Preset::Ready20k, false).unwrap();
     assert_eq!((o.added, o.updated, o.unchanged), (1, 1, 1));
     assert_eq!(count(&p, "ticket"), 3);
     // Every file is kept with its hash, even an identical one.
@@ -138,13 +154,7 @@ fn records_reimport_adds_nothing_twice() {
     // The same ticket id from another tool is another ticket.
     let jira =
         "Summary,Issue key,Issue Type,Priority,Created\nMail,I1,Incident,High,05/Oct/26 9:12 AM\n";
-    let j = import_export(
-        p.conn_mut(),
-        NOW,
-        jira.as_bytes(),
-        &opts(Preset::Jira, false),
-    )
-    .unwrap();
+    let j = import(&mut p, jira, Preset::Jira, false).unwrap();
     assert_eq!(j.added, 1);
     assert_eq!(count(&p, "ticket"), 4);
 }
@@ -158,46 +168,22 @@ fn records_all_or_nothing_and_skip_bad_rows() {
          I3,incident,Managed Workplace,P1,2026-10-05T09:12,,,Ann,,Bob,,,ok\n"
     );
     let journal_before = count(&p, "journal");
-    let e = import_export(
-        p.conn_mut(),
-        NOW,
-        text.as_bytes(),
-        &opts(Preset::Ready20k, false),
-    )
-    .unwrap_err();
+    let e = import(&mut p, &text, Preset::Ready20k, false).unwrap_err();
     assert_eq!(e.code(), "rows_rejected");
     assert!(e.to_string().contains("line 3"), "{e}");
     assert_eq!(count(&p, "ticket"), 0);
     assert_eq!(count(&p, "record_source"), 0);
     assert_eq!(count(&p, "journal"), journal_before);
-    let ok = import_export(
-        p.conn_mut(),
-        NOW,
-        text.as_bytes(),
-        &opts(Preset::Ready20k, true),
-    )
-    .unwrap();
+    let ok = import(&mut p, &text, Preset::Ready20k, true).unwrap();
     assert_eq!(ok.added, 2);
     assert_eq!(ok.preview.rejected.len(), 1);
     assert_eq!(ok.preview.rejected[0].line, 3);
     assert_eq!(list_sources(p.conn()).unwrap()[0].rows_rejected, 1);
     // Nothing importable at all.
     let bad = format!("{HEADER}I9,incident,x,P9,2026-10-05T09:12,,,,,,,,\n");
-    let e = import_export(
-        p.conn_mut(),
-        NOW,
-        bad.as_bytes(),
-        &opts(Preset::Ready20k, true),
-    )
-    .unwrap_err();
+    let e = import(&mut p, &bad, Preset::Ready20k, true).unwrap_err();
     assert_eq!(e.code(), "nothing_to_import");
-    let e = import_export(
-        p.conn_mut(),
-        NOW,
-        b"nonsense\n1\n",
-        &opts(Preset::Jira, false),
-    )
-    .unwrap_err();
+    let e = import(&mut p, "nonsense\n1\n", Preset::Jira, false).unwrap_err();
     assert_eq!(e.code(), "missing_column");
 }
 
@@ -205,26 +191,14 @@ fn records_all_or_nothing_and_skip_bad_rows() {
 fn records_service_choices_are_remembered() {
     let (_d, mut p) = project();
     let text = format!("{HEADER}I1,incident,Desk,P1,2026-10-05T09:12,,,Ann,,Bob,,,x\n");
-    let preview_one = preview(
-        p.conn(),
-        text.as_bytes(),
-        Preset::Ready20k,
-        &BTreeMap::new(),
-    )
-    .unwrap();
+    let preview_one = preview_plain(&p, &text);
     assert_eq!(preview_one.unmatched_services, vec!["Desk".to_owned()]);
     assert_eq!(preview_one.summary.no_service, 1);
     let workplace = list_service_levels(p.conn()).unwrap()[0].0;
     let mut o = opts(Preset::Ready20k, false);
     o.service_map.insert("Desk".into(), Some(workplace));
     import_export(p.conn_mut(), NOW, text.as_bytes(), &o).unwrap();
-    let again = preview(
-        p.conn(),
-        text.as_bytes(),
-        Preset::Ready20k,
-        &BTreeMap::new(),
-    )
-    .unwrap();
+    let again = preview_plain(&p, &text);
     assert!(again.unmatched_services.is_empty());
     assert_eq!(
         again.services[0].service.as_deref(),
@@ -266,18 +240,7 @@ fn records_levels_round_trip_and_convert_free_text() {
         Some(99.9)
     );
     // Hand-entered levels replace what was there.
-    let mut levels = ServiceLevels {
-        service_id: id,
-        ..ServiceLevels::default()
-    };
-    levels.targets.insert(
-        Priority::P3,
-        PriorityTarget {
-            response_min: Some(120),
-            resolution_min: Some(480),
-            clock: SlaClock::BusinessHours,
-        },
-    );
+    let mut levels = p3_levels(id);
     save_service_levels(p.conn_mut(), NOW, &levels).unwrap();
     assert_eq!(list_service_levels(p.conn()).unwrap()[0].2, levels);
     levels.availability_pct = Some(0.0);
@@ -305,19 +268,7 @@ fn records_levels_round_trip_and_convert_free_text() {
 fn records_report_from_the_store_and_business_hours_change() {
     let (_d, mut p) = project();
     let id = list_service_levels(p.conn()).unwrap()[0].0;
-    let mut levels = ServiceLevels {
-        service_id: id,
-        ..ServiceLevels::default()
-    };
-    levels.targets.insert(
-        Priority::P3,
-        PriorityTarget {
-            response_min: Some(120),
-            resolution_min: Some(480),
-            clock: SlaClock::BusinessHours,
-        },
-    );
-    save_service_levels(p.conn_mut(), NOW, &levels).unwrap();
+    save_service_levels(p.conn_mut(), NOW, &p3_levels(id)).unwrap();
     // Friday 16:00 BST -> Monday 09:30 BST: 90 business minutes (met); resolved Monday
     // 16:00: 480 (met). The second is opened 00:30 BST on 1 October (30 September UTC).
     let text = format!(
@@ -325,13 +276,7 @@ fn records_report_from_the_store_and_business_hours_change() {
          I2,incident,Managed Workplace,P3,2026-10-01T00:30,2026-10-01T12:00,2026-10-02T12:00,Ann,,Bob,,,y\n\
          C1,change,Managed Workplace,,2026-10-14T10:00,,2026-10-14T12:00,Ann,Bob,Bob,emergency,failed,z\n"
     );
-    import_export(
-        p.conn_mut(),
-        NOW,
-        text.as_bytes(),
-        &opts(Preset::Ready20k, false),
-    )
-    .unwrap();
+    import(&mut p, &text, Preset::Ready20k, false).unwrap();
     let r = report(p.conn(), as_of(), None, None).unwrap();
     assert_eq!(r.months_of_records, 1);
     let oct = &r.services[0].months[0];
