@@ -90,6 +90,23 @@ fn firm() -> Firm {
     }
 }
 
+/// Bob owns the restore test, first due on 31 January 2027, every `frequency`.
+fn restore_test_for_bob(f: &mut Firm, frequency: Frequency) {
+    let bob = f.bob;
+    save_duty_setting(
+        f.p.conn_mut(),
+        NOW,
+        &DutySetting {
+            duty_id: "DUTY-RESTORE-TEST".into(),
+            anchor_on: Some("2027-01-31".into()),
+            frequency: Some(frequency),
+            owner_id: Some(bob),
+            active: true,
+        },
+    )
+    .unwrap();
+}
+
 /// The calendar on `today`, shown from 1 January 2027 (so done occurrences before `today`
 /// are listed).
 fn view(f: &Firm, today: &str, months: u32) -> CalendarView {
@@ -134,19 +151,7 @@ fn the_duty_list_is_scheduled_from_the_project_start_for_the_firms_size() {
 #[test]
 fn duty_choices_move_switch_off_and_reassign_duties() {
     let mut f = firm();
-    let bob = f.bob;
-    save_duty_setting(
-        f.p.conn_mut(),
-        NOW,
-        &DutySetting {
-            duty_id: "DUTY-RESTORE-TEST".into(),
-            anchor_on: Some("2027-01-31".into()),
-            frequency: Some(Frequency::Monthly),
-            owner_id: Some(bob),
-            active: true,
-        },
-    )
-    .unwrap();
+    restore_test_for_bob(&mut f, Frequency::Monthly);
     save_duty_setting(
         f.p.conn_mut(),
         NOW,
@@ -199,18 +204,7 @@ fn duty_choices_move_switch_off_and_reassign_duties() {
 fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
     let mut f = firm();
     let bob = f.bob;
-    save_duty_setting(
-        f.p.conn_mut(),
-        NOW,
-        &DutySetting {
-            duty_id: "DUTY-RESTORE-TEST".into(),
-            anchor_on: Some("2027-01-31".into()),
-            frequency: Some(Frequency::Quarterly),
-            owner_id: Some(bob),
-            active: true,
-        },
-    )
-    .unwrap();
+    restore_test_for_bob(&mut f, Frequency::Quarterly);
     let occ = "DUTY-RESTORE-TEST@2027-01-31";
     let before = view(&f, "2027-02-05", 12);
     let overdue_before = before.overview.overdue;
@@ -512,19 +506,7 @@ fn bad_windows_and_occurrence_ids_are_refused() {
 #[test]
 fn today_is_the_firms_local_date_from_its_business_hours() {
     let mut f = firm();
-    let bob = f.bob;
-    save_duty_setting(
-        f.p.conn_mut(),
-        NOW,
-        &DutySetting {
-            duty_id: "DUTY-RESTORE-TEST".into(),
-            anchor_on: Some("2027-01-31".into()),
-            frequency: Some(Frequency::Quarterly),
-            owner_id: Some(bob),
-            active: true,
-        },
-    )
-    .unwrap();
+    restore_test_for_bob(&mut f, Frequency::Quarterly);
     // 20:00 UTC on 31 January is already 1 February in Auckland.
     let evening = Utc.with_ymd_and_hms(2027, 1, 31, 20, 0, 0).unwrap();
     let status = |f: &Firm| {
