@@ -305,7 +305,7 @@ impl Checker<'_> {
                     true
                 }
             };
-            if c.evidence_id.is_none() && !(has_file && !c.note.trim().is_empty()) {
+            if c.evidence_id.is_none() && (!has_file || c.note.trim().is_empty()) {
                 self.err(
                     p.clone(),
                     "a completion needs a piece of evidence, or a kept file with a note",
