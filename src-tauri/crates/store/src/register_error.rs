@@ -144,4 +144,14 @@ pub(crate) mod testing {
         let clock = Arc::new(FixedClock::at_date(2027, 1, 10).unwrap());
         Project::create(&dir.path().join("p.r20k"), "Acme IT", clock).unwrap()
     }
+
+    /// Adds a person called `name` (nothing else set) and returns their id.
+    #[allow(clippy::unwrap_used)]
+    pub(crate) fn person(c: &mut rusqlite::Connection, now: &str, name: &str) -> i64 {
+        let person = ready20k_domain::wizard::Person {
+            name: name.into(),
+            ..Default::default()
+        };
+        crate::wizard::people::save_person(c, now, &person).unwrap()
+    }
 }

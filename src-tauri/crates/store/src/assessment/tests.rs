@@ -3,11 +3,12 @@ use std::sync::Arc;
 use ready20k_domain::assessment::{Action, ActionSource, ActionStatus, AnswerRecord, NewEvidence};
 use ready20k_domain::clock::FixedClock;
 use ready20k_domain::scoring::{MaturityLevel, Verdict};
-use ready20k_domain::wizard::{OtherParty, OtherPartyKind, Person};
+use ready20k_domain::wizard::{OtherParty, OtherPartyKind};
 
 use super::*;
 use crate::Project;
-use crate::wizard::{people, services};
+use crate::register_error::testing::person;
+use crate::wizard::services;
 
 const NOW: &str = "2026-01-10T09:00:00+00:00";
 
@@ -55,15 +56,7 @@ fn answers_round_trip_validate_and_survive_reopen() {
         let mut p = project(&dir);
         path = p.path().to_owned();
         let c = p.conn_mut();
-        let ann = people::save_person(
-            c,
-            NOW,
-            &Person {
-                name: "Ann".into(),
-                ..Person::default()
-            },
-        )
-        .unwrap();
+        let ann = person(c, NOW, "Ann");
         let cloud = services::save_other_party(
             c,
             NOW,

@@ -7,14 +7,14 @@ use chrono::TimeZone;
 use ready20k_domain::assessment::NewEvidence;
 use ready20k_domain::calendar::{OccurrenceKind, OccurrenceStatus, add_months};
 use ready20k_domain::suppliers::{Agreement, SupplierReview};
-use ready20k_domain::wizard::{FirmProfile, OtherParty, OtherPartyKind, Person, RoleAssignment};
+use ready20k_domain::wizard::{FirmProfile, OtherParty, OtherPartyKind, RoleAssignment};
 
 use super::*;
 use crate::Project;
 use crate::assessment::evidence::add_location;
 use crate::documents::{approve_version, document_view, issue_version, save_draft, start_document};
-use crate::register_error::testing::project;
-use crate::wizard::{people, profile, roles, services};
+use crate::register_error::testing::{person, project};
+use crate::wizard::{profile, roles, services};
 
 const NOW: &str = "2027-01-10T09:00:00+00:00";
 
@@ -50,12 +50,8 @@ fn firm() -> Firm {
         },
     )
     .unwrap();
-    let person = |n: &str| Person {
-        name: n.into(),
-        ..Person::default()
-    };
-    let ann = people::save_person(c, NOW, &person("Ann Lee")).unwrap();
-    let bob = people::save_person(c, NOW, &person("Bob Ray")).unwrap();
+    let ann = person(c, NOW, "Ann Lee");
+    let bob = person(c, NOW, "Bob Ray");
     for (role, who) in [("ROLE-TM", ann), ("ROLE-SMSM", bob), ("ROLE-SUP", bob)] {
         roles::update_assignment(
             c,

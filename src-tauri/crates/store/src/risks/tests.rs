@@ -4,12 +4,12 @@
 
 use ready20k_domain::assessment::{Action, ActionSource, ActionStatus};
 use ready20k_domain::risks::{HeatMapBasis, RiskFindingCode, heat_map};
-use ready20k_domain::wizard::{ContextItem, IssueKind, Person};
+use ready20k_domain::wizard::{ContextItem, IssueKind};
 
 use super::*;
 use crate::assessment::actions::save_action;
-use crate::register_error::testing::project;
-use crate::wizard::{context, people};
+use crate::register_error::testing::{person, project};
+use crate::wizard::context;
 
 const NOW: &str = "2027-01-10T09:00:00+00:00";
 
@@ -67,15 +67,7 @@ fn a_suggestion_becomes_a_rated_treated_risk_on_the_heat_map() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = project(&dir);
     let c = p.conn_mut();
-    let ann = people::save_person(
-        c,
-        NOW,
-        &Person {
-            name: "Ann Lee".into(),
-            ..Person::default()
-        },
-    )
-    .unwrap();
+    let ann = person(c, NOW, "Ann Lee");
     let issue = context::insert_issue(
         c,
         NOW,
