@@ -254,7 +254,8 @@ fn tampered_kept_files_are_refused_with_their_paths() {
         .position(|c| c["file_name"].is_string())
         .unwrap();
     v["registers"]["calendar_completions"][occ]["sha256"] = json!("0".repeat(64));
-    v["registers"]["risks"][0]["source_id"] = json!(999_999);
+    v["registers"]["risks"][0]["source_kind"] = json!("rumour");
+    v["registers"]["risks"][1]["source_id"] = json!(1);
     let list = problems(&v);
     assert!(
         has(&list, "/records/sources/0/sha256", "does not match"),
@@ -263,11 +264,11 @@ fn tampered_kept_files_are_refused_with_their_paths() {
     let p = format!("/registers/calendar_completions/{occ}/sha256");
     assert!(has(&list, &p, "does not match"), "{list:?}");
     assert!(
-        has(
-            &list,
-            "/registers/risks/0/source_id",
-            "no context issue 999999"
-        ),
+        has(&list, "/registers/risks/0/source_kind", "one of"),
+        "{list:?}"
+    );
+    assert!(
+        has(&list, "/registers/risks/1/source_id", "has no id"),
         "{list:?}"
     );
     let dir = tempfile::tempdir().unwrap();
@@ -275,6 +276,11 @@ fn tampered_kept_files_are_refused_with_their_paths() {
     let err = import(&bytes, &dir.path().join("new.r20k"), clock()).unwrap_err();
     assert_eq!(err.code(), "invalid_import");
     assert!(no_files_but(dir.path(), &[]));
+
+    // A source deleted after the risk named it (the app allows it) is carried, not refused.
+    let mut v = demo_value();
+    v["registers"]["risks"][0]["source_id"] = json!(999_999);
+    assert_eq!(problems(&v), vec![]);
 }
 
 #[test]
@@ -362,6 +368,11 @@ fn invalid_input_lists_every_problem_with_paths_and_writes_nothing() {
     let err = import(&bytes, &dir.path().join("new.r20k"), clock()).unwrap_err();
     assert_eq!(err.code(), "invalid_import");
     assert!(no_files_but(dir.path(), &[]));
+
+    // A source deleted after the risk named it (the app allows it) is carried, not refused.
+    let mut v = demo_value();
+    v["registers"]["risks"][0]["source_id"] = json!(999_999);
+    assert_eq!(problems(&v), vec![]);
 }
 
 #[test]

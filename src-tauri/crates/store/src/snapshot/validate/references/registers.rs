@@ -70,7 +70,7 @@ impl Checker<'_> {
             self.unique(&mut ids, k.id, format!("{p}/id"));
             self.one_of(format!("{p}/kind"), &k.kind, &["risk", "opportunity"]);
             self.nonempty(format!("{p}/title"), &k.title, "the title");
-            self.risk_source(s, &p, &k.source_kind, k.source_id);
+            self.risk_source(&p, &k.source_kind, k.source_id);
             if let Some(key) = &k.suggestion_key {
                 self.unique(&mut keys, key.clone(), format!("{p}/suggestion_key"));
             }
@@ -190,23 +190,13 @@ impl Checker<'_> {
         }
     }
 
-    /// The risk's source id is a soft reference into the list its source kind names.
-    fn risk_source(&mut self, s: &ProjectSnapshot, p: &str, kind: &str, id: Option<i64>) {
-        let w = &s.wizard;
-        let (list, ids): (&str, Vec<i64>) = match kind {
-            "context_issue" => ("/wizard/issues", w.issues.iter().map(|x| x.id).collect()),
-            "interested_party" => (
-                "/wizard/interested_parties",
-                w.interested_parties.iter().map(|x| x.id).collect(),
-            ),
-            "service" => (
-                "/wizard/services",
-                w.services.iter().map(|x| x.id).collect(),
-            ),
-            "supplier" => (
-                "/wizard/other_parties",
-                w.other_parties.iter().map(|x| x.id).collect(),
-            ),
+    /// The risk's source: a known kind, and an id only for the kinds that name a row. The id
+    /// is a soft reference (no foreign key): deleting an issue, party or service leaves it in
+    /// place and the risk register shows "no longer exists". A dangling id is therefore a state
+    /// the app produces and is carried as is; only an id of the wrong kind of list is refused.
+    fn risk_source(&mut self, p: &str, kind: &str, id: Option<i64>) {
+        match kind {
+            "context_issue" | "interested_party" | "service" | "supplier" => {}
             "climate" | "other" => {
                 if id.is_some() {
                     self.err(
@@ -214,31 +204,19 @@ impl Checker<'_> {
                         format!("a source of kind {kind} has no id"),
                     );
                 }
-                return;
             }
-            _ => {
-                self.one_of(
-                    format!("{p}/source_kind"),
-                    kind,
-                    &[
-                        "context_issue",
-                        "interested_party",
-                        "service",
-                        "supplier",
-                        "climate",
-                        "other",
-                    ],
-                );
-                return;
-            }
-        };
-        if let Some(id) = id
-            && !ids.contains(&id)
-        {
-            self.err(
-                format!("{p}/source_id"),
-                format!("there is no {} {id} in {list}", kind.replace('_', " ")),
-            );
+            _ => self.one_of(
+                format!("{p}/source_kind"),
+                kind,
+                &[
+                    "context_issue",
+                    "interested_party",
+                    "service",
+                    "supplier",
+                    "climate",
+                    "other",
+                ],
+            ),
         }
     }
 
