@@ -129,6 +129,50 @@ pub(crate) fn known_actions(conn: &rusqlite::Connection, ids: &[i64]) -> Registe
     Ok(())
 }
 
+/// A table that links the rows of a register to actions of the one action register
+/// (`risk_action`, `supplier_review_action`): read, cleared and written the same way for each.
+pub(crate) struct ActionLinks {
+    /// The link table.
+    pub table: &'static str,
+    /// Its column naming the register row.
+    pub owner: &'static str,
+}
+
+impl ActionLinks {
+    /// The action ids linked to row `id`, in id order.
+    pub(crate) fn read(&self, conn: &rusqlite::Connection, id: i64) -> RegisterResult<Vec<i64>> {
+        let sql = format!(
+            "SELECT action_id FROM {} WHERE {} = ?1 ORDER BY action_id",
+            self.table, self.owner
+        );
+        Ok(crate::rows::all(conn, &sql, [id], |r| r.get(0))?)
+    }
+
+    /// Removes every link of row `id`.
+    pub(crate) fn clear(&self, conn: &rusqlite::Connection, id: i64) -> RegisterResult<()> {
+        let sql = format!("DELETE FROM {} WHERE {} = ?1", self.table, self.owner);
+        conn.execute(&sql, [id])?;
+        Ok(())
+    }
+
+    /// Links row `id` to each of `actions`.
+    pub(crate) fn insert(
+        &self,
+        conn: &rusqlite::Connection,
+        id: i64,
+        actions: &[i64],
+    ) -> RegisterResult<()> {
+        let sql = format!(
+            "INSERT INTO {} ({}, action_id) VALUES (?1, ?2)",
+            self.table, self.owner
+        );
+        for a in actions {
+            conn.execute(&sql, [id, *a])?;
+        }
+        Ok(())
+    }
+}
+
 /// Test support: a new project file.
 #[cfg(test)]
 pub(crate) mod testing {

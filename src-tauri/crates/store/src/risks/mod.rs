@@ -16,7 +16,10 @@ use ready20k_domain::risks::{
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::journal::write_in;
-use crate::register_error::{RegisterError, RegisterResult, known_actions, known_person};
+use crate::register_error::{
+    ActionLinks, RegisterError, RegisterResult, known_actions, known_person,
+};
+use crate::rows;
 
 /// The firm's criteria; the defaults until it saves its own.
 pub fn get_criteria(conn: &Connection) -> RegisterResult<RiskCriteria> {
@@ -99,22 +102,24 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Risk> {
     })
 }
 
-fn action_ids(conn: &Connection, risk_id: i64) -> RegisterResult<Vec<i64>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT action_id FROM risk_action WHERE risk_id = ?1 ORDER BY action_id",
-    )?;
-    Ok(stmt
-        .query_map([risk_id], |r| r.get(0))?
-        .collect::<Result<_, _>>()?)
-}
+/// A risk's treatment actions.
+const LINKS: ActionLinks = ActionLinks {
+    table: "risk_action",
+    owner: "risk_id",
+};
 
 /// Every entry with its treatment action ids, in id order.
 pub fn list_risks(conn: &Connection) -> RegisterResult<Vec<Risk>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM risk ORDER BY id"))?;
-    let rows: Vec<Risk> = stmt.query_map([], row)?.collect::<Result<_, _>>()?;
-    rows.into_iter()
+    let risks = rows::all(
+        conn,
+        &format!("SELECT {COLUMNS} FROM risk ORDER BY id"),
+        [],
+        row,
+    )?;
+    risks
+        .into_iter()
         .map(|mut r| {
-            r.action_ids = action_ids(conn, r.id)?;
+            r.action_ids = LINKS.read(conn, r.id)?;
             Ok(r)
         })
         .collect()
@@ -132,7 +137,7 @@ pub fn get_risk(conn: &Connection, id: i64) -> RegisterResult<Risk> {
         .ok_or_else(|| {
             RegisterError::not_found("risk_not_found", format!("There is no risk {id}; reload."))
         })?;
-    r.action_ids = action_ids(conn, id)?;
+    r.action_ids = LINKS.read(conn, id)?;
     Ok(r)
 }
 
@@ -190,7 +195,7 @@ pub fn save_risk(conn: &mut Connection, now: &str, r: &Risk) -> RegisterResult<R
         let residual = clean.residual;
         if clean.id != 0 {
             get_risk(tx, clean.id)?;
-            tx.execute("DELETE FROM risk_action WHERE risk_id = ?1", [clean.id])?;
+            LINKS.clear(tx, clean.id)?;
         }
         tx.execute(
             "INSERT INTO risk (kind, title, description, source_kind, source_id,
@@ -235,12 +240,7 @@ pub fn save_risk(conn: &mut Connection, now: &str, r: &Risk) -> RegisterResult<R
         } else {
             clean.id
         };
-        for a in &clean.action_ids {
-            tx.execute(
-                "INSERT INTO risk_action (risk_id, action_id) VALUES (?1, ?2)",
-                [id, *a],
-            )?;
-        }
+        LINKS.insert(tx, id, &clean.action_ids)?;
         Ok::<_, RegisterError>((
             id,
             format!("{id} {} {}", clean.status.as_str(), clean.title),

@@ -17,7 +17,10 @@ use ready20k_domain::wizard::OtherPartyKind;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::journal::write_in;
-use crate::register_error::{RegisterError, RegisterResult, known_actions, known_person};
+use crate::register_error::{
+    ActionLinks, RegisterError, RegisterResult, known_actions, known_person,
+};
+use crate::rows;
 use crate::wizard::services::list_other_parties;
 
 fn known_party(conn: &Connection, id: i64) -> RegisterResult<OtherPartyKind> {
@@ -65,13 +68,14 @@ fn agreement_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Agreement, String)>
 
 /// Every agreement, in id order.
 pub fn list_agreements(conn: &Connection) -> RegisterResult<Vec<Agreement>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {AGREEMENT_COLUMNS} FROM supplier_agreement ORDER BY id"
-    ))?;
-    let rows: Vec<(Agreement, String)> = stmt
-        .query_map([], agreement_row)?
-        .collect::<Result<_, _>>()?;
-    rows.into_iter()
+    let agreements = rows::all(
+        conn,
+        &format!("SELECT {AGREEMENT_COLUMNS} FROM supplier_agreement ORDER BY id"),
+        [],
+        agreement_row,
+    )?;
+    agreements
+        .into_iter()
         .map(|(mut a, contacts)| {
             a.contacts = serde_json::from_str(&contacts)?;
             Ok(a)
@@ -164,14 +168,11 @@ pub fn delete_agreement(conn: &mut Connection, now: &str, party_id: i64) -> Regi
     })
 }
 
-fn review_actions(conn: &Connection, review_id: i64) -> RegisterResult<Vec<i64>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT action_id FROM supplier_review_action WHERE review_id = ?1 ORDER BY action_id",
-    )?;
-    Ok(stmt
-        .query_map([review_id], |r| r.get(0))?
-        .collect::<Result<_, _>>()?)
-}
+/// A review's follow-up actions.
+const REVIEW_LINKS: ActionLinks = ActionLinks {
+    table: "supplier_review_action",
+    owner: "review_id",
+};
 
 const REVIEW_COLUMNS: &str = "id, party_id, reviewed_on, rating, issues, reviewer_id";
 
@@ -189,13 +190,16 @@ fn review_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SupplierReview> {
 
 /// Every review with its action ids, by date then id.
 pub fn list_reviews(conn: &Connection) -> RegisterResult<Vec<SupplierReview>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {REVIEW_COLUMNS} FROM supplier_review ORDER BY reviewed_on, id"
-    ))?;
-    let rows: Vec<SupplierReview> = stmt.query_map([], review_row)?.collect::<Result<_, _>>()?;
-    rows.into_iter()
+    let reviews = rows::all(
+        conn,
+        &format!("SELECT {REVIEW_COLUMNS} FROM supplier_review ORDER BY reviewed_on, id"),
+        [],
+        review_row,
+    )?;
+    reviews
+        .into_iter()
         .map(|mut r| {
-            r.action_ids = review_actions(conn, r.id)?;
+            r.action_ids = REVIEW_LINKS.read(conn, r.id)?;
             Ok(r)
         })
         .collect()
@@ -216,7 +220,7 @@ pub fn get_review(conn: &Connection, id: i64) -> RegisterResult<SupplierReview> 
                 format!("There is no supplier review {id}; reload."),
             )
         })?;
-    r.action_ids = review_actions(conn, id)?;
+    r.action_ids = REVIEW_LINKS.read(conn, id)?;
     Ok(r)
 }
 
@@ -239,10 +243,7 @@ pub fn save_review(
         known_actions(tx, &clean.action_ids)?;
         if clean.id != 0 {
             get_review(tx, clean.id)?;
-            tx.execute(
-                "DELETE FROM supplier_review_action WHERE review_id = ?1",
-                [clean.id],
-            )?;
+            REVIEW_LINKS.clear(tx, clean.id)?;
         }
         tx.execute(
             "INSERT INTO supplier_review (party_id, reviewed_on, rating, issues, reviewer_id,
@@ -266,12 +267,7 @@ pub fn save_review(
         } else {
             clean.id
         };
-        for a in &clean.action_ids {
-            tx.execute(
-                "INSERT INTO supplier_review_action (review_id, action_id) VALUES (?1, ?2)",
-                [id, *a],
-            )?;
-        }
+        REVIEW_LINKS.insert(tx, id, &clean.action_ids)?;
         Ok::<_, RegisterError>((
             id,
             format!("{id} party {} on {}", clean.party_id, clean.reviewed_on),
@@ -298,10 +294,12 @@ fn dispute_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Dispute> {
 
 /// Every dispute, oldest first.
 pub fn list_disputes(conn: &Connection) -> RegisterResult<Vec<Dispute>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {DISPUTE_COLUMNS} FROM supplier_dispute ORDER BY opened_on, id"
-    ))?;
-    Ok(stmt.query_map([], dispute_row)?.collect::<Result<_, _>>()?)
+    Ok(rows::all(
+        conn,
+        &format!("SELECT {DISPUTE_COLUMNS} FROM supplier_dispute ORDER BY opened_on, id"),
+        [],
+        dispute_row,
+    )?)
 }
 
 /// Inserts (`d.id == 0`) or updates a dispute; returns it as stored.
