@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_registers",
         include_str!("../migrations/0008_registers.sql"),
     ),
+    ("0009_audits", include_str!("../migrations/0009_audits.sql")),
 ];
 
 /// The newest schema version this build knows.
