@@ -78,6 +78,19 @@ fn export_all(dir: &Path) {
             d::DocStatus,
         );
     }
+    {
+        use ready20k_domain::{risks as r, screens as s, suppliers as su};
+        export!(
+            s::RiskScreen,
+            s::SupplierScreen,
+            s::CalendarScreen,
+            r::Risk,
+            r::RiskCriteria,
+            su::Agreement,
+            su::SupplierReview,
+            su::Dispute,
+        );
+    }
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -77,16 +77,6 @@ pub fn to_json(view: &CalendarView) -> Value {
     })
 }
 
-/// A stable, project-specific right-hand side for UIDs: the project's creation time.
-fn uid_domain(created_at: &str) -> String {
-    let stamp: String = created_at
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    format!("p{stamp}.ready20k")
-}
-
 /// Prints or writes the calendar of a project.
 pub fn calendar_cmd(args: CalendarArgs) -> Result<(), Failure> {
     if !(1..=MAX_WINDOW_MONTHS).contains(&args.months) {
@@ -131,11 +121,8 @@ pub fn calendar_cmd(args: CalendarArgs) -> Result<(), Failure> {
     let Some(out) = args.output else {
         return Err(Failure::usage("--ics needs -o FILE."));
     };
-    let header = IcsHeader {
-        name: format!("{} — SMS duties", info.firm_name),
-        uid_domain: uid_domain(&info.created_at),
-        stamp: now,
-    };
+    // UIDs scoped by the project's creation time: the same as the app's export.
+    let header = IcsHeader::for_project(&info.firm_name, &info.created_at, now);
     let text = write_ics(&header, &view.occurrences);
     let tmp = out.with_extension("ics.part");
     std::fs::write(&tmp, text.as_bytes())

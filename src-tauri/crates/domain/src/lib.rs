@@ -14,6 +14,7 @@ pub mod project;
 pub mod records;
 pub mod risks;
 pub mod scoring;
+pub mod screens;
 pub mod snapshot;
 pub mod suppliers;
 pub mod wizard;

@@ -19,6 +19,23 @@ pub struct IcsHeader {
     pub stamp: DateTime<Utc>,
 }
 
+impl IcsHeader {
+    /// The header of a project's calendar: named after the firm, UIDs scoped by the project's
+    /// creation time (so the app and the CLI write the same UIDs for the same project).
+    pub fn for_project(firm_name: &str, created_at: &str, stamp: DateTime<Utc>) -> Self {
+        let created: String = created_at
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        Self {
+            name: format!("{firm_name} — SMS duties"),
+            uid_domain: format!("p{created}.ready20k"),
+            stamp,
+        }
+    }
+}
+
 /// Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks.
 pub fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
