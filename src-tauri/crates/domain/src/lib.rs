@@ -4,14 +4,17 @@
 //! "now" always arrives through a [`clock::Clock`].
 
 pub mod assessment;
+pub mod audits;
 pub mod calendar;
 pub mod clock;
 pub mod content;
 pub mod documents;
 pub mod dossier;
 pub mod error;
+pub mod objectives;
 pub mod project;
 pub mod records;
+pub mod reviews;
 pub mod risks;
 pub mod scoring;
 pub mod screens;

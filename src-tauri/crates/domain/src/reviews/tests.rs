@@ -1,0 +1,299 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::assessment::{Action, ActionSource, ActionStatus};
+use crate::wizard::{Person, WizardData};
+
+fn review(status: ReviewStatus, held: Option<&str>, tm: bool) -> Review {
+    Review {
+        id: 1,
+        title: "MR 1".into(),
+        planned_on: Some("2027-01-05".into()),
+        held_on: held.map(str::to_owned),
+        attendees: vec![
+            Attendee {
+                person_id: 1,
+                top_management: tm,
+            },
+            Attendee {
+                person_id: 2,
+                top_management: false,
+            },
+        ],
+        decisions: String::new(),
+        next_planned_on: Some("2027-07-05".into()),
+        inputs: None,
+        minutes: "m".into(),
+        status,
+        issued_at: None,
+        approved_by: None,
+        approved_at: None,
+        action_ids: vec![],
+        created_at: String::new(),
+        updated_at: String::new(),
+    }
+}
+
+#[test]
+fn a_review_without_top_management_does_not_count() {
+    let without = review(ReviewStatus::Approved, Some("2027-01-05"), false);
+    assert!(!counts(&without));
+    assert!(
+        why_not_counted(&without)
+            .unwrap()
+            .contains("top management")
+    );
+    assert_eq!(review_facts(&[without]).held, 0);
+    let with = review(ReviewStatus::Approved, Some("2027-01-05"), true);
+    assert!(counts(&with));
+    assert_eq!(why_not_counted(&with), None);
+    let facts = review_facts(&[with]);
+    assert_eq!(facts.held, 1);
+    assert_eq!(facts.next_planned.as_deref(), Some("2027-07-05"));
+}
+
+#[test]
+fn unapproved_or_unheld_reviews_do_not_count() {
+    assert!(!counts(&review(
+        ReviewStatus::Issued,
+        Some("2027-01-05"),
+        true
+    )));
+    assert!(!counts(&review(ReviewStatus::Draft, None, true)));
+}
+
+#[test]
+fn next_planned_prefers_a_planned_review_not_yet_held() {
+    let mut held = review(ReviewStatus::Approved, Some("2027-01-05"), true);
+    held.next_planned_on = Some("2027-09-01".into());
+    let mut planned = review(ReviewStatus::Draft, None, false);
+    planned.id = 2;
+    planned.planned_on = Some("2027-07-01".into());
+    let f = review_facts(&[held, planned]);
+    assert_eq!(f.held, 1);
+    assert_eq!(f.next_planned.as_deref(), Some("2027-07-01"));
+    assert_eq!(review_facts(&[]), crate::scoring::ReviewFacts::default());
+}
+
+#[test]
+fn approved_minutes_cannot_be_edited_and_only_attending_top_management_approves() {
+    assert_eq!(
+        check_editable(ReviewStatus::Approved).unwrap_err().code,
+        "review_approved"
+    );
+    assert_eq!(
+        check_editable(ReviewStatus::Issued).unwrap_err().code,
+        "review_issued"
+    );
+    let issued = review(ReviewStatus::Issued, Some("2027-01-05"), true);
+    assert!(check_approve(&issued, 1).is_ok());
+    assert_eq!(
+        check_approve(&issued, 2).unwrap_err().code,
+        "approver_not_top_management"
+    );
+    let no_tm = review(ReviewStatus::Issued, Some("2027-01-05"), false);
+    assert_eq!(
+        check_approve(&no_tm, 1).unwrap_err().code,
+        "no_top_management"
+    );
+    let draft = review(ReviewStatus::Draft, Some("2027-01-05"), true);
+    assert_eq!(
+        check_approve(&draft, 1).unwrap_err().code,
+        "review_not_issued"
+    );
+    let mut unheld = review(ReviewStatus::Draft, None, true);
+    assert_eq!(check_issue(&unheld).unwrap_err().code, "review_not_held");
+    unheld.held_on = Some("2027-01-05".into());
+    assert!(check_issue(&unheld).is_ok());
+}
+
+#[test]
+fn edits_are_checked() {
+    let ok = ReviewEdit {
+        title: "MR".into(),
+        held_on: Some("2027-01-05".into()),
+        next_planned_on: Some("2027-07-05".into()),
+        ..Default::default()
+    };
+    assert!(check_edit(&ok).is_ok());
+    let mut e = ok.clone();
+    e.title = " ".into();
+    assert_eq!(check_edit(&e).unwrap_err().code, "title_required");
+    let mut e = ok.clone();
+    e.held_on = Some("5 Jan".into());
+    assert_eq!(check_edit(&e).unwrap_err().code, "invalid_date");
+    let mut e = ok.clone();
+    e.next_planned_on = Some("2027-01-01".into());
+    assert_eq!(check_edit(&e).unwrap_err().code, "next_review_not_after");
+    let mut e = ok;
+    e.attendees = vec![
+        Attendee {
+            person_id: 3,
+            top_management: true,
+        };
+        2
+    ];
+    assert_eq!(check_edit(&e).unwrap_err().code, "duplicate_attendee");
+}
+
+fn data() -> WizardData {
+    let mut d = WizardData::default();
+    d.people = vec![Person {
+        id: 1,
+        name: "Ann Boss".into(),
+        ..Default::default()
+    }];
+    d
+}
+
+fn action(id: i64, source: ActionSource, status: ActionStatus, due: &str) -> Action {
+    Action {
+        id,
+        source,
+        question_id: None,
+        title: format!("Action {id}"),
+        owner_id: Some(1),
+        due: Some(due.into()),
+        status,
+        cause: String::new(),
+        correction: String::new(),
+        corrective_action: String::new(),
+        verification: if status == ActionStatus::Done {
+            "checked".into()
+        } else {
+            String::new()
+        },
+        created_at: String::new(),
+        updated_at: String::new(),
+    }
+}
+
+fn sources<'a>(data: &'a WizardData, actions: &'a [Action]) -> InputSources<'a> {
+    InputSources {
+        since: None,
+        today: NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+        data,
+        previous_actions: &[],
+        actions,
+        context_changes: &[],
+        sla: None,
+        kpis: &[],
+        supplier_reviews: &[],
+        disputes: &[],
+        audits: None,
+        risks: &[],
+        acceptance: 6,
+    }
+}
+
+#[test]
+fn empty_project_inputs_say_no_data_yet_with_their_source() {
+    let d = WizardData::default();
+    let inputs = collect_inputs(&sources(&d, &[]));
+    assert_eq!(inputs.sections.len(), 10);
+    let by = |k| inputs.sections.iter().find(|s| s.key == k).unwrap();
+    for k in [
+        InputKey::PreviousActions,
+        InputKey::Performance,
+        InputKey::CustomerFeedback,
+        InputKey::Suppliers,
+        InputKey::Nonconformities,
+        InputKey::Audits,
+        InputKey::Risks,
+    ] {
+        let s = by(k);
+        assert!(s.no_data, "{k:?}");
+        assert!(!s.empty_note.is_empty() && !s.source.is_empty(), "{k:?}");
+    }
+    assert_eq!(by(InputKey::Audits).empty_note, "No audits recorded");
+    assert!(
+        by(InputKey::Performance)
+            .empty_note
+            .starts_with("No data yet")
+    );
+    // The context always says what is on record and the climate decision.
+    let ctx = by(InputKey::ContextChanges);
+    assert!(!ctx.no_data);
+    assert!(ctx.lines.iter().any(|l| l.contains("Climate change")));
+}
+
+#[test]
+fn inputs_show_actions_nonconformities_audits_and_kpis() {
+    let d = data();
+    let actions = [
+        action(1, ActionSource::Audit, ActionStatus::Done, "2027-02-01"),
+        action(2, ActionSource::Other, ActionStatus::Open, "2027-02-01"),
+        action(
+            3,
+            ActionSource::ManagementReview,
+            ActionStatus::Open,
+            "2027-04-01",
+        ),
+    ];
+    let previous = [actions[2].clone()];
+    let audits = ["IA-1 (clauses 8.1): 1 minor nonconformity".to_owned()];
+    let kpis = ["First-time fix rate: 82 % (target 80 %)".to_owned()];
+    let mut s = sources(&d, &actions);
+    s.previous_actions = &previous;
+    s.audits = Some(&audits);
+    s.kpis = &kpis;
+    let inputs = collect_inputs(&s);
+    let by = |k| inputs.sections.iter().find(|x| x.key == k).unwrap();
+    assert_eq!(
+        by(InputKey::PreviousActions).lines,
+        vec!["Action 3 (owner Ann Boss, due 2027-04-01): open".to_owned()]
+    );
+    let nc = &by(InputKey::Nonconformities).lines;
+    assert!(nc[0].starts_with("2 nonconformities"), "{nc:?}");
+    assert!(nc[0].contains("1 closed (1 with effectiveness verified), 1 overdue"));
+    assert!(
+        nc.iter()
+            .any(|l| l.contains("Action 2") && l.ends_with("overdue"))
+    );
+    assert_eq!(by(InputKey::Audits).lines, audits.to_vec());
+    let perf = &by(InputKey::Performance).lines;
+    assert_eq!(perf[0], "SLA attainment: no data yet");
+    assert_eq!(perf[1], kpis[0]);
+}
+
+#[test]
+fn minutes_follow_the_template_headings_and_carry_inputs_and_quorum() {
+    let d = data();
+    let actions = [action(
+        7,
+        ActionSource::ManagementReview,
+        ActionStatus::Open,
+        "2027-05-01",
+    )];
+    let inputs = collect_inputs(&sources(&d, &actions));
+    let edit = ReviewEdit {
+        title: "Management review 2027-1".into(),
+        held_on: Some("2027-03-01".into()),
+        attendees: vec![Attendee {
+            person_id: 1,
+            top_management: true,
+        }],
+        decisions: "Hire a second engineer.".into(),
+        next_planned_on: Some("2027-09-01".into()),
+        ..Default::default()
+    };
+    let ctx = MinutesContext {
+        firm: "Acme IT",
+        data: &d,
+        actions: &actions,
+    };
+    let m = draft_minutes(&ctx, &edit, &inputs);
+    for h in ["## B1.", "## B2.", "## B3.", "## B8.", "## B13.", "## B14."] {
+        assert!(m.contains(h), "{h}");
+    }
+    assert!(m.contains("TPL-28"));
+    assert!(m.contains("| Ann Boss | Top management |"));
+    assert!(m.contains("Quorum met (at least one member of top management present): yes"));
+    assert!(m.contains("- No audits recorded"));
+    assert!(m.contains("Hire a second engineer."));
+    assert!(m.contains("| Action 7 | Ann Boss | 2027-05-01 |"));
+    assert!(m.contains("Next management review planned for 2027-09-01."));
+    let mut alone = edit;
+    alone.attendees[0].top_management = false;
+    assert!(draft_minutes(&ctx, &alone, &inputs).contains("no: this review does not count"));
+}
