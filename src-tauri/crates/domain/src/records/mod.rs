@@ -12,6 +12,7 @@ pub mod measure;
 pub mod presets;
 pub mod sla;
 pub mod sla_text;
+pub mod view;
 
 pub use hours::{BusinessHours, BusinessHoursError, DayWindows, WorkCalendar};
 pub use import::{
@@ -22,6 +23,10 @@ pub use measure::{MonthMeasures, Report, ServiceReport, TicketFacts, measure};
 pub use presets::Preset;
 pub use sla::{FulfilmentTarget, Priority, PriorityTarget, ServiceLevels, SlaClock};
 pub use sla_text::{ParsedSla, parse_sla_text};
+pub use view::{
+    Attainment, ImportDone, IncidentReview, MajorIncident, PickedExport, PresetInfo, RecordRef,
+    RecordSourceView, RecordsView, ServiceLevelsRow,
+};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -11,6 +11,7 @@ mod convert;
 mod documents;
 mod records;
 mod registers;
+mod objectives;
 mod wizard;
 
 pub use assessment::*;
@@ -19,6 +20,7 @@ pub use records::*;
 pub use registers::*;
 pub use wizard::*;
 
+pub use objectives::*;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -60,6 +62,15 @@ pub struct ProjectSnapshot {
     pub journal: Option<Vec<JournalRow>>,
 }
 
+    /// Internal audits: programme, audits, checklists, reports and nonconformity fields.
+    #[serde(default)]
+    pub audits: AuditsSnap,
+    /// Objectives, KPIs and their values, and the reviews of major incidents.
+    #[serde(default)]
+    pub objectives: ObjectivesSnap,
+    /// Management reviews (9.3) with their attendees and decided actions.
+    #[serde(default)]
+    pub reviews: ReviewsSnap,
 /// The `project` row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -233,6 +233,7 @@ pub struct ImportSummary {
 
 /// Everything the user reviews before importing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "RecordsImportPreview")]
 pub struct ImportPreview {
     /// The preset used.
     pub preset: Preset,
