@@ -9,18 +9,18 @@
 mod assessment;
 mod convert;
 mod documents;
+mod objectives;
 mod records;
 mod registers;
-mod objectives;
 mod wizard;
 
 pub use assessment::*;
 pub use documents::*;
+pub use objectives::*;
 pub use records::*;
 pub use registers::*;
 pub use wizard::*;
 
-pub use objectives::*;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -57,20 +57,14 @@ pub struct ProjectSnapshot {
     /// Registers: risks, suppliers and the SMS calendar.
     #[serde(default)]
     pub registers: RegistersSnap,
+    /// Objectives, KPIs and their values, and the reviews of major incidents.
+    #[serde(default)]
+    pub objectives: ObjectivesSnap,
     /// The project's change journal, when exported with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub journal: Option<Vec<JournalRow>>,
 }
 
-    /// Internal audits: programme, audits, checklists, reports and nonconformity fields.
-    #[serde(default)]
-    pub audits: AuditsSnap,
-    /// Objectives, KPIs and their values, and the reviews of major incidents.
-    #[serde(default)]
-    pub objectives: ObjectivesSnap,
-    /// Management reviews (9.3) with their attendees and decided actions.
-    #[serde(default)]
-    pub reviews: ReviewsSnap,
 /// The `project` row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
