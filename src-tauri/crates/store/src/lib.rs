@@ -17,6 +17,7 @@ mod error;
 pub mod journal;
 pub mod meta;
 pub mod migrate;
+pub mod objectives;
 mod project;
 pub mod recent;
 pub mod records;

@@ -36,6 +36,14 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0008_registers.sql"),
     ),
     ("0009_audits", include_str!("../migrations/0009_audits.sql")),
+    (
+        "0010_management_reviews",
+        include_str!("../migrations/0010_management_reviews.sql"),
+    ),
+    (
+        "0011_objectives_kpis",
+        include_str!("../migrations/0011_objectives_kpis.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

@@ -5,6 +5,7 @@
 //! [`ready20k_domain::records`]; this module owns the SQL. Every write runs in one journaled
 //! transaction: an import that fails writes nothing.
 
+mod flagged;
 mod import;
 mod levels;
 mod report;
@@ -13,6 +14,7 @@ pub use snap::{export_records, import_records};
 #[cfg(test)]
 mod tests;
 
+pub use flagged::{attainment, records_view, set_incident_review};
 pub use import::{ImportOptions, ImportOutcome, SourceFile, import_export, list_sources, preview};
 pub use levels::{
     convert_sla_text, get_business_hours, list_service_levels, save_service_levels,
@@ -61,6 +63,12 @@ pub enum RecordsError {
     /// A month that is not `YYYY-MM`.
     #[error("{0} is not a month; write it as YYYY-MM, e.g. 2026-10.")]
     BadMonth(String),
+    /// A date that is not `YYYY-MM-DD`.
+    #[error("{0} is not a date; write it as YYYY-MM-DD, e.g. 2026-10-05.")]
+    BadDate(String),
+    /// A review for a record that is not a major (P1) incident.
+    #[error("Record {0} is not a major (P1) incident.")]
+    NotMajorIncident(i64),
 }
 
 impl From<rusqlite::Error> for RecordsError {
@@ -87,6 +95,8 @@ impl RecordsError {
             RecordsError::InvalidLevels(_) => "invalid_service_levels",
             RecordsError::UnknownService(_) => "unknown_service",
             RecordsError::BadMonth(_) => "bad_month",
+            RecordsError::BadDate(_) => "bad_date",
+            RecordsError::NotMajorIncident(_) => "not_major_incident",
         }
     }
 

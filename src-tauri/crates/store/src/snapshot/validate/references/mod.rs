@@ -4,6 +4,7 @@
 
 mod assessment;
 mod documents;
+mod objectives;
 mod records;
 mod registers;
 mod wizard;
@@ -200,6 +201,7 @@ impl Checker<'_> {
         self.assessment(s, &people, &versions);
         self.records(s);
         self.registers(s, &people);
+        self.objectives(s);
         if self.total_blobs > self.limits.max_total_bytes {
             self.err(
                 "",
