@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Build and run needs; test adds the headless display, WebDriver and PDF tools.
 APT_BUILD := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev
-APT_TEST  := xvfb xauth webkit2gtk-driver imagemagick qpdf poppler-utils
+APT_TEST  := xvfb xauth webkit2gtk-driver imagemagick qpdf poppler-utils fonts-noto-cjk fonts-noto-core
 STAMP     := .make
 
 .PHONY: run test deps deps-test ui check-layers bindings icons fmt clean-stamps
