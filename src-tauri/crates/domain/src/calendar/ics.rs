@@ -149,3 +149,23 @@ pub fn write_ics(header: &IcsHeader, occurrences: &[Occurrence]) -> String {
     line("END:VCALENDAR".into());
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    #[test]
+    fn a_projects_header_names_the_firm_and_scopes_uids_by_its_creation_time() {
+        let stamp = Utc.with_ymd_and_hms(2027, 2, 15, 8, 30, 0).unwrap();
+        let a = IcsHeader::for_project("Northwind", "2026-12-01T09:00:00Z", stamp);
+        assert_eq!(a.name, "Northwind — SMS duties");
+        assert_eq!(a.uid_domain, "p20261201t090000z.ready20k");
+        let later = Utc.with_ymd_and_hms(2027, 3, 1, 0, 0, 0).unwrap();
+        let again = IcsHeader::for_project("Northwind", "2026-12-01T09:00:00Z", later);
+        assert_eq!(again.uid_domain, a.uid_domain, "stable across exports");
+        let other = IcsHeader::for_project("Northwind", "2026-12-01T09:00:01Z", stamp);
+        assert_ne!(other.uid_domain, a.uid_domain, "different projects differ");
+    }
+}
