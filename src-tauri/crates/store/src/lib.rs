@@ -10,6 +10,7 @@
 
 pub mod assessment;
 pub mod atomic;
+pub mod audits;
 pub mod calendar;
 pub mod demo;
 pub mod documents;

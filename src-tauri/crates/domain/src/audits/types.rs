@@ -278,3 +278,18 @@ pub struct Nonconformity {
     #[serde(default)]
     pub closed_on: Option<String>,
 }
+
+/// What the auditor records on one line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LineInput {
+    /// The line.
+    pub line_id: i64,
+    /// What was found.
+    pub result: LineResult,
+    /// Evidence looked at.
+    #[serde(default)]
+    pub evidence_refs: String,
+    /// Notes.
+    #[serde(default)]
+    pub notes: String,
+}

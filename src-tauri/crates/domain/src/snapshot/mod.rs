@@ -7,6 +7,7 @@
 //! Timestamps are the stored RFC 3339 strings; dates are `YYYY-MM-DD`.
 
 mod assessment;
+mod audits;
 mod convert;
 mod documents;
 mod objectives;
@@ -15,6 +16,7 @@ mod registers;
 mod wizard;
 
 pub use assessment::*;
+pub use audits::*;
 pub use documents::*;
 pub use objectives::*;
 pub use records::*;
@@ -57,6 +59,9 @@ pub struct ProjectSnapshot {
     /// Registers: risks, suppliers and the SMS calendar.
     #[serde(default)]
     pub registers: RegistersSnap,
+    /// Internal audits: programme, audits, checklists, reports and nonconformity fields.
+    #[serde(default)]
+    pub audits: AuditsSnap,
     /// Objectives, KPIs and their values, and the reviews of major incidents.
     #[serde(default)]
     pub objectives: ObjectivesSnap,

@@ -67,6 +67,7 @@ fn read_all(conn: &Connection, opts: CollectOptions) -> Result<ProjectSnapshot> 
         },
         records: records::export_records(conn)?,
         registers: registers(conn)?,
+        audits: crate::audits::export_audits(conn)?,
         objectives: crate::objectives::export_objectives(conn)?,
         journal: if opts.journal {
             Some(journal::export_journal(conn)?)

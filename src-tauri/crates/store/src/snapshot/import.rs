@@ -229,6 +229,7 @@ fn write_all(
     risks::import_risks(tx, r.risk_criteria.as_ref(), &r.risks, &r.risk_actions)?;
     suppliers::import_suppliers(tx, r)?;
     calendar::import_calendar(tx, &r.calendar_duties, &r.calendar_completions)?;
+    crate::audits::import_audits(tx, &s.audits)?;
     crate::objectives::import_objectives(tx, &s.objectives)?;
     match &s.journal {
         Some(rows) => journal::import_journal(tx, rows)?,

@@ -3,6 +3,7 @@
 //! [`records`] and [`registers`].
 
 mod assessment;
+mod audits;
 mod documents;
 mod objectives;
 mod records;
@@ -201,6 +202,7 @@ impl Checker<'_> {
         self.assessment(s, &people, &versions);
         self.records(s);
         self.registers(s, &people);
+        self.audits(s, &people);
         self.objectives(s);
         if self.total_blobs > self.limits.max_total_bytes {
             self.err(

@@ -1,0 +1,102 @@
+//! `audit_programme`: the programme header, and generating the default programme.
+
+use ready20k_domain::audits::{
+    AuditProgramme, AuditStatus, ProgrammeView, generate_programme as propose,
+};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{audit, list_audits, today};
+use crate::Project;
+use crate::journal::write_in;
+use crate::register_error::{RegisterError, RegisterResult};
+
+/// The programme header, once generated.
+pub fn get_programme(conn: &Connection) -> RegisterResult<Option<AuditProgramme>> {
+    Ok(conn
+        .query_row(
+            "SELECT cycle_start, target_date, notes, generated_at, updated_at
+             FROM audit_programme WHERE id = 1",
+            [],
+            |r| {
+                Ok(AuditProgramme {
+                    cycle_start: r.get(0)?,
+                    target_date: r.get(1)?,
+                    notes: r.get(2)?,
+                    generated_at: r.get(3)?,
+                    updated_at: r.get(4)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Clauses with past nonconformities, or with open gap actions: audited more often.
+fn hot_clauses(conn: &Connection) -> RegisterResult<Vec<String>> {
+    let lib = crate::assessment::library()?;
+    let mut out: Vec<String> = crate::rows::all(
+        conn,
+        "SELECT requirement FROM action WHERE nc_grade IN ('major', 'minor') AND requirement <> ''",
+        [],
+        |r| r.get(0),
+    )?;
+    let gaps: Vec<String> = crate::rows::all(
+        conn,
+        "SELECT question_id FROM action
+         WHERE source = 'gap' AND status <> 'done' AND question_id IS NOT NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    out.extend(
+        gaps.iter()
+            .filter_map(|q| lib.question(q))
+            .map(|q| q.clause.clone()),
+    );
+    out.sort();
+    out.dedup();
+    out.retain(|c| !c.is_empty());
+    Ok(out)
+}
+
+/// Generates the default programme from the project (team, roles, target date, past findings)
+/// and stores it. Audits already started or reported stay; the planned ones are replaced, and
+/// areas a kept audit of the first cycle covers are not planned again.
+pub fn generate_programme(p: &mut Project) -> RegisterResult<ProgrammeView> {
+    let now = p.now();
+    let lib = crate::assessment::library()?;
+    let data = crate::wizard::load(p.conn())?;
+    let hot = hot_clauses(p.conn())?;
+    let proposal = propose(lib, &data, today(p), &hot);
+    let kept: Vec<_> = list_audits(p.conn())?
+        .into_iter()
+        .filter(|a| a.status != AuditStatus::Planned)
+        .collect();
+    let covered = |areas: &[String], cycle: u32| {
+        kept.iter()
+            .any(|k| k.cycle == cycle && areas.iter().all(|x| k.areas.contains(x)))
+    };
+    let n = proposal.audits.len();
+    write_in::<_, RegisterError>(p.conn_mut(), &now, "audit_programme_generated", |tx| {
+        tx.execute(
+            "DELETE FROM audit WHERE status = 'planned'
+             AND id NOT IN (SELECT audit_id FROM audit_report)",
+            [],
+        )?;
+        for a in &proposal.audits {
+            if !covered(&a.areas, a.cycle) {
+                audit::put(tx, &now, a)?;
+            }
+        }
+        let g = &proposal.programme;
+        tx.execute(
+            "INSERT INTO audit_programme (id, cycle_start, target_date, notes, generated_at,
+                                          updated_at)
+             VALUES (1, ?1, ?2, ?3, ?4, ?4)
+             ON CONFLICT (id) DO UPDATE SET cycle_start = excluded.cycle_start,
+                 target_date = excluded.target_date, notes = excluded.notes,
+                 generated_at = excluded.generated_at, updated_at = excluded.updated_at",
+            params![g.cycle_start, g.target_date, g.notes, now],
+        )?;
+        Ok(((), format!("{n} audits proposed")))
+    })?;
+    super::view_programme(p)
+}

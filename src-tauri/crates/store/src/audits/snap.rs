@@ -1,0 +1,253 @@
+//! The audit tables in the project snapshot: `export_audits` reads them in key order,
+//! `import_audits` writes them back with their ids (into a fresh, migrated file, after the
+//! people, services and actions).
+
+use ready20k_domain::snapshot::{
+    AuditLineSnap, AuditProgrammeSnap, AuditReportSnap, AuditSnap, AuditsSnap, NonconformitySnap,
+};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::{Result, rows};
+
+fn json(text: &str) -> rusqlite::Result<Vec<String>> {
+    serde_json::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// Reads every audit table and the nonconformity columns of the action register.
+pub fn export_audits(conn: &Connection) -> Result<AuditsSnap> {
+    let programme = conn
+        .query_row(
+            "SELECT cycle_start, target_date, notes, generated_at, updated_at
+             FROM audit_programme WHERE id = 1",
+            [],
+            |r| {
+                Ok(AuditProgrammeSnap {
+                    cycle_start: r.get(0)?,
+                    target_date: r.get(1)?,
+                    notes: r.get(2)?,
+                    generated_at: r.get(3)?,
+                    updated_at: r.get(4)?,
+                })
+            },
+        )
+        .optional()?;
+    let mut audits = rows::all(
+        conn,
+        "SELECT id, cycle, title, areas, clauses, processes, planned_on, performed_on,
+                external_auditor, plan, status, mitigation, created_at, updated_at
+         FROM audit ORDER BY id",
+        [],
+        |r| {
+            Ok(AuditSnap {
+                id: r.get(0)?,
+                cycle: r.get(1)?,
+                title: r.get(2)?,
+                areas: json(&r.get::<_, String>(3)?)?,
+                clauses: json(&r.get::<_, String>(4)?)?,
+                processes: json(&r.get::<_, String>(5)?)?,
+                planned_on: r.get(6)?,
+                performed_on: r.get(7)?,
+                external_auditor: r.get(8)?,
+                plan: r.get(9)?,
+                status: r.get(10)?,
+                mitigation: r.get(11)?,
+                auditor_ids: Vec::new(),
+                service_ids: Vec::new(),
+                created_at: r.get(12)?,
+                updated_at: r.get(13)?,
+            })
+        },
+    )?;
+    for a in &mut audits {
+        a.auditor_ids = rows::all(
+            conn,
+            "SELECT person_id FROM audit_auditor WHERE audit_id = ?1 ORDER BY person_id",
+            [a.id],
+            |r| r.get(0),
+        )?;
+        a.service_ids = rows::all(
+            conn,
+            "SELECT service_id FROM audit_service WHERE audit_id = ?1 ORDER BY service_id",
+            [a.id],
+            |r| r.get(0),
+        )?;
+    }
+    let lines = rows::all(
+        conn,
+        "SELECT id, audit_id, position, clause, question_id, prompt, sampling, result,
+                evidence_refs, notes, action_id
+         FROM audit_line ORDER BY id",
+        [],
+        |r| {
+            Ok(AuditLineSnap {
+                id: r.get(0)?,
+                audit_id: r.get(1)?,
+                position: r.get(2)?,
+                clause: r.get(3)?,
+                question_id: r.get(4)?,
+                prompt: r.get(5)?,
+                sampling: r.get(6)?,
+                result: r.get(7)?,
+                evidence_refs: r.get(8)?,
+                notes: r.get(9)?,
+                action_id: r.get(10)?,
+            })
+        },
+    )?;
+    let reports = rows::all(
+        conn,
+        "SELECT audit_id, version, summary, body, issued_at, issued_by, approved_at, approved_by
+         FROM audit_report ORDER BY audit_id",
+        [],
+        |r| {
+            Ok(AuditReportSnap {
+                audit_id: r.get(0)?,
+                version: r.get(1)?,
+                summary: r.get(2)?,
+                body: r.get(3)?,
+                issued_at: r.get(4)?,
+                issued_by: r.get(5)?,
+                approved_at: r.get(6)?,
+                approved_by: r.get(7)?,
+            })
+        },
+    )?;
+    let nonconformities = rows::all(
+        conn,
+        "SELECT id, nc_grade, requirement, nc_evidence, verified_on, verified_by, closed_on
+         FROM action
+         WHERE nc_grade IS NOT NULL OR requirement <> '' OR nc_evidence <> ''
+            OR verified_on IS NOT NULL OR verified_by IS NOT NULL OR closed_on IS NOT NULL
+         ORDER BY id",
+        [],
+        |r| {
+            Ok(NonconformitySnap {
+                action_id: r.get(0)?,
+                grade: r.get(1)?,
+                requirement: r.get(2)?,
+                evidence: r.get(3)?,
+                verified_on: r.get(4)?,
+                verified_by: r.get(5)?,
+                closed_on: r.get(6)?,
+            })
+        },
+    )?;
+    Ok(AuditsSnap {
+        programme,
+        audits,
+        lines,
+        reports,
+        nonconformities,
+    })
+}
+
+/// Writes the audit tables and the nonconformity columns (people, services and actions in
+/// place).
+pub fn import_audits(conn: &Connection, s: &AuditsSnap) -> Result<()> {
+    if let Some(g) = &s.programme {
+        conn.execute(
+            "INSERT INTO audit_programme (id, cycle_start, target_date, notes, generated_at,
+                                          updated_at)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5)",
+            params![
+                g.cycle_start,
+                g.target_date,
+                g.notes,
+                g.generated_at,
+                g.updated_at
+            ],
+        )?;
+    }
+    for a in &s.audits {
+        conn.execute(
+            "INSERT INTO audit (id, cycle, title, areas, clauses, processes, planned_on,
+                                performed_on, external_auditor, plan, status, mitigation,
+                                created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![
+                a.id,
+                a.cycle,
+                a.title,
+                serde_json::to_string(&a.areas)?,
+                serde_json::to_string(&a.clauses)?,
+                serde_json::to_string(&a.processes)?,
+                a.planned_on,
+                a.performed_on,
+                a.external_auditor,
+                a.plan,
+                a.status,
+                a.mitigation,
+                a.created_at,
+                a.updated_at
+            ],
+        )?;
+        for p in &a.auditor_ids {
+            conn.execute(
+                "INSERT INTO audit_auditor (audit_id, person_id) VALUES (?1, ?2)",
+                [a.id, *p],
+            )?;
+        }
+        for sv in &a.service_ids {
+            conn.execute(
+                "INSERT INTO audit_service (audit_id, service_id) VALUES (?1, ?2)",
+                [a.id, *sv],
+            )?;
+        }
+    }
+    for l in &s.lines {
+        conn.execute(
+            "INSERT INTO audit_line (id, audit_id, position, clause, question_id, prompt,
+                                     sampling, result, evidence_refs, notes, action_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                l.id,
+                l.audit_id,
+                l.position,
+                l.clause,
+                l.question_id,
+                l.prompt,
+                l.sampling,
+                l.result,
+                l.evidence_refs,
+                l.notes,
+                l.action_id
+            ],
+        )?;
+    }
+    for r in &s.reports {
+        conn.execute(
+            "INSERT INTO audit_report (audit_id, version, summary, body, issued_at, issued_by,
+                                       approved_at, approved_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                r.audit_id,
+                r.version,
+                r.summary,
+                r.body,
+                r.issued_at,
+                r.issued_by,
+                r.approved_at,
+                r.approved_by
+            ],
+        )?;
+    }
+    for n in &s.nonconformities {
+        conn.execute(
+            "UPDATE action SET nc_grade = ?2, requirement = ?3, nc_evidence = ?4,
+                 verified_on = ?5, verified_by = ?6, closed_on = ?7
+             WHERE id = ?1",
+            params![
+                n.action_id,
+                n.grade,
+                n.requirement,
+                n.evidence,
+                n.verified_on,
+                n.verified_by,
+                n.closed_on
+            ],
+        )?;
+    }
+    Ok(())
+}
