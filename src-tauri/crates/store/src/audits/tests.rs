@@ -301,3 +301,39 @@ fn the_snapshot_carries_the_audits_and_round_trips() {
         ReportState::Approved
     );
 }
+
+#[test]
+fn import_refuses_dangling_audit_references() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = six_person_firm(&dir);
+    let (id, _) = audited(&mut p);
+    let mut snap = crate::snapshot::collect(&p).unwrap();
+    snap.audits.lines[1].action_id = Some(9999);
+    snap.audits.audits[0].auditor_ids.push(777);
+    snap.audits.audits[0].clauses.push("11".into());
+    snap.audits.nonconformities[0].grade = Some("critical".into());
+    snap.audits.reports.push(ready20k_domain::snapshot::AuditReportSnap {
+        audit_id: id,
+        version: 1,
+        summary: String::new(),
+        body: "x".into(),
+        issued_at: "2027-01-10T09:00:00+00:00".into(),
+        issued_by: None,
+        approved_at: None,
+        approved_by: None,
+    });
+    let errors = crate::snapshot::validate(&snap, &crate::snapshot::Limits::default());
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    for want in [
+        "/audits/lines/1/action_id",
+        "/audits/audits/0/auditor_ids/",
+        "/audits/audits/0/clauses/",
+        "/audits/nonconformities/0/grade",
+        "/audits/reports/0/audit_id",
+    ] {
+        assert!(
+            paths.iter().any(|p| p.starts_with(want)),
+            "{want} not in {paths:?}"
+        );
+    }
+}
