@@ -103,6 +103,20 @@ pub fn run() {
             commands::assessment::snapshot_delete,
             commands::assessment::snapshot_compare,
             commands::dossier::dossier_generate,
+            commands::records::records_view,
+            commands::records::records_pick_export,
+            commands::records::records_preview,
+            commands::records::records_import,
+            commands::records::records_set_business_hours,
+            commands::records::records_save_levels,
+            commands::records::records_convert_sla,
+            commands::records::records_attainment,
+            commands::records::records_set_review,
+            commands::objectives::objectives_view,
+            commands::objectives::objectives_add,
+            commands::objectives::objectives_update,
+            commands::objectives::objectives_add_kpi,
+            commands::objectives::objectives_record_value,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ready20k");

@@ -91,6 +91,24 @@ fn export_all(dir: &Path) {
             su::Dispute,
         );
     }
+    {
+        use ready20k_domain::objectives as o;
+        use ready20k_domain::records as r;
+        export!(
+            r::RecordsView,
+            r::ImportPreview,
+            r::ImportDone,
+            r::PickedExport,
+            r::Attainment,
+            r::IncidentReview,
+            r::ParsedSla,
+            r::BusinessHours,
+            r::ServiceLevels,
+            o::ObjectivesView,
+            o::ObjectiveInput,
+            o::KpiInput,
+        );
+    }
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

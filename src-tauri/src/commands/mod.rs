@@ -6,7 +6,9 @@ pub mod app;
 pub mod assessment;
 pub mod documents;
 pub mod dossier;
+pub mod objectives;
 pub mod project;
+pub mod records;
 pub mod wizard;
 
 use ready20k_domain::ErrorPayload;

@@ -10,6 +10,8 @@ export const SCREENS = [
   { id: "roles", label: "Roles" },
   { id: "assessment", label: "Assessment" },
   { id: "scorecard", label: "Scorecard" },
+  { id: "records", label: "Operating records" },
+  { id: "objectives", label: "Objectives & KPIs" },
   { id: "dossier", label: "Dossier" },
 ] as const;
 

@@ -212,6 +212,7 @@ pub fn parse_export(bytes: &[u8], ctx: &ImportContext<'_>) -> Result<ImportPrevi
             rejected.push(RejectedRow {
                 line,
                 id: id.to_owned(),
+                message: reason.message(),
                 reason,
             });
         };

@@ -175,6 +175,8 @@ pub struct RejectedRow {
     pub id: String,
     /// Why.
     pub reason: RejectReason,
+    /// Why, as a sentence ([`RejectReason::message`]).
+    pub message: String,
 }
 
 /// Which of the tool's columns feeds one of our fields.

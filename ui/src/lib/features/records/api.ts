@@ -1,0 +1,30 @@
+/** Typed operating-records commands, built on {@link call}. */
+import { call } from "../../api";
+import type { Attainment } from "../../bindings/Attainment";
+import type { BusinessHours } from "../../bindings/BusinessHours";
+import type { ImportDone } from "../../bindings/ImportDone";
+import type { IncidentReview } from "../../bindings/IncidentReview";
+import type { ParsedSla } from "../../bindings/ParsedSla";
+import type { PickedExport } from "../../bindings/PickedExport";
+import type { Preset } from "../../bindings/Preset";
+import type { RecordsImportPreview } from "../../bindings/RecordsImportPreview";
+import type { RecordsView } from "../../bindings/RecordsView";
+import type { ServiceLevels } from "../../bindings/ServiceLevels";
+
+/** The user's choices for the tool's service values: catalogue id, or null for "no service". */
+export type ServiceMap = Record<string, number | null>;
+
+export const recordsApi = {
+  view: () => call<RecordsView>("records_view"),
+  pickExport: () => call<PickedExport | null>("records_pick_export"),
+  preview: (path: string, preset: Preset, serviceMap: ServiceMap) =>
+    call<RecordsImportPreview>("records_preview", { path, preset, serviceMap }),
+  import: (path: string, preset: Preset, serviceMap: ServiceMap, skipBadRows: boolean) =>
+    call<ImportDone>("records_import", { path, preset, serviceMap, skipBadRows }),
+  setBusinessHours: (hours: BusinessHours) => call<RecordsView>("records_set_business_hours", { hours }),
+  saveLevels: (levels: ServiceLevels) => call<RecordsView>("records_save_levels", { levels }),
+  convertSla: (serviceId: number) => call<ParsedSla>("records_convert_sla", { serviceId }),
+  attainment: (from: string | null, to: string | null) => call<Attainment>("records_attainment", { from, to }),
+  setReview: (ticketId: number, review: IncidentReview | null) =>
+    call<void>("records_set_review", { ticketId, review }),
+};
