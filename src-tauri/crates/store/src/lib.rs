@@ -23,6 +23,7 @@ mod project;
 pub mod recent;
 pub mod records;
 pub mod register_error;
+pub mod reviews;
 pub mod risks;
 mod rows;
 pub mod snapshot;

@@ -3,6 +3,7 @@
 //! "no data yet" where the project holds nothing for it.
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -14,7 +15,7 @@ use crate::suppliers::{Dispute, DisputeStatus, SupplierReview};
 use crate::wizard::{OtherPartyKind, WizardData};
 
 /// Which input a section is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum InputKey {
     /// Status of actions from previous reviews.
@@ -40,7 +41,8 @@ pub enum InputKey {
 }
 
 /// One input as collected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct InputSection {
     /// Which input.
     pub key: InputKey,
@@ -57,7 +59,8 @@ pub struct InputSection {
 }
 
 /// Every input of one review.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ReviewInputs {
     /// Start of the period: the date the previous review that counts was held.
     pub since: Option<String>,

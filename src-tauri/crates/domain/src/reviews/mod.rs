@@ -9,6 +9,7 @@
 
 pub mod inputs;
 pub mod minutes;
+pub mod screen;
 #[cfg(test)]
 mod tests;
 
@@ -18,6 +19,7 @@ use ts_rs::TS;
 
 pub use inputs::{InputKey, InputSection, InputSources, ReviewInputs, collect_inputs};
 pub use minutes::{MinutesContext, draft_minutes};
+pub use screen::{ReviewDetail, ReviewRow, ReviewsScreen, top_management};
 
 use crate::error::Refusal;
 use crate::scoring::ReviewFacts;

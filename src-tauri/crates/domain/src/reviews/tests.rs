@@ -137,13 +137,14 @@ fn edits_are_checked() {
 }
 
 fn data() -> WizardData {
-    let mut d = WizardData::default();
-    d.people = vec![Person {
-        id: 1,
-        name: "Ann Boss".into(),
+    WizardData {
+        people: vec![Person {
+            id: 1,
+            name: "Ann Boss".into(),
+            ..Default::default()
+        }],
         ..Default::default()
-    }];
-    d
+    }
 }
 
 fn action(id: i64, source: ActionSource, status: ActionStatus, due: &str) -> Action {

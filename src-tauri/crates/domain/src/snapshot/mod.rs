@@ -13,6 +13,7 @@ mod documents;
 mod objectives;
 mod records;
 mod registers;
+mod reviews;
 mod wizard;
 
 pub use assessment::*;
@@ -21,6 +22,7 @@ pub use documents::*;
 pub use objectives::*;
 pub use records::*;
 pub use registers::*;
+pub use reviews::*;
 pub use wizard::*;
 
 use schemars::JsonSchema;
@@ -65,6 +67,9 @@ pub struct ProjectSnapshot {
     /// Objectives, KPIs and their values, and the reviews of major incidents.
     #[serde(default)]
     pub objectives: ObjectivesSnap,
+    /// Management reviews (9.3) with their attendees and decided actions.
+    #[serde(default)]
+    pub reviews: ReviewsSnap,
     /// The project's change journal, when exported with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub journal: Option<Vec<JournalRow>>,

@@ -69,6 +69,7 @@ fn read_all(conn: &Connection, opts: CollectOptions) -> Result<ProjectSnapshot> 
         registers: registers(conn)?,
         audits: crate::audits::export_audits(conn)?,
         objectives: crate::objectives::export_objectives(conn)?,
+        reviews: crate::reviews::export_reviews(conn)?,
         journal: if opts.journal {
             Some(journal::export_journal(conn)?)
         } else {

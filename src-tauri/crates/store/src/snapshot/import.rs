@@ -231,6 +231,7 @@ fn write_all(
     calendar::import_calendar(tx, &r.calendar_duties, &r.calendar_completions)?;
     crate::audits::import_audits(tx, &s.audits)?;
     crate::objectives::import_objectives(tx, &s.objectives)?;
+    crate::reviews::import_reviews(tx, &s.reviews)?;
     match &s.journal {
         Some(rows) => journal::import_journal(tx, rows)?,
         None => {

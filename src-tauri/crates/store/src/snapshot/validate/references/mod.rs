@@ -8,6 +8,7 @@ mod documents;
 mod objectives;
 mod records;
 mod registers;
+mod reviews;
 mod wizard;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -204,6 +205,7 @@ impl Checker<'_> {
         self.registers(s, &people);
         self.audits(s, &people);
         self.objectives(s);
+        self.reviews(s, &people);
         if self.total_blobs > self.limits.max_total_bytes {
             self.err(
                 "",
