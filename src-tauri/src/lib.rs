@@ -117,6 +117,17 @@ pub fn run() {
             commands::objectives::objectives_update,
             commands::objectives::objectives_add_kpi,
             commands::objectives::objectives_record_value,
+            commands::audits::audits_load,
+            commands::audits::audits_generate,
+            commands::audits::audit_save,
+            commands::audits::audit_delete,
+            commands::audits::audit_detail,
+            commands::audits::audit_start,
+            commands::audits::audit_record_line,
+            commands::audits::audit_issue_report,
+            commands::audits::audit_approve_report,
+            commands::audits::nc_list,
+            commands::audits::nc_save,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ready20k");

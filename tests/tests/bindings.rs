@@ -109,6 +109,18 @@ fn export_all(dir: &Path) {
             o::KpiInput,
         );
     }
+    {
+        use ready20k_domain::audits as au;
+        export!(
+            au::ProgrammeView,
+            au::AuditView,
+            au::Audit,
+            au::AuditLine,
+            au::LineInput,
+            au::NcSaved,
+            au::Nonconformity,
+        );
+    }
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod assessment;
+pub mod audits;
 pub mod documents;
 pub mod dossier;
 pub mod objectives;

@@ -27,6 +27,6 @@ pub use report::{ReportFinding, report_body};
 pub use sampling::{GENERAL_PROMPT, prompt_for};
 pub use types::*;
 pub use view::{
-    AuditRecords, AuditRow, AuditView, AuditorOption, FindingCounts, FindingView, ProgrammeView,
-    ReportState, audit_view, programme_view,
+    AuditRecords, AuditRow, AuditView, AuditorOption, FindingCounts, FindingView, NcSaved,
+    ProgrammeView, ReportState, audit_view, programme_view,
 };

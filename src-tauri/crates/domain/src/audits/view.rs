@@ -252,3 +252,28 @@ pub fn audit_view(data: &WizardData, r: &AuditRecords, id: i64) -> Option<AuditV
         report: r.reports.iter().find(|x| x.audit_id == id).cloned(),
     })
 }
+
+/// A finding as saved from the action register: the action, its fields, stage and warning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NcSaved {
+    /// The action as stored.
+    pub action: Action,
+    /// Its nonconformity fields as stored.
+    pub nc: Nonconformity,
+    /// How far it has got.
+    pub stage: NcStage,
+    /// A separation-of-duties warning, if any.
+    pub warning: Option<String>,
+}
+
+impl NcSaved {
+    /// Builds the answer for `action` with `nc`.
+    pub fn new(action: Action, nc: Nonconformity) -> Self {
+        Self {
+            stage: nc_stage(&action, &nc),
+            warning: self_verification(&action, &nc),
+            action,
+            nc,
+        }
+    }
+}
