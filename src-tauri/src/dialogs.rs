@@ -110,6 +110,33 @@ pub fn pick_pdf_path(app: &AppHandle, suggested: &str) -> Option<PathBuf> {
     }
 }
 
+/// Asks where to save the SMS calendar (`.ics`); `None` if the user cancelled. With
+/// `e2e-hooks`, the path comes from `READY20K_E2E_ICS_PATH`.
+pub fn pick_ics_path(app: &AppHandle, suggested: &str) -> Option<PathBuf> {
+    #[cfg(feature = "e2e-hooks")]
+    {
+        let _ = (app, suggested);
+        std::env::var_os("READY20K_E2E_ICS_PATH").map(PathBuf::from)
+    }
+    #[cfg(not(feature = "e2e-hooks"))]
+    {
+        app.dialog()
+            .file()
+            .set_title("Export the SMS calendar")
+            .set_file_name(format!("{suggested}.ics"))
+            .add_filter("iCalendar", &["ics"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+            .map(|p| {
+                if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ics")) {
+                    p
+                } else {
+                    p.with_extension("ics")
+                }
+            })
+    }
+}
+
 /// Adds `.r20k` when the user typed a name without it.
 #[cfg_attr(feature = "e2e-hooks", allow(dead_code))]
 fn with_extension(path: PathBuf) -> PathBuf {

@@ -4,12 +4,14 @@
 
 pub mod app;
 pub mod assessment;
+pub mod calendar;
 pub mod audits;
 pub mod documents;
 pub mod dossier;
 pub mod objectives;
 pub mod project;
 pub mod records;
+pub mod registers;
 pub mod wizard;
 
 use ready20k_domain::ErrorPayload;
@@ -67,6 +69,7 @@ coded_errors!(
     ready20k_domain::content::ContentError,
     &ready20k_domain::content::ContentError,
     ready20k_dossier::DossierError,
+    ready20k_store::register_error::RegisterError,
 );
 
 impl From<std::io::Error> for CmdError {
