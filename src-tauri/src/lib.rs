@@ -144,6 +144,15 @@ pub fn run() {
             commands::audits::audit_approve_report,
             commands::audits::nc_list,
             commands::audits::nc_save,
+            commands::reviews::reviews_load,
+            commands::reviews::review_detail,
+            commands::reviews::review_save,
+            commands::reviews::review_redraft_minutes,
+            commands::reviews::review_add_action,
+            commands::reviews::review_issue,
+            commands::reviews::review_withdraw,
+            commands::reviews::review_approve,
+            commands::reviews::review_delete,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Ready20k");

@@ -110,6 +110,10 @@ fn export_all(dir: &Path) {
         );
     }
     {
+        use ready20k_domain::reviews as rv;
+        export!(rv::ReviewsScreen, rv::ReviewDetail, rv::ReviewEdit);
+    }
+    {
         use ready20k_domain::audits as au;
         export!(
             au::ProgrammeView,

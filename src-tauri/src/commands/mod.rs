@@ -12,6 +12,7 @@ pub mod objectives;
 pub mod project;
 pub mod records;
 pub mod registers;
+pub mod reviews;
 pub mod wizard;
 
 use ready20k_domain::ErrorPayload;
