@@ -112,9 +112,10 @@ pub fn dossier(args: DossierArgs) -> Result<(), Failure> {
     if !rendered.missing_glyphs.is_empty() {
         let chars: String = rendered.missing_glyphs.iter().take(40).collect();
         eprintln!(
-            "warning: {} characters have no glyph in the embedded fonts and were printed as \
-             '?': {chars}",
-            rendered.substitutions
+            "warning: {} characters have no glyph in the embedded or installed fonts and were \
+             printed as '?': {chars}\n  fonts that cover them: apt-get install {}",
+            rendered.substitutions,
+            rendered.font_packages.join(" ")
         );
     }
     Ok(())

@@ -48,20 +48,46 @@ pub struct Rendered {
     pub pdf: Vec<u8>,
     /// Number of pages.
     pub pages: usize,
-    /// Characters no embedded font could draw; each occurrence was printed as '?'.
+    /// Characters no embedded or installed font could draw; each occurrence was printed
+    /// as '?'.
     pub missing_glyphs: Vec<char>,
     /// How many characters were replaced.
     pub substitutions: usize,
+    /// Debian packages whose fonts would draw the missing characters.
+    pub font_packages: Vec<&'static str>,
 }
 
-/// Lay out and write the dossier.
+/// Where the glyphs of a dossier may come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FontSources {
+    /// The embedded DejaVu faces, then fonts installed on the machine.
+    #[default]
+    EmbeddedAndInstalled,
+    /// Only the embedded faces (reproducible on any machine).
+    EmbeddedOnly,
+}
+
+/// Lay out and write the dossier (embedded fonts, then installed ones).
 pub fn render(d: &model::Dossier) -> Result<Rendered, DossierError> {
-    let doc = layout::layout(d)?;
+    render_with(d, FontSources::default())
+}
+
+/// Lay out and write the dossier with the given font sources.
+pub fn render_with(d: &model::Dossier, fonts: FontSources) -> Result<Rendered, DossierError> {
+    let doc = layout::layout_with(d, fonts == FontSources::EmbeddedAndInstalled)?;
     let pdf = pdf::write(&doc, &d.meta)?;
+    let mut font_packages: Vec<&'static str> = doc
+        .missing_glyphs
+        .iter()
+        .map(|c| fonts::package_for(*c))
+        .collect();
+    font_packages.sort_unstable();
+    font_packages.dedup();
     Ok(Rendered {
         pdf,
         pages: doc.pages.len(),
         missing_glyphs: doc.missing_glyphs,
         substitutions: doc.substitutions,
+        font_packages,
     })
 }

@@ -2,34 +2,56 @@
 //! fonts) and lopdf (metadata, named destinations, borderless links, nested outline and a
 //! content-derived /ID).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
-    Color, ExtendedGraphicsState, ExtendedGraphicsStateId, FontId, Line, LineDashPattern,
-    LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
+    Codepoint, Color, DictItem, ExtendedGraphicsState, ExtendedGraphicsStateId, FontId, Line,
+    LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix,
+    WindingOrder,
 };
 use sha2::{Digest, Sha256};
 
 use crate::DossierError;
 use crate::fonts::FontKey;
-use crate::layout::{Colour, Document, OutlineEntry, Prim, Stroke, Watermark};
+use crate::layout::{Colour, Document, OutlineEntry, Prim, Stroke, TextRun, Watermark};
 use crate::model::Meta;
 
 /// Fixed resource names: the first six letters become the subset tag, so they are
-/// uppercase and stable (deterministic output).
-fn font_id(key: FontKey) -> FontId {
-    FontId(
-        match key {
-            FontKey::Regular => "RDYSAN",
-            FontKey::Bold => "RDYBLD",
-            FontKey::Oblique => "RDYOBL",
-            FontKey::Mono => "RDYMON",
+/// uppercase and stable (deterministic output). Installed faces are named by their order of
+/// first use in the document.
+fn font_id(key: FontKey, fonts: &Fonts) -> FontId {
+    FontId(match key {
+        FontKey::Regular => "RDYSAN".to_string(),
+        FontKey::Bold => "RDYBLD".to_string(),
+        FontKey::Oblique => "RDYOBL".to_string(),
+        FontKey::Mono => "RDYMON".to_string(),
+        FontKey::System(_) => {
+            let n = fonts.get(&key).map_or(0, |f| f.ordinal);
+            let a = char::from(b'A' + u8::try_from(n / 26 % 26).unwrap_or(0));
+            let b = char::from(b'A' + u8::try_from(n % 26).unwrap_or(0));
+            format!("RDYF{a}{b}")
         }
-        .to_string(),
-    )
+    })
 }
+
+/// What the writer knows of each face it embeds.
+#[derive(Default)]
+struct FontUse {
+    /// Characters drawn one by one.
+    chars: BTreeSet<char>,
+    /// Shaped glyph ids (original numbering).
+    glyphs: BTreeSet<u16>,
+    /// Order of first use among the installed faces.
+    ordinal: usize,
+    /// Original glyph id -> subset glyph id.
+    remap: BTreeMap<u16, u16>,
+    /// Advance of each original glyph in 1/1000 em, as the PDF viewer will compute it.
+    widths: BTreeMap<u16, i64>,
+}
+
+type Fonts = BTreeMap<FontKey, FontUse>;
 
 fn rgb(c: Colour) -> Color {
     Color::Rgb(Rgb {
@@ -122,7 +144,7 @@ fn paint_mode(fill: bool, stroke: bool) -> Option<PaintMode> {
 const WATERMARK_GS: &str = "GSWMK";
 
 /// The watermark, drawn last and translucent so that the content underneath stays legible.
-fn watermark_ops(ops: &mut Vec<Op>, w: &Watermark, h: f32) {
+fn watermark_ops(ops: &mut Vec<Op>, w: &Watermark, h: f32, fonts: &Fonts) {
     let t = &w.run;
     let (s, c) = w.angle.to_radians().sin_cos();
     ops.push(Op::SaveGraphicsState);
@@ -131,7 +153,7 @@ fn watermark_ops(ops: &mut Vec<Op>, w: &Watermark, h: f32) {
     });
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFont {
-        font: PdfFontHandle::External(font_id(t.font)),
+        font: PdfFontHandle::External(font_id(t.font, fonts)),
         size: Pt(t.size),
     });
     ops.push(Op::SetFillColor { col: rgb(t.colour) });
@@ -145,7 +167,7 @@ fn watermark_ops(ops: &mut Vec<Op>, w: &Watermark, h: f32) {
     ops.push(Op::RestoreGraphicsState);
 }
 
-fn page_ops(prims: &[Prim], h: f32, watermark: Option<&Watermark>) -> Vec<Op> {
+fn page_ops(prims: &[Prim], h: f32, watermark: Option<&Watermark>, fonts: &Fonts) -> Vec<Op> {
     let mut ops = Vec::with_capacity(prims.len() * 3);
     let mut st = State::default();
     for prim in prims {
@@ -160,12 +182,16 @@ fn page_ops(prims: &[Prim], h: f32, watermark: Option<&Watermark>) -> Vec<Op> {
                 let size_key = (t.size * 100.0).round() as u32;
                 if st.font != Some((t.font, size_key)) {
                     ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(font_id(t.font)),
+                        font: PdfFontHandle::External(font_id(t.font, fonts)),
                         size: Pt(t.size),
                     });
                     st.font = Some((t.font, size_key));
                 }
                 st.fill(&mut ops, t.colour);
+                if t.glyphs.is_some() {
+                    glyph_ops(&mut ops, t, h, fonts);
+                    continue;
+                }
                 ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Translate(Pt(t.x), Pt(h - t.y)),
                 });
@@ -238,9 +264,78 @@ fn page_ops(prims: &[Prim], h: f32, watermark: Option<&Watermark>) -> Vec<Op> {
     }
     st.end_text(&mut ops);
     if let Some(w) = watermark {
-        watermark_ops(&mut ops, w, h);
+        watermark_ops(&mut ops, w, h, fonts);
     }
     ops
+}
+
+fn utf16_hex(s: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFE, 0xFF];
+    for u in s.encode_utf16() {
+        bytes.extend_from_slice(&u.to_be_bytes());
+    }
+    bytes
+}
+
+/// A shaped run: its glyphs by id, placed with kerning offsets (and a new text matrix where
+/// a glyph is raised or lowered), wrapped in a span whose /ActualText is the logical text so
+/// that copying and text extraction give the characters, in reading order.
+fn glyph_ops(ops: &mut Vec<Op>, t: &TextRun, h: f32, fonts: &Fonts) {
+    let Some(glyphs) = &t.glyphs else { return };
+    let Some(f) = fonts.get(&t.font) else { return };
+    let span = !t.text.is_empty();
+    if span {
+        let mut map = BTreeMap::new();
+        map.insert(
+            "ActualText".to_string(),
+            DictItem::String {
+                data: utf16_hex(&t.text),
+                literal: false,
+            },
+        );
+        ops.push(Op::BeginMarkedContentWithProperties {
+            tag: "Span".to_string(),
+            properties: DictItem::Dict { map },
+        });
+    }
+    let em = t.size / 1000.0;
+    let mut pen = 0.0f32;
+    let mut i = 0;
+    while i < glyphs.len() {
+        let dy = glyphs[i].dy;
+        let mut j = i;
+        while j + 1 < glyphs.len() && glyphs[j + 1].dy == dy {
+            j += 1;
+        }
+        // Where the viewer's pen is (from the segment start) and where each glyph belongs.
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(t.x + pen + glyphs[i].dx), Pt(h - t.y + dy)),
+        });
+        let mut items = Vec::with_capacity(j - i + 1);
+        for k in i..=j {
+            let g = &glyphs[k];
+            // The kerning offset after each glyph brings the viewer's pen (advanced by the
+            // font's width) to where the shaper puts the next glyph.
+            let here = pen + g.dx;
+            pen += g.advance;
+            let w = f.widths.get(&g.id).copied().unwrap_or(0) as f32 * em;
+            let after = here + w;
+            let next = if k < j { pen + glyphs[k + 1].dx } else { after };
+            let kern = (after - next) / em;
+            items.push(Codepoint {
+                gid: f.remap.get(&g.id).copied().unwrap_or(0),
+                offset: kern,
+                cid: (!g.text.is_empty()).then(|| g.text.clone()),
+            });
+        }
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(items)],
+        });
+        i = j + 1;
+    }
+    if span {
+        ops.push(Op::EndMarkedContentWithProperties);
+    }
 }
 
 fn text_string(s: &str) -> Object {
@@ -281,16 +376,33 @@ pub(crate) fn write(layout: &Document, meta: &Meta) -> Result<Vec<u8>, DossierEr
     // Embed only the faces that are used, each subset to the glyphs it draws. printpdf
     // subsets only with its heavy `text_layout` feature, so we subset here (allsorts, with a
     // Unicode cmap so printpdf can still map characters to glyphs) and tag the names below.
-    let mut used: [BTreeSet<char>; 4] = Default::default();
+    let mut fonts: Fonts = BTreeMap::new();
+    let mut installed = 0usize;
+    let mut note = |fonts: &mut Fonts, t: &TextRun| {
+        let f = fonts.entry(t.font).or_insert_with(|| {
+            let ordinal = installed;
+            if !t.font.is_embedded() {
+                installed += 1;
+            }
+            FontUse {
+                ordinal,
+                ..FontUse::default()
+            }
+        });
+        match &t.glyphs {
+            Some(gs) => f.glyphs.extend(gs.iter().map(|g| g.id)),
+            None => f.chars.extend(t.text.chars()),
+        }
+    };
     for p in &layout.pages {
         for prim in &p.prims {
             if let Prim::Text(t) = prim {
-                used[t.font.index()].extend(t.text.chars());
+                note(&mut fonts, t);
             }
         }
     }
     if let Some(w) = &layout.watermark {
-        used[w.run.font.index()].extend(w.run.text.chars());
+        note(&mut fonts, &w.run);
         let gs = ExtendedGraphicsState::default().with_current_fill_alpha(w.opacity);
         doc.resources
             .extgstates
@@ -298,16 +410,32 @@ pub(crate) fn write(layout: &Document, meta: &Meta) -> Result<Vec<u8>, DossierEr
             .insert(ExtendedGraphicsStateId(WATERMARK_GS.to_string()), gs);
     }
     let mut subset_names = Vec::new();
-    for key in FontKey::ALL {
-        let chars = &used[key.index()];
-        if chars.is_empty() {
+    let keys: Vec<FontKey> = fonts.keys().copied().collect();
+    for key in keys {
+        let id = font_id(key, &fonts);
+        let Some(f) = fonts.get_mut(&key) else {
+            continue;
+        };
+        if f.chars.is_empty() && f.glyphs.is_empty() {
             continue;
         }
-        let bytes = key.subset(chars)?;
+        let (bytes, remap) = key.subset(&f.chars, &f.glyphs)?;
+        if !f.glyphs.is_empty() {
+            let (data, index) = key.data();
+            let face = ttf_parser::Face::parse(data, index)
+                .map_err(|e| DossierError::Font(format!("{key:?}: {e}")))?;
+            let upem = f32::from(face.units_per_em());
+            for g in &f.glyphs {
+                let adv = face
+                    .glyph_hor_advance(ttf_parser::GlyphId(*g))
+                    .map_or(0, |a| (f32::from(a) * 1000.0 / upem) as i64);
+                f.widths.insert(*g, adv);
+            }
+        }
+        f.remap = remap;
         let mut warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
             .ok_or_else(|| DossierError::Font(format!("cannot parse subset of {key:?}")))?;
-        let id = font_id(key);
         subset_names.push((id.0.clone(), format!("{}+{}", id.0, key.postscript_name())));
         doc.resources.fonts.map.insert(id, PdfFont::new(parsed));
     }
@@ -318,7 +446,7 @@ pub(crate) fn write(layout: &Document, meta: &Meta) -> Result<Vec<u8>, DossierEr
             PdfPage::new(
                 Mm(210.0),
                 Mm(297.0),
-                page_ops(&p.prims, h, layout.watermark.as_ref()),
+                page_ops(&p.prims, h, layout.watermark.as_ref(), &fonts),
             )
         })
         .collect();

@@ -83,6 +83,7 @@ pub(super) fn watermark(metrics: &Metrics, text: &str) -> Option<Watermark> {
             colour: Colour(0xb9, 0x1c, 0x1c),
             text: text.to_owned(),
             width,
+            glyphs: None,
         },
         angle,
         opacity: 0.09,

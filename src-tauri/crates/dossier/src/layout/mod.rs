@@ -14,6 +14,7 @@ mod contents;
 mod cover;
 mod decorate;
 mod paginate;
+mod shape;
 mod table;
 pub mod text;
 
@@ -113,6 +114,25 @@ pub struct TextRun {
     pub text: String,
     /// Advance width in pt.
     pub width: f32,
+    /// Shaped glyphs in drawing order (complex scripts and installed faces); `None` means
+    /// the characters of `text` are drawn one by one. For a shaped run `text` is the
+    /// logical text it stands for.
+    pub glyphs: Option<Vec<Glyph>>,
+}
+
+/// A shaped glyph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Glyph id in the face.
+    pub id: u16,
+    /// Advance in pt.
+    pub advance: f32,
+    /// Horizontal offset from the pen position in pt.
+    pub dx: f32,
+    /// Vertical offset (up) in pt.
+    pub dy: f32,
+    /// The characters of its cluster (on the cluster's first glyph, else empty).
+    pub text: String,
 }
 
 /// A positioned drawing primitive.
@@ -344,7 +364,13 @@ fn body_style() -> Style {
 /// Lay out the dossier: two passes, the second with the page numbers the first found for
 /// the table of contents (repeated until the numbers are stable).
 pub fn layout(d: &Dossier) -> Result<Document, DossierError> {
-    let metrics = text::Metrics::load()?;
+    layout_with(d, true)
+}
+
+/// [`layout`], saying whether fonts installed on the machine may draw what the embedded
+/// faces lack.
+pub fn layout_with(d: &Dossier, installed_fonts: bool) -> Result<Document, DossierError> {
+    let metrics = text::Metrics::with_installed(installed_fonts)?;
     let mut numbers: Option<BTreeMap<String, usize>> = None;
     for _ in 0..4 {
         let doc = paginate::paginate(d, &metrics, numbers.as_ref())?;

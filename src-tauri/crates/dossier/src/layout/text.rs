@@ -1,39 +1,61 @@
-//! Font metrics, glyph coverage with fallback, and line breaking.
+//! Font metrics, glyph coverage with fallback (embedded DejaVu, then installed fonts),
+//! shaping of complex scripts, line breaking and right-to-left order.
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 
 use ttf_parser::Face;
 
-use super::{Colour, Prim, TextRun};
+use super::shape::{Shaper, is_complex, is_format, is_rtl, is_spaceless, must_shape, visual_order};
+use super::{Colour, Glyph, Prim, TextRun};
 use crate::DossierError;
 use crate::fonts::FontKey;
+use crate::fonts::system::{self, CjkHint, Want};
 use crate::model::{Paragraph, Run};
 
-/// Character used where no embedded font has a glyph.
+/// Character used where no font has a glyph.
 pub const REPLACEMENT: char = '?';
 
-/// Advance widths and vertical metrics of the embedded faces.
+/// Advance widths and vertical metrics of the faces, and shapers for them.
 pub struct Metrics {
     faces: Vec<Face<'static>>,
     units: [f32; 4],
     ascender: [f32; 4],
     descender: [f32; 4],
+    /// Whether fonts installed on the machine may draw what the embedded faces cannot.
+    installed: bool,
+    shapers: RefCell<HashMap<FontKey, std::rc::Rc<Shaper>>>,
+}
+
+fn slot(key: FontKey) -> Option<usize> {
+    match key {
+        FontKey::Regular => Some(0),
+        FontKey::Bold => Some(1),
+        FontKey::Oblique => Some(2),
+        FontKey::Mono => Some(3),
+        FontKey::System(_) => None,
+    }
 }
 
 impl Metrics {
-    /// Parse the embedded fonts.
+    /// Parse the embedded fonts; installed fonts are used for what they lack.
     pub fn load() -> Result<Self, DossierError> {
+        Self::with_installed(true)
+    }
+
+    /// Parse the embedded fonts; `installed` says whether installed fonts may be used too.
+    pub fn with_installed(installed: bool) -> Result<Self, DossierError> {
         let mut faces = Vec::with_capacity(4);
         let mut units = [1000.0; 4];
         let mut ascender = [0.8; 4];
         let mut descender = [-0.2; 4];
-        for key in FontKey::ALL {
-            let face = Face::parse(key.bytes(), 0)
+        for (i, key) in FontKey::ALL.into_iter().enumerate() {
+            let face = Face::parse(key.data().0, 0)
                 .map_err(|e| DossierError::Font(format!("{key:?}: {e}")))?;
             let upem = f32::from(face.units_per_em());
-            units[key.index()] = upem;
-            ascender[key.index()] = f32::from(face.ascender()) / upem;
-            descender[key.index()] = f32::from(face.descender()) / upem;
+            units[i] = upem;
+            ascender[i] = f32::from(face.ascender()) / upem;
+            descender[i] = f32::from(face.descender()) / upem;
             faces.push(face);
         }
         Ok(Self {
@@ -41,11 +63,25 @@ impl Metrics {
             units,
             ascender,
             descender,
+            installed,
+            shapers: RefCell::new(HashMap::new()),
         })
     }
 
     fn face(&self, key: FontKey) -> Option<&Face<'static>> {
-        self.faces.get(key.index())
+        match slot(key) {
+            Some(i) => self.faces.get(i),
+            None => key.system_face(),
+        }
+    }
+
+    fn units(&self, key: FontKey) -> f32 {
+        match slot(key) {
+            Some(i) => self.units[i],
+            None => self
+                .face(key)
+                .map_or(1000.0, |f| f32::from(f.units_per_em())),
+        }
     }
 
     /// Whether `key` has a real glyph for `c`.
@@ -62,7 +98,7 @@ impl Metrics {
         };
         face.glyph_index(c)
             .and_then(|g| face.glyph_hor_advance(g))
-            .map_or(0.0, |a| f32::from(a) / self.units[key.index()])
+            .map_or(0.0, |a| f32::from(a) / self.units(key))
     }
 
     /// Width of `s` in `key` at `size` pt (no kerning: the PDF is written without it too).
@@ -72,12 +108,22 @@ impl Metrics {
 
     /// Ascender as a fraction of the em.
     pub fn ascender(&self, key: FontKey) -> f32 {
-        self.ascender[key.index()]
+        slot(key).map_or(0.8, |i| self.ascender[i])
     }
 
     /// Descender as a (negative) fraction of the em.
     pub fn descender(&self, key: FontKey) -> f32 {
-        self.descender[key.index()]
+        slot(key).map_or(-0.2, |i| self.descender[i])
+    }
+
+    fn shaper(&self, key: FontKey) -> Option<std::rc::Rc<Shaper>> {
+        if let Some(s) = self.shapers.borrow().get(&key) {
+            return Some(s.clone());
+        }
+        let face = self.face(key)?.clone();
+        let s = std::rc::Rc::new(Shaper::new(face));
+        self.shapers.borrow_mut().insert(key, s.clone());
+        Some(s)
     }
 }
 
@@ -117,12 +163,17 @@ impl Style {
     }
 }
 
-/// A piece of a word in one face.
+/// A piece of a word in one face and one direction.
 #[derive(Debug, Clone, PartialEq)]
 struct Piece {
     style: Style,
+    /// The characters (logical order).
     text: String,
     width: f32,
+    /// Shaped glyphs in visual order, when the piece is shaped.
+    glyphs: Option<Vec<Glyph>>,
+    /// Bidi embedding level (odd = right to left).
+    level: u8,
 }
 
 /// A word (no break opportunity inside except by characters), possibly mixing styles.
@@ -130,16 +181,43 @@ struct Piece {
 struct Word {
     pieces: Vec<Piece>,
     width: f32,
-    /// Width of the space that follows the word (0 at the end).
+    /// Width of the space that follows the word (0 at the end or at a break without space).
     space_after: f32,
-    rtl: bool,
+    /// Bidi level of that space.
+    space_level: u8,
+}
+
+impl Word {
+    fn new() -> Self {
+        Word {
+            pieces: Vec::new(),
+            width: 0.0,
+            space_after: 0.0,
+            space_level: 0,
+        }
+    }
+}
+
+/// A piece of a laid-out line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// Offset from the line start.
+    pub x: f32,
+    /// Style.
+    pub style: Style,
+    /// Characters in drawing order (for shaped pieces: the logical text).
+    pub text: String,
+    /// Advance width.
+    pub width: f32,
+    /// Shaped glyphs in drawing order.
+    pub glyphs: Option<Vec<Glyph>>,
 }
 
 /// A laid-out line: pieces with x offsets relative to the line start.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Line {
-    /// (x offset, style, text, width)
-    pub pieces: Vec<(f32, Style, String, f32)>,
+    /// The pieces, left to right.
+    pub pieces: Vec<Placed>,
     /// Natural width of the line.
     pub width: f32,
 }
@@ -149,16 +227,17 @@ impl Line {
     pub fn prims(&self, x: f32, baseline: f32) -> Vec<Prim> {
         self.pieces
             .iter()
-            .filter(|(_, _, text, _)| !text.is_empty())
-            .map(|(dx, style, text, w)| {
+            .filter(|p| !p.text.is_empty() || p.glyphs.is_some())
+            .map(|p| {
                 Prim::Text(TextRun {
-                    font: style.font,
-                    size: style.size,
-                    x: x + dx,
+                    font: p.style.font,
+                    size: p.style.size,
+                    x: x + p.x,
                     y: baseline,
-                    colour: style.colour,
-                    text: text.clone(),
-                    width: *w,
+                    colour: p.style.colour,
+                    text: p.text.clone(),
+                    width: p.width,
+                    glyphs: p.glyphs.clone(),
                 })
             })
             .collect()
@@ -166,7 +245,7 @@ impl Line {
 
     /// Largest font size on the line (0 when empty).
     pub fn max_size(&self) -> f32 {
-        self.pieces.iter().map(|p| p.1.size).fold(0.0, f32::max)
+        self.pieces.iter().map(|p| p.style.size).fold(0.0, f32::max)
     }
 }
 
@@ -174,14 +253,48 @@ impl Line {
 pub struct Typesetter<'m> {
     /// Font metrics.
     pub metrics: &'m Metrics,
-    /// Characters no embedded face covers.
+    /// Characters no font covers.
     pub missing: BTreeSet<char>,
     /// Number of replaced characters.
     pub substitutions: usize,
 }
 
-fn is_rtl(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+/// What the text of one paragraph needs beyond the Latin path.
+struct Analysis {
+    /// Bidi level per byte of the text (empty: all left to right).
+    levels: Vec<u8>,
+    /// Byte offsets where a line may break without a space (scripts without spaces).
+    soft_breaks: BTreeSet<usize>,
+    hint: CjkHint,
+}
+
+fn analyse(text: &str) -> Analysis {
+    let mut a = Analysis {
+        levels: Vec::new(),
+        soft_breaks: BTreeSet::new(),
+        hint: CjkHint::Chinese,
+    };
+    if text.is_ascii() {
+        return a;
+    }
+    if text.chars().any(is_rtl) {
+        let info = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
+        a.levels = info.levels.iter().map(|l| l.number()).collect();
+    }
+    if text.chars().any(is_spaceless) {
+        a.hint = CjkHint::of(text);
+        for (pos, _) in unicode_linebreak::linebreaks(text) {
+            let before = text.get(..pos).and_then(|s| s.chars().next_back());
+            let after = text.get(pos..).and_then(|s| s.chars().next());
+            let (Some(b), Some(n)) = (before, after) else {
+                continue;
+            };
+            if !b.is_whitespace() && !n.is_whitespace() && (is_spaceless(b) || is_spaceless(n)) {
+                a.soft_breaks.insert(pos);
+            }
+        }
+    }
+    a
 }
 
 impl<'m> Typesetter<'m> {
@@ -194,8 +307,28 @@ impl<'m> Typesetter<'m> {
         }
     }
 
+    fn installed(&self, want: FontKey, c: char, hint: CjkHint) -> Option<FontKey> {
+        if !self.metrics.installed {
+            return None;
+        }
+        let w = Want {
+            bold: want == FontKey::Bold,
+            mono: want == FontKey::Mono,
+        };
+        system::find(c, w, hint)
+            .and_then(|i| u16::try_from(i).ok())
+            .map(FontKey::System)
+    }
+
     /// The face that will draw `c` for a request of `want`, and the character actually drawn.
-    fn resolve(&mut self, want: FontKey, c: char) -> (FontKey, char) {
+    /// Complex scripts prefer an installed face (Noto) that covers the whole script, so a
+    /// word is shaped in one face; everything else prefers the embedded faces.
+    fn resolve(&mut self, want: FontKey, c: char, hint: CjkHint) -> (FontKey, char) {
+        if is_complex(c) && !is_rtl_simple(c) {
+            if let Some(k) = self.installed(want, c, hint) {
+                return (k, c);
+            }
+        }
         if self.metrics.has_glyph(want, c) {
             return (want, c);
         }
@@ -204,21 +337,30 @@ impl<'m> Typesetter<'m> {
                 return (key, c);
             }
         }
+        if let Some(k) = self.installed(want, c, hint) {
+            return (k, c);
+        }
         self.missing.insert(c);
         self.substitutions += 1;
         (want, REPLACEMENT)
     }
 
-    /// Append `c` to the word, switching piece when the resolved face changes.
-    fn push_char(&mut self, word: &mut Word, style: Style, c: char) {
-        let (font, drawn) = self.resolve(style.font, c);
+    /// Append `c` to the word, switching piece when the resolved face or level changes.
+    fn push_char(&mut self, word: &mut Word, style: Style, c: char, level: u8, hint: CjkHint) {
+        if is_format(c) {
+            // Joiners steer the shaper; other format characters draw nothing.
+            if let Some(p) = word.pieces.last_mut() {
+                if p.glyphs.is_some() || must_shape(p.style.font, &p.text) {
+                    p.text.push(c);
+                }
+            }
+            return;
+        }
+        let (font, drawn) = self.resolve(style.font, c, hint);
         let st = Style { font, ..style };
         let w = self.metrics.advance(font, drawn) * style.size;
-        if is_rtl(drawn) {
-            word.rtl = true;
-        }
         match word.pieces.last_mut() {
-            Some(p) if p.style == st => {
+            Some(p) if p.style == st && p.level == level => {
                 p.text.push(drawn);
                 p.width += w;
             }
@@ -226,22 +368,45 @@ impl<'m> Typesetter<'m> {
                 style: st,
                 text: drawn.to_string(),
                 width: w,
+                glyphs: None,
+                level,
             }),
         }
         word.width += w;
     }
 
+    /// Shape the pieces that need it and fix the word's width.
+    fn finish_word(&self, word: &mut Word) {
+        let mut changed = false;
+        for p in &mut word.pieces {
+            if !must_shape(p.style.font, &p.text) {
+                continue;
+            }
+            let Some(shaper) = self.metrics.shaper(p.style.font) else {
+                continue;
+            };
+            let glyphs = shaper.shape(&p.text, p.style.size, p.level % 2 == 1);
+            p.width = glyphs.iter().map(|g| g.advance).sum();
+            p.glyphs = Some(glyphs);
+            changed = true;
+        }
+        if changed {
+            word.width = word.pieces.iter().map(|p| p.width).sum();
+        }
+    }
+
     fn words(&mut self, base: Style, runs: &[Run]) -> Vec<Word> {
+        let full: String = runs.iter().map(|r| r.text.as_str()).collect();
+        let a = analyse(&full);
         let mut words = Vec::new();
-        let mut cur = Word {
-            pieces: Vec::new(),
-            width: 0.0,
-            space_after: 0.0,
-            rtl: false,
-        };
+        let mut cur = Word::new();
+        let mut pos = 0usize;
         for run in runs {
             let style = Style::for_run(base, run);
             for c in run.text.chars() {
+                let at = pos;
+                pos += c.len_utf8();
+                let level = a.levels.get(at).copied().unwrap_or(0);
                 let c = if c == '\t' || c == '\n' || c == '\r' || c == '\u{a0}' {
                     ' '
                 } else {
@@ -253,22 +418,22 @@ impl<'m> Typesetter<'m> {
                 if c == ' ' {
                     if !cur.pieces.is_empty() {
                         cur.space_after = self.metrics.advance(style.font, ' ') * style.size;
-                        words.push(std::mem::replace(
-                            &mut cur,
-                            Word {
-                                pieces: Vec::new(),
-                                width: 0.0,
-                                space_after: 0.0,
-                                rtl: false,
-                            },
-                        ));
+                        cur.space_level = level;
+                        self.finish_word(&mut cur);
+                        words.push(std::mem::replace(&mut cur, Word::new()));
                     }
                     continue;
                 }
-                self.push_char(&mut cur, style, c);
+                if a.soft_breaks.contains(&at) && !cur.pieces.is_empty() {
+                    cur.space_level = level;
+                    self.finish_word(&mut cur);
+                    words.push(std::mem::replace(&mut cur, Word::new()));
+                }
+                self.push_char(&mut cur, style, c, level, a.hint);
             }
         }
         if !cur.pieces.is_empty() {
+            self.finish_word(&mut cur);
             words.push(cur);
         }
         words
@@ -335,31 +500,51 @@ impl<'m> Typesetter<'m> {
     }
 }
 
-/// Split a too-wide word into chunks that each fit `max_width`.
+/// Hebrew is drawn by the embedded faces (they cover it); other complex scripts prefer
+/// an installed face made for them.
+fn is_rtl_simple(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x05FF | 0xFB1D..=0xFB4F)
+}
+
+/// Split a too-wide word into chunks that each fit `max_width` (shaped pieces by glyphs).
 fn split_word(metrics: &Metrics, word: Word, max_width: f32) -> Vec<Word> {
     let mut out = Vec::new();
-    let mut cur = Word {
-        pieces: Vec::new(),
-        width: 0.0,
-        space_after: 0.0,
-        rtl: word.rtl,
+    let mut cur = Word::new();
+    let flush = |cur: &mut Word, out: &mut Vec<Word>| {
+        out.push(std::mem::replace(cur, Word::new()));
     };
     for piece in word.pieces {
+        if let Some(glyphs) = piece.glyphs {
+            for g in glyphs {
+                if cur.width + g.advance > max_width && !cur.pieces.is_empty() {
+                    flush(&mut cur, &mut out);
+                }
+                let w = g.advance;
+                match cur.pieces.last_mut() {
+                    Some(p) if p.style == piece.style && p.glyphs.is_some() => {
+                        p.text.push_str(&g.text);
+                        p.width += w;
+                        p.glyphs.get_or_insert_with(Vec::new).push(g);
+                    }
+                    _ => cur.pieces.push(Piece {
+                        style: piece.style,
+                        text: g.text.clone(),
+                        width: w,
+                        glyphs: Some(vec![g]),
+                        level: piece.level,
+                    }),
+                }
+                cur.width += w;
+            }
+            continue;
+        }
         for c in piece.text.chars() {
             let w = metrics.advance(piece.style.font, c) * piece.style.size;
             if cur.width + w > max_width && !cur.pieces.is_empty() {
-                out.push(std::mem::replace(
-                    &mut cur,
-                    Word {
-                        pieces: Vec::new(),
-                        width: 0.0,
-                        space_after: 0.0,
-                        rtl: word.rtl,
-                    },
-                ));
+                flush(&mut cur, &mut out);
             }
             match cur.pieces.last_mut() {
-                Some(p) if p.style == piece.style => {
+                Some(p) if p.style == piece.style && p.glyphs.is_none() => {
                     p.text.push(c);
                     p.width += w;
                 }
@@ -367,6 +552,8 @@ fn split_word(metrics: &Metrics, word: Word, max_width: f32) -> Vec<Word> {
                     style: piece.style,
                     text: c.to_string(),
                     width: w,
+                    glyphs: None,
+                    level: piece.level,
                 }),
             }
             cur.width += w;
@@ -378,45 +565,48 @@ fn split_word(metrics: &Metrics, word: Word, max_width: f32) -> Vec<Word> {
     out
 }
 
-/// Place the words of a line: right-to-left words are reversed (visual order), and runs of
-/// consecutive right-to-left words are drawn in reverse order.
-fn finish_line(mut words: Vec<Word>) -> Line {
-    for w in &mut words {
-        if w.rtl {
-            w.pieces.reverse();
-            for p in &mut w.pieces {
-                p.text = p.text.chars().rev().collect();
-            }
-        }
-    }
-    let mut i = 0;
-    while i < words.len() {
-        if words[i].rtl {
-            let mut j = i;
-            while j + 1 < words.len() && words[j + 1].rtl {
-                j += 1;
-            }
-            // Keep the spaces between the words where they were.
-            let gaps: Vec<f32> = words[i..=j].iter().map(|w| w.space_after).collect();
-            words[i..=j].reverse();
-            for (w, g) in words[i..=j].iter_mut().zip(gaps) {
-                w.space_after = g;
-            }
-            i = j + 1;
-        } else {
-            i += 1;
-        }
-    }
-    let mut line = Line::default();
-    let mut x = 0.0;
+/// One item of a line before reordering: a piece, or the gap after a word.
+enum Item {
+    Piece(Piece),
+    Gap(f32),
+}
+
+/// Place the words of a line in visual order: right-to-left runs (odd bidi levels) are
+/// reversed, pieces and the spaces between words alike; unshaped right-to-left pieces
+/// have their characters reversed (shaped ones come out of the shaper in visual order).
+fn finish_line(words: Vec<Word>) -> Line {
+    let mut items: Vec<(Item, u8)> = Vec::new();
     let n = words.len();
     for (i, w) in words.into_iter().enumerate() {
         for p in w.pieces {
-            line.pieces.push((x, p.style, p.text, p.width));
-            x += p.width;
+            let lvl = p.level;
+            items.push((Item::Piece(p), lvl));
         }
         if i + 1 < n {
-            x += w.space_after;
+            items.push((Item::Gap(w.space_after), w.space_level));
+        }
+    }
+    let levels: Vec<u8> = items.iter().map(|(_, l)| *l).collect();
+    let mut slots: Vec<Option<Item>> = items.into_iter().map(|(it, _)| Some(it)).collect();
+    let mut line = Line::default();
+    let mut x = 0.0;
+    for i in visual_order(&levels) {
+        match slots[i].take() {
+            Some(Item::Piece(mut p)) => {
+                if p.level % 2 == 1 && p.glyphs.is_none() {
+                    p.text = p.text.chars().rev().collect();
+                }
+                line.pieces.push(Placed {
+                    x,
+                    style: p.style,
+                    text: p.text,
+                    width: p.width,
+                    glyphs: p.glyphs,
+                });
+                x += p.width;
+            }
+            Some(Item::Gap(g)) => x += g,
+            None => {}
         }
     }
     line.width = x;
@@ -438,7 +628,7 @@ mod tests {
 
     #[test]
     fn widths_come_from_the_font() {
-        let m = Metrics::load().unwrap();
+        let m = Metrics::with_installed(false).unwrap();
         let w_i = m.width(FontKey::Regular, 10.0, "i");
         let w_m = m.width(FontKey::Regular, 10.0, "m");
         assert!(w_m > 2.0 * w_i, "{w_i} {w_m}");
@@ -449,7 +639,7 @@ mod tests {
 
     #[test]
     fn lines_fit_and_long_words_break() {
-        let m = Metrics::load().unwrap();
+        let m = Metrics::with_installed(false).unwrap();
         let mut t = Typesetter::new(&m);
         let long = "x".repeat(500);
         let text = format!("short words then {long} and more words after it to wrap");
@@ -460,14 +650,14 @@ mod tests {
         }
         let all: String = lines
             .iter()
-            .flat_map(|l| l.pieces.iter().map(|p| p.2.clone()))
+            .flat_map(|l| l.pieces.iter().map(|p| p.text.clone()))
             .collect();
         assert_eq!(all.matches('x').count(), 500);
     }
 
     #[test]
     fn missing_glyphs_fall_back_or_are_reported() {
-        let m = Metrics::load().unwrap();
+        let m = Metrics::with_installed(false).unwrap();
         // A character the mono face lacks but the regular face has.
         let c = (0x80u32..0x3000)
             .filter_map(char::from_u32)
@@ -487,7 +677,7 @@ mod tests {
         let pieces: Vec<(FontKey, String)> = lines[0]
             .pieces
             .iter()
-            .map(|p| (p.1.font, p.2.clone()))
+            .map(|p| (p.style.font, p.text.clone()))
             .collect();
         assert_eq!(
             pieces,
@@ -495,17 +685,26 @@ mod tests {
                 (FontKey::Mono, "a".to_string()),
                 (FontKey::Regular, c.to_string()),
                 (FontKey::Mono, "b".to_string()),
-                (FontKey::Mono, "??".to_string()),
+                // A line may break between two ideographs: two words.
+                (FontKey::Mono, "?".to_string()),
+                (FontKey::Mono, "?".to_string()),
             ]
         );
     }
 
     #[test]
     fn hebrew_words_are_drawn_in_visual_order() {
-        let m = Metrics::load().unwrap();
+        let m = Metrics::with_installed(false).unwrap();
         let mut t = Typesetter::new(&m);
         let lines = t.wrap(base(), &[Run::plain("x אבג דה y")], 500.0);
-        let text: Vec<String> = lines[0].pieces.iter().map(|p| p.2.clone()).collect();
-        assert_eq!(text, vec!["x", "הד", "גבא", "y"]);
+        // Shaped pieces keep their logical text; the words are placed right to left.
+        let text: Vec<String> = lines[0].pieces.iter().map(|p| p.text.clone()).collect();
+        assert_eq!(text, vec!["x", "דה", "אבג", "y"]);
+        let xs: Vec<f32> = lines[0].pieces.iter().map(|p| p.x).collect();
+        assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+        // Inside a word the glyphs run right to left: the last letter is drawn first.
+        let g = lines[0].pieces[2].glyphs.as_ref().unwrap();
+        assert_eq!(g.first().unwrap().text, "ג");
+        assert_eq!(g.last().unwrap().text, "א");
     }
 }

@@ -14,7 +14,7 @@ use ready20k_store::snapshot;
 use crate::tool;
 
 /// The dossier date of every golden file.
-fn date() -> NaiveDate {
+pub fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 12).unwrap()
 }
 
@@ -266,11 +266,12 @@ fn hostile_documents_are_laid_out_or_reported_never_a_panic() {
     v.body = big;
     let title = doc.title.clone();
     let m = build(&snap, library(), &DossierOptions::full(date()));
-    let r = render(&m).unwrap();
+    let r = ready20k_dossier::render_with(&m, ready20k_dossier::FontSources::EmbeddedOnly).unwrap();
     assert!(r.pages > 60 && r.pages < 400, "{} pages", r.pages);
-    // CJK has no glyph in the embedded fonts: reported, not hidden.
+    // CJK has no glyph in the embedded fonts: reported, not hidden, with the package to get.
     assert!(r.missing_glyphs.contains(&'服'));
     assert!(r.substitutions > 0);
+    assert!(r.font_packages.contains(&"fonts-noto-cjk"));
     // The long text is shortened with a notice.
     let policy = m.sections[3]
         .subsections

@@ -316,7 +316,7 @@ fn missing_glyphs_are_reported_not_hidden() {
         Block::Paragraph(Paragraph::plain(format!("{covered} {cjk}"))),
         Block::KeyValue(vec![KeyValue::new("Japanese", cjk)]),
     ]);
-    let r = render(&d).unwrap();
+    let r = ready20k_dossier::render_with(&d, ready20k_dossier::FontSources::EmbeddedOnly).unwrap();
     for c in ['サ', '報', '认', '证'] {
         assert!(r.missing_glyphs.contains(&c), "{c} not reported");
     }

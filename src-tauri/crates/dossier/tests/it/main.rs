@@ -6,6 +6,7 @@
 
 mod demo;
 mod layout;
+mod scripts;
 
 use std::process::Command;
 
