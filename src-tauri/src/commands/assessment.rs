@@ -205,9 +205,8 @@ pub async fn scorecard_save_settings(
 #[tauri::command]
 pub async fn action_save(state: State<'_, AppState>, action: Action) -> CmdResult<ScorecardView> {
     with_project(&state, |p| {
-        let now = &p.now();
         let today = today(p);
-        actions::save_action(p.conn_mut(), now, &action)?;
+        actions::save_action(p, &action)?;
         store::scorecard_view(p.conn(), today)
     })
 }
@@ -216,9 +215,8 @@ pub async fn action_save(state: State<'_, AppState>, action: Action) -> CmdResul
 #[tauri::command]
 pub async fn action_delete(state: State<'_, AppState>, id: i64) -> CmdResult<ScorecardView> {
     with_project(&state, |p| {
-        let now = &p.now();
         let today = today(p);
-        actions::delete_action(p.conn_mut(), now, id)?;
+        actions::delete_action(p, id)?;
         store::scorecard_view(p.conn(), today)
     })
 }

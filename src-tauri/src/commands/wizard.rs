@@ -33,14 +33,13 @@ fn current_view(p: &Project) -> CmdResult<WizardView> {
 /// Runs `f` on the open project (one lock), then answers with the recomputed view.
 fn with_view<T, E>(
     state: &AppState,
-    f: impl FnOnce(&mut Project, &str) -> Result<T, E>,
+    f: impl FnOnce(&mut Project) -> Result<T, E>,
 ) -> CmdResult<(T, WizardView)>
 where
     E: Into<CmdError>,
 {
     with_project(state, |p| -> CmdResult<_> {
-        let now = p.now();
-        let out = f(p, &now).map_err(Into::into)?;
+        let out = f(p).map_err(Into::into)?;
         Ok((out, current_view(p)?))
     })
 }
@@ -61,9 +60,7 @@ pub async fn wizard_save_profile(
     state: State<'_, AppState>,
     profile: FirmProfile,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        profile::update_profile(p.conn_mut(), now, &profile)
-    }))
+    just_view(with_view(&state, |p| profile::update_profile(p, &profile)))
 }
 
 /// Adds a context issue.
@@ -73,9 +70,7 @@ pub async fn wizard_add_issue(
     kind: IssueKind,
     text: String,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        context::insert_issue(p.conn_mut(), now, kind, &text)
-    }))
+    just_view(with_view(&state, |p| context::insert_issue(p, kind, &text)))
 }
 
 /// Changes a context issue.
@@ -84,17 +79,13 @@ pub async fn wizard_update_issue(
     state: State<'_, AppState>,
     item: ContextItem,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        context::update_issue(p.conn_mut(), now, &item)
-    }))
+    just_view(with_view(&state, |p| context::update_issue(p, &item)))
 }
 
 /// Removes a context issue.
 #[tauri::command]
 pub async fn wizard_delete_issue(state: State<'_, AppState>, id: i64) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        context::delete_issue(p.conn_mut(), now, id)
-    }))
+    just_view(with_view(&state, |p| context::delete_issue(p, id)))
 }
 
 /// Adds or updates an interested party.
@@ -103,17 +94,13 @@ pub async fn wizard_save_party(
     state: State<'_, AppState>,
     party: InterestedParty,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        context::save_party(p.conn_mut(), now, &party)
-    }))
+    just_view(with_view(&state, |p| context::save_party(p, &party)))
 }
 
 /// Removes an interested party.
 #[tauri::command]
 pub async fn wizard_delete_party(state: State<'_, AppState>, id: i64) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        context::delete_party(p.conn_mut(), now, id)
-    }))
+    just_view(with_view(&state, |p| context::delete_party(p, id)))
 }
 
 /// Saves the climate decision.
@@ -122,9 +109,7 @@ pub async fn wizard_save_climate(
     state: State<'_, AppState>,
     climate: ClimateDecision,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        profile::update_climate(p.conn_mut(), now, &climate)
-    }))
+    just_view(with_view(&state, |p| profile::update_climate(p, &climate)))
 }
 
 /// Adds or updates a service.
@@ -133,17 +118,13 @@ pub async fn wizard_save_service(
     state: State<'_, AppState>,
     service: Service,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        services::save_service(p.conn_mut(), now, &service)
-    }))
+    just_view(with_view(&state, |p| services::save_service(p, &service)))
 }
 
 /// Removes a service.
 #[tauri::command]
 pub async fn wizard_delete_service(state: State<'_, AppState>, id: i64) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        services::delete_service(p.conn_mut(), now, id)
-    }))
+    just_view(with_view(&state, |p| services::delete_service(p, id)))
 }
 
 /// Adds or updates another party.
@@ -152,9 +133,7 @@ pub async fn wizard_save_other_party(
     state: State<'_, AppState>,
     party: OtherParty,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        services::save_other_party(p.conn_mut(), now, &party)
-    }))
+    just_view(with_view(&state, |p| services::save_other_party(p, &party)))
 }
 
 /// Removes another party.
@@ -163,9 +142,7 @@ pub async fn wizard_delete_other_party(
     state: State<'_, AppState>,
     id: i64,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        services::delete_other_party(p.conn_mut(), now, id)
-    }))
+    just_view(with_view(&state, |p| services::delete_other_party(p, id)))
 }
 
 /// Saves the edited scope statement; `null` returns to the generated one.
@@ -174,8 +151,8 @@ pub async fn wizard_save_scope(
     state: State<'_, AppState>,
     text: Option<String>,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        profile::update_scope(p.conn_mut(), now, text.as_deref())
+    just_view(with_view(&state, |p| {
+        profile::update_scope(p, text.as_deref())
     }))
 }
 
@@ -185,26 +162,20 @@ pub async fn wizard_save_person(
     state: State<'_, AppState>,
     person: Person,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        people::save_person(p.conn_mut(), now, &person)
-    }))
+    just_view(with_view(&state, |p| people::save_person(p, &person)))
 }
 
 /// Removes a person; the answer carries them for undo.
 #[tauri::command]
 pub async fn wizard_delete_person(state: State<'_, AppState>, id: i64) -> CmdResult<PersonRemoved> {
-    with_view(&state, |p, now| {
-        people::delete_person(p.conn_mut(), now, id)
-    })
-    .map(|(person, view)| PersonRemoved { person, view })
+    with_view(&state, |p| people::delete_person(p, id))
+        .map(|(person, view)| PersonRemoved { person, view })
 }
 
 /// Undoes a removal.
 #[tauri::command]
 pub async fn wizard_restore_person(state: State<'_, AppState>, id: i64) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        people::restore_person(p.conn_mut(), now, id)
-    }))
+    just_view(with_view(&state, |p| people::restore_person(p, id)))
 }
 
 /// Parses CSV text into a preview with per-row errors (nothing is saved).
@@ -234,8 +205,8 @@ pub async fn wizard_import_people(
     state: State<'_, AppState>,
     people: Vec<Person>,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        self::people::insert_people(p.conn_mut(), now, &people)
+    just_view(with_view(&state, |p| {
+        self::people::insert_people(p, &people)
     }))
 }
 
@@ -245,8 +216,8 @@ pub async fn wizard_set_role(
     state: State<'_, AppState>,
     assignment: RoleAssignment,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        roles::update_assignment(p.conn_mut(), now, &assignment)
+    just_view(with_view(&state, |p| {
+        roles::update_assignment(p, &assignment)
     }))
 }
 
@@ -256,8 +227,8 @@ pub async fn wizard_record_mitigation(
     state: State<'_, AppState>,
     mitigation: SodMitigation,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        roles::upsert_mitigation(p.conn_mut(), now, &mitigation)
+    just_view(with_view(&state, |p| {
+        roles::upsert_mitigation(p, &mitigation)
     }))
 }
 
@@ -268,8 +239,8 @@ pub async fn wizard_clear_mitigation(
     rule_id: String,
     person_id: i64,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        roles::delete_mitigation(p.conn_mut(), now, &rule_id, person_id)
+    just_view(with_view(&state, |p| {
+        roles::delete_mitigation(p, &rule_id, person_id)
     }))
 }
 
@@ -288,18 +259,16 @@ pub async fn wizard_suggest_roles(state: State<'_, AppState>) -> CmdResult<RoleS
 /// Applies the suggested allocation (replacing current assignments).
 #[tauri::command]
 pub async fn wizard_apply_suggestion(state: State<'_, AppState>) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| -> CmdResult<()> {
+    just_view(with_view(&state, |p| -> CmdResult<()> {
         let s = suggestion(p)?;
-        Ok(roles::apply_suggestion(p.conn_mut(), now, &s)?)
+        Ok(roles::apply_suggestion(p, &s)?)
     }))
 }
 
 /// Moves to a step (back, step list, resume).
 #[tauri::command]
 pub async fn wizard_goto(state: State<'_, AppState>, step: StepId) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| {
-        progress::update_current(p.conn_mut(), now, step)
-    }))
+    just_view(with_view(&state, |p| progress::update_current(p, step)))
 }
 
 /// Marks a step finished and moves to the next one ("Next"). Errors do not stop it (the step
@@ -310,15 +279,10 @@ pub async fn wizard_complete_step(
     state: State<'_, AppState>,
     step: StepId,
 ) -> CmdResult<WizardView> {
-    just_view(with_view(&state, |p, now| -> CmdResult<()> {
+    just_view(with_view(&state, |p| -> CmdResult<()> {
         if let Some(why) = completion_blocker(&current_view(p)?.sod, step) {
             return Err(CmdError::new("step_blocked", why));
         }
-        Ok(progress::complete_step(
-            p.conn_mut(),
-            now,
-            step,
-            step_after(step),
-        )?)
+        Ok(progress::complete_step(p, step, step_after(step))?)
     }))
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ready20k_domain::assessment::{Action, ActionSource, ActionStatus, AnswerRecord, NewEvidence};
-use ready20k_domain::clock::SystemClock;
+use ready20k_domain::clock::{SettableClock, SystemClock};
 use ready20k_domain::content::library;
 use ready20k_domain::scoring::MaturityLevel;
 use ready20k_domain::wizard::Person;
@@ -260,18 +260,26 @@ impl TopLevel for ready20k_domain::content::Library {
 
 const NOW: &str = "2026-03-02T09:00:00+00:00";
 
+fn at(rfc3339: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .unwrap()
+        .to_utc()
+}
+
 /// Writes a project with `share` (0..=1) of the questions answered, evidence on most of them,
 /// owners, actions (one overdue) and snapshots.
 fn prepare(path: &Path, share: f64) {
-    let mut p = Project::create(path, "Northwind Managed IT", Arc::new(SystemClock)).unwrap();
+    let p = Project::create(path, "Northwind Managed IT", Arc::new(SystemClock)).unwrap();
+    p.close().unwrap();
     if share == 0.0 {
-        p.close().unwrap();
         return;
     }
-    let c = p.conn_mut();
+    // Written at NOW: the project's clock stands there (and moves for the baseline snapshot).
+    let clock = Arc::new(SettableClock::new(at(NOW)));
+    let mut p = Project::open(path, clock.clone()).unwrap();
+    let c = &mut p;
     let ann = people::save_person(
         c,
-        NOW,
         &Person {
             name: "Ann Lee".into(),
             ..Person::default()
@@ -290,7 +298,7 @@ fn prepare(path: &Path, share: f64) {
     for (i, q) in qs.iter().take(n).enumerate() {
         let level = MaturityLevel::from_value(levels[i % levels.len()]).unwrap();
         answers::save_answer(
-            c,
+            c.conn_mut(),
             NOW,
             &AnswerRecord {
                 question_id: q.id.clone(),
@@ -312,14 +320,16 @@ fn prepare(path: &Path, share: f64) {
     }
     if share < 1.0 {
         // A first snapshot before the work on evidence.
-        let card = store::scorecard(c, today).unwrap();
-        snapshots::take_snapshot(c, "2026-02-01T09:00:00+00:00", "Baseline", &card).unwrap();
+        let card = store::scorecard(c.conn_mut(), today).unwrap();
+        snapshots::take_snapshot(c.conn_mut(), "2026-02-01T09:00:00+00:00", "Baseline", &card)
+            .unwrap();
     } else {
-        let card = store::scorecard(c, today).unwrap();
-        snapshots::take_snapshot(c, "2026-01-15T09:00:00+00:00", "Baseline", &card).unwrap();
+        let card = store::scorecard(c.conn_mut(), today).unwrap();
+        snapshots::take_snapshot(c.conn_mut(), "2026-01-15T09:00:00+00:00", "Baseline", &card)
+            .unwrap();
     }
     evidence::add_location(
-        c,
+        c.conn_mut(),
         NOW,
         &NewEvidence {
             location: Some("SharePoint / SMS / Records".into()),
@@ -329,8 +339,8 @@ fn prepare(path: &Path, share: f64) {
         },
     )
     .unwrap();
-    let card = store::scorecard(c, today).unwrap();
-    snapshots::take_snapshot(c, NOW, "After evidence round", &card).unwrap();
+    let card = store::scorecard(c.conn_mut(), today).unwrap();
+    snapshots::take_snapshot(c.conn_mut(), NOW, "After evidence round", &card).unwrap();
     let gap = card.stage2.reasons.first().cloned();
     let mk = |source, question_id: Option<String>, title: &str, due: &str, status| Action {
         id: 0,
@@ -350,7 +360,6 @@ fn prepare(path: &Path, share: f64) {
     if let Some(g) = gap {
         actions::save_action(
             c,
-            NOW,
             &mk(
                 ActionSource::Gap,
                 Some(g.question_id.clone()),
@@ -363,7 +372,6 @@ fn prepare(path: &Path, share: f64) {
     }
     actions::save_action(
         c,
-        NOW,
         &Action {
             cause: "Backup restore test skipped in January".into(),
             correction: "Restore test run on 5 Feb".into(),

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ready20k_domain::clock::SystemClock;
+use ready20k_domain::clock::{FixedClock, SystemClock};
 use ready20k_domain::wizard::{FirmProfile, Person, RoleAssignment, Service};
 use ready20k_store::Project;
 use ready20k_store::wizard::{people, profile, roles, services};
@@ -22,11 +22,15 @@ const NOW: &str = "2026-01-10T09:00:00+00:00";
 
 /// Creates the project file with the wizard data the policy needs. Returns Ann's person id.
 fn make_project(path: &Path) -> i64 {
-    let mut p = Project::create(path, "Harbour IT", Arc::new(SystemClock)).unwrap();
-    let c = p.conn_mut();
+    Project::create(path, "Harbour IT", Arc::new(SystemClock))
+        .unwrap()
+        .close()
+        .unwrap();
+    // Written at NOW: the project's clock stands there.
+    let mut p = Project::open(path, Arc::new(FixedClock::at_rfc3339(NOW).unwrap())).unwrap();
+    let c = &mut p;
     profile::update_profile(
         c,
-        NOW,
         &FirmProfile {
             legal_name: "Harbour IT Ltd".into(),
             trading_name: "Harbour IT".into(),
@@ -41,12 +45,11 @@ fn make_project(path: &Path) -> i64 {
         name: n.into(),
         ..Person::default()
     };
-    let ann = people::save_person(c, NOW, &person("Ann Lee")).unwrap();
-    let bob = people::save_person(c, NOW, &person("Bob Ray")).unwrap();
+    let ann = people::save_person(c, &person("Ann Lee")).unwrap();
+    let bob = people::save_person(c, &person("Bob Ray")).unwrap();
     for (role, who) in [("ROLE-TM", ann), ("ROLE-SMSM", bob)] {
         roles::update_assignment(
             c,
-            NOW,
             &RoleAssignment {
                 role_id: role.into(),
                 holders: vec![who],
@@ -57,7 +60,6 @@ fn make_project(path: &Path) -> i64 {
     }
     services::save_service(
         c,
-        NOW,
         &Service {
             name: "Managed desktop support".into(),
             customers: vec!["Local businesses".into()],

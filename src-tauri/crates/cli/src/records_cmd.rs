@@ -191,8 +191,7 @@ fn import(a: ImportArgs) -> Result<(), Failure> {
         skip_bad_rows: a.skip_bad_rows,
         service_map,
     };
-    let now = project.now();
-    let result = records::import_export(project.conn_mut(), &now, &bytes, &opts);
+    let result = records::import_export(&mut project, &bytes, &opts);
     let outcome = match result {
         Ok(o) => o,
         Err(RecordsError::RowsRejected { count, first }) => {
@@ -374,8 +373,7 @@ fn hours(a: HoursArgs) -> Result<(), Failure> {
         time_zone: a.tz,
     };
     let mut project = open(&a.project)?;
-    let now = project.now();
-    records::set_business_hours(project.conn_mut(), &now, &hours)?;
+    records::set_business_hours(&mut project, &hours)?;
     project.close()?;
     println!(
         "Business hours: days {:?}, {}–{}, {}.",
@@ -386,10 +384,9 @@ fn hours(a: HoursArgs) -> Result<(), Failure> {
 
 fn convert_sla(a: ProjectArg) -> Result<(), Failure> {
     let mut project = open(&a.project)?;
-    let now = project.now();
     let services = records::list_service_levels(project.conn())?;
     for (id, name, _) in services {
-        let parsed = records::convert_sla_text(project.conn_mut(), &now, id)?;
+        let parsed = records::convert_sla_text(&mut project, id)?;
         println!("{name}:");
         for c in &parsed.converted {
             println!("  converted: {c}");

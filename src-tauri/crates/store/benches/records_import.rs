@@ -135,11 +135,9 @@ fn project(dir: &std::path::Path) -> Project {
         Arc::new(FixedClock(now)),
     )
     .unwrap();
-    let stamp = now.to_rfc3339();
     for name in SERVICES {
         wizard::services::save_service(
-            p.conn_mut(),
-            &stamp,
+            &mut p,
             &Service {
                 name: name.into(),
                 ..Service::default()
@@ -148,8 +146,7 @@ fn project(dir: &std::path::Path) -> Project {
         .unwrap();
     }
     set_business_hours(
-        p.conn_mut(),
-        &stamp,
+        &mut p,
         &BusinessHours {
             time_zone: "Europe/London".into(),
             ..BusinessHours::default()
@@ -180,7 +177,7 @@ fn project(dir: &std::path::Path) -> Project {
                 },
             );
         }
-        save_service_levels(p.conn_mut(), &stamp, &levels).unwrap();
+        save_service_levels(&mut p, &levels).unwrap();
     }
     p
 }
@@ -220,8 +217,7 @@ fn main() {
         let now = p.now();
         let t = Instant::now();
         let out = import_export(
-            p.conn_mut(),
-            &now,
+            &mut p,
             csv.as_bytes(),
             &ImportOptions {
                 preset: Preset::Ready20k,
@@ -251,8 +247,7 @@ fn main() {
             );
             let t = Instant::now();
             let again = import_export(
-                p.conn_mut(),
-                &now,
+                &mut p,
                 csv.as_bytes(),
                 &ImportOptions {
                     preset: Preset::Ready20k,

@@ -182,20 +182,20 @@ pub(crate) mod testing {
 
     use crate::Project;
 
-    /// A project created on 2027-01-10 (UTC) in `dir`.
+    /// A project created on 2027-01-10 at 09:00 UTC in `dir`, its clock standing there.
     #[allow(clippy::unwrap_used)]
     pub(crate) fn project(dir: &tempfile::TempDir) -> Project {
-        let clock = Arc::new(FixedClock::at_date(2027, 1, 10).unwrap());
+        let clock = Arc::new(FixedClock::at_rfc3339("2027-01-10T09:00:00+00:00").unwrap());
         Project::create(&dir.path().join("p.r20k"), "Acme IT", clock).unwrap()
     }
 
     /// Adds a person called `name` (nothing else set) and returns their id.
     #[allow(clippy::unwrap_used)]
-    pub(crate) fn person(c: &mut rusqlite::Connection, now: &str, name: &str) -> i64 {
+    pub(crate) fn person(p: &mut Project, name: &str) -> i64 {
         let person = ready20k_domain::wizard::Person {
             name: name.into(),
             ..Default::default()
         };
-        crate::wizard::people::save_person(c, now, &person).unwrap()
+        crate::wizard::people::save_person(p, &person).unwrap()
     }
 }

@@ -10,7 +10,6 @@
 pub mod inputs;
 pub mod minutes;
 pub mod screen;
-pub mod sources;
 #[cfg(test)]
 mod tests;
 

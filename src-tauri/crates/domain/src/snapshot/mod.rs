@@ -9,7 +9,6 @@
 mod assessment;
 mod audits;
 mod convert;
-mod convert_registers;
 mod documents;
 mod objectives;
 mod records;

@@ -7,7 +7,6 @@
 mod demo;
 mod layout;
 mod scripts;
-mod verdict;
 
 use std::process::Command;
 

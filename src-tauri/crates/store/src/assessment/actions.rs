@@ -5,6 +5,7 @@ use ready20k_domain::snapshot::ActionSnap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{date, known_person, known_question, write};
+use crate::Project;
 use crate::{Result, StoreError, rows};
 
 const COLUMNS: &str = "id, source, question_id, title, owner_id, due, status, cause, correction, \
@@ -112,7 +113,9 @@ pub fn get_action(conn: &Connection, id: i64) -> Result<Action> {
 ///
 /// A gap action needs its question; every action needs a title; dates must be real dates and
 /// the owner a current person.
-pub fn save_action(conn: &mut Connection, now: &str, a: &Action) -> Result<Action> {
+pub fn save_action(p: &mut Project, a: &Action) -> Result<Action> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let title = a.title.trim();
     if title.is_empty() {
         return Err(StoreError::Required(
@@ -161,7 +164,9 @@ pub fn save_action(conn: &mut Connection, now: &str, a: &Action) -> Result<Actio
 }
 
 /// Deletes an action and returns it (for undo: save it again with id 0).
-pub fn delete_action(conn: &mut Connection, now: &str, id: i64) -> Result<Action> {
+pub fn delete_action(p: &mut Project, id: i64) -> Result<Action> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let old = get_action(conn, id)?;
     write(conn, now, "assessment_action_deleted", |tx| {
         tx.execute("DELETE FROM action WHERE id = ?1", [id])?;

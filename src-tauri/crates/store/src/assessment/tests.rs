@@ -17,7 +17,7 @@ fn today() -> NaiveDate {
 }
 
 fn project(dir: &tempfile::TempDir) -> Project {
-    let clock = Arc::new(FixedClock::at_date(2026, 1, 10).unwrap());
+    let clock = Arc::new(FixedClock::at_rfc3339(NOW).unwrap());
     Project::create(&dir.path().join("p.r20k"), "Acme IT", clock).unwrap()
 }
 
@@ -55,11 +55,10 @@ fn answers_round_trip_validate_and_survive_reopen() {
     {
         let mut p = project(&dir);
         path = p.path().to_owned();
-        let c = p.conn_mut();
-        let ann = person(c, NOW, "Ann");
+        let c = &mut p;
+        let ann = person(c, "Ann");
         let cloud = services::save_other_party(
             c,
-            NOW,
             &OtherParty {
                 id: 0,
                 name: "CloudCo".into(),
@@ -78,14 +77,23 @@ fn answers_round_trip_validate_and_survive_reopen() {
             other_party_control: "Monthly SLA review".into(),
             ..answer("Q-4.1-01", MaturityLevel::Initial)
         };
-        let saved = answers::save_answer(c, NOW, &a).unwrap();
+        let saved = answers::save_answer(c.conn_mut(), NOW, &a).unwrap();
         assert_eq!(saved.note, "Draft exists");
         assert_eq!(saved.updated_at, NOW);
         // Saving again replaces.
-        answers::save_answer(c, NOW, &answer("Q-4.1-01", MaturityLevel::Documented)).unwrap();
-        answers::save_answer(c, NOW, &a).unwrap();
+        answers::save_answer(
+            c.conn_mut(),
+            NOW,
+            &answer("Q-4.1-01", MaturityLevel::Documented),
+        )
+        .unwrap();
+        answers::save_answer(c.conn_mut(), NOW, &a).unwrap();
         // Refusals.
-        let mut bad = |x: AnswerRecord| answers::save_answer(c, NOW, &x).unwrap_err().code();
+        let mut bad = |x: AnswerRecord| {
+            answers::save_answer(c.conn_mut(), NOW, &x)
+                .unwrap_err()
+                .code()
+        };
         assert_eq!(
             bad(answer("Q-NOPE", MaturityLevel::Initial)),
             "unknown_reference"
@@ -111,11 +119,24 @@ fn answers_round_trip_validate_and_survive_reopen() {
             }),
             "unknown_reference"
         );
-        assert!(answers::get_answer(c, "Q-4.1-02").unwrap().is_none());
-        answers::save_answer(c, NOW, &answer("Q-4.1-02", MaturityLevel::Absent)).unwrap();
-        let removed = answers::clear_answer(c, NOW, "Q-4.1-02").unwrap();
+        assert!(
+            answers::get_answer(c.conn_mut(), "Q-4.1-02")
+                .unwrap()
+                .is_none()
+        );
+        answers::save_answer(
+            c.conn_mut(),
+            NOW,
+            &answer("Q-4.1-02", MaturityLevel::Absent),
+        )
+        .unwrap();
+        let removed = answers::clear_answer(c.conn_mut(), NOW, "Q-4.1-02").unwrap();
         assert_eq!(removed.unwrap().level, MaturityLevel::Absent);
-        assert!(answers::clear_answer(c, NOW, "Q-4.1-02").unwrap().is_none());
+        assert!(
+            answers::clear_answer(c.conn_mut(), NOW, "Q-4.1-02")
+                .unwrap()
+                .is_none()
+        );
         p.close().unwrap();
     }
     let clock = Arc::new(FixedClock::at_date(2026, 1, 11).unwrap());
@@ -137,13 +158,13 @@ fn file_evidence_is_stored_with_its_hash_and_lifts_the_score() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = project(&dir);
     let q = stage2_question();
-    let c = p.conn_mut();
-    answers::save_answer(c, NOW, &answer(&q, MaturityLevel::Operated)).unwrap();
+    let c = &mut p;
+    answers::save_answer(c.conn_mut(), NOW, &answer(&q, MaturityLevel::Operated)).unwrap();
     let clause = library().unwrap().question(&q).unwrap().clause.clone();
-    let before = scorecard(c, today()).unwrap().clauses[&clause].score;
+    let before = scorecard(c.conn_mut(), today()).unwrap().clauses[&clause].score;
 
     let bytes = b"minutes of the review".to_vec();
-    let e = evidence::add_file(c, NOW, "review.txt", &bytes, &on(&[&q])).unwrap();
+    let e = evidence::add_file(c.conn_mut(), NOW, "review.txt", &bytes, &on(&[&q])).unwrap();
     assert_eq!(
         e.sha256.as_deref(),
         Some(evidence::sha256_hex(&bytes).as_str())
@@ -152,25 +173,30 @@ fn file_evidence_is_stored_with_its_hash_and_lifts_the_score() {
     assert_eq!(e.added_at, NOW);
     assert_eq!(e.title, "review.txt");
     assert_eq!(
-        evidence::read_file(c, e.id).unwrap(),
+        evidence::read_file(c.conn_mut(), e.id).unwrap(),
         ("review.txt".into(), bytes)
     );
-    let after = scorecard(c, today()).unwrap().clauses[&clause].score;
+    let after = scorecard(c.conn_mut(), today()).unwrap().clauses[&clause].score;
     assert!(after > before, "{after} should exceed {before}");
 
     // Expired evidence stops counting.
     let mut meta = on(&[]);
     meta.expires_on = Some("2026-01-09".into());
-    evidence::update_evidence(c, NOW, e.id, &meta).unwrap();
+    evidence::update_evidence(c.conn_mut(), NOW, e.id, &meta).unwrap();
     assert_eq!(
-        scorecard(c, today()).unwrap().clauses[&clause].score,
+        scorecard(c.conn_mut(), today()).unwrap().clauses[&clause].score,
         before
     );
 
     // Unlinking the last question deletes the evidence and its file.
-    assert!(evidence::unlink(c, NOW, e.id, &q).unwrap().is_none());
-    assert!(evidence::list_evidence(c).unwrap().is_empty());
+    assert!(
+        evidence::unlink(c.conn_mut(), NOW, e.id, &q)
+            .unwrap()
+            .is_none()
+    );
+    assert!(evidence::list_evidence(c.conn_mut()).unwrap().is_empty());
     let blobs: i64 = c
+        .conn()
         .query_row("SELECT count(*) FROM evidence_file", [], |r| r.get(0))
         .unwrap();
     assert_eq!(blobs, 0);
@@ -180,37 +206,37 @@ fn file_evidence_is_stored_with_its_hash_and_lifts_the_score() {
 fn document_and_location_evidence_rules() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = project(&dir);
-    let c = p.conn_mut();
-    assert!(evidence::add_location(c, NOW, &on(&["Q-4.1-01"])).is_err());
+    let c = &mut p;
+    assert!(evidence::add_location(c.conn_mut(), NOW, &on(&["Q-4.1-01"])).is_err());
     let mut loc = on(&["Q-4.1-01"]);
     loc.location = Some("SharePoint / SMS / Context".into());
     loc.review_on = Some("2026-12-31".into());
-    let e = evidence::add_location(c, NOW, &loc).unwrap();
+    let e = evidence::add_location(c.conn_mut(), NOW, &loc).unwrap();
     assert_eq!(e.title, "SharePoint / SMS / Context");
-    let e = evidence::link(c, NOW, e.id, "Q-4.1-02").unwrap();
+    let e = evidence::link(c.conn_mut(), NOW, e.id, "Q-4.1-02").unwrap();
     assert_eq!(e.questions, vec!["Q-4.1-01", "Q-4.1-02"]);
     assert!(
-        evidence::unlink(c, NOW, e.id, "Q-4.1-01")
+        evidence::unlink(c.conn_mut(), NOW, e.id, "Q-4.1-01")
             .unwrap()
             .is_some()
     );
-    assert!(evidence::link(c, NOW, e.id, "Q-NOPE").is_err());
-    assert!(evidence::add_document(c, NOW, &on(&["Q-4.3-01"])).is_err());
+    assert!(evidence::link(c.conn_mut(), NOW, e.id, "Q-NOPE").is_err());
+    assert!(evidence::add_document(c.conn_mut(), NOW, &on(&["Q-4.3-01"])).is_err());
     let mut doc = on(&["Q-4.3-01"]);
     doc.document_id = Some("DOC-SCOPE".into());
     doc.document_version = Some(2);
-    let d = evidence::add_document(c, NOW, &doc).unwrap();
+    let d = evidence::add_document(c.conn_mut(), NOW, &doc).unwrap();
     assert_eq!(d.title, "DOC-SCOPE v2");
-    assert!(evidence::add_file(c, NOW, "x.pdf", b"x", &on(&[])).is_err());
-    evidence::delete_evidence(c, NOW, d.id).unwrap();
-    assert_eq!(evidence::list_evidence(c).unwrap().len(), 1);
+    assert!(evidence::add_file(c.conn_mut(), NOW, "x.pdf", b"x", &on(&[])).is_err());
+    evidence::delete_evidence(c.conn_mut(), NOW, d.id).unwrap();
+    assert_eq!(evidence::list_evidence(c.conn_mut()).unwrap().len(), 1);
 }
 
 #[test]
 fn actions_and_snapshots() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = project(&dir);
-    let c = p.conn_mut();
+    let c = &mut p;
     let gap = Action {
         id: 0,
         source: ActionSource::Gap,
@@ -226,14 +252,14 @@ fn actions_and_snapshots() {
         created_at: String::new(),
         updated_at: String::new(),
     };
-    let saved = actions::save_action(c, NOW, &gap).unwrap();
+    let saved = actions::save_action(c, &gap).unwrap();
     assert!(saved.id > 0);
     assert_eq!(saved.title, "Write the issues list");
     let no_question = Action {
         question_id: None,
         ..gap.clone()
     };
-    assert!(actions::save_action(c, NOW, &no_question).is_err());
+    assert!(actions::save_action(c, &no_question).is_err());
     let audit = Action {
         source: ActionSource::Audit,
         cause: "No owner".into(),
@@ -242,10 +268,9 @@ fn actions_and_snapshots() {
         verification: "Checked at next audit".into(),
         ..no_question
     };
-    let audit = actions::save_action(c, NOW, &audit).unwrap();
+    let audit = actions::save_action(c, &audit).unwrap();
     let done = actions::save_action(
         c,
-        NOW,
         &Action {
             status: ActionStatus::Done,
             ..audit.clone()
@@ -254,19 +279,19 @@ fn actions_and_snapshots() {
     .unwrap();
     assert_eq!(done.status, ActionStatus::Done);
     assert_eq!(done.verification, "Checked at next audit");
-    assert_eq!(actions::list_actions(c).unwrap().len(), 2);
-    let removed = actions::delete_action(c, NOW, audit.id).unwrap();
+    assert_eq!(actions::list_actions(c.conn_mut()).unwrap().len(), 2);
+    let removed = actions::delete_action(c, audit.id).unwrap();
     assert_eq!(removed.cause, "No owner");
-    assert_eq!(actions::list_actions(c).unwrap().len(), 1);
+    assert_eq!(actions::list_actions(c.conn_mut()).unwrap().len(), 1);
 
-    let card = scorecard(c, today()).unwrap();
+    let card = scorecard(c.conn_mut(), today()).unwrap();
     assert_eq!(card.stage1.verdict, Verdict::NotReady);
-    assert!(snapshots::take_snapshot(c, NOW, " ", &card).is_err());
-    let s = snapshots::take_snapshot(c, NOW, "Baseline", &card).unwrap();
-    let list = snapshots::list_snapshots(c).unwrap();
+    assert!(snapshots::take_snapshot(c.conn_mut(), NOW, " ", &card).is_err());
+    let s = snapshots::take_snapshot(c.conn_mut(), NOW, "Baseline", &card).unwrap();
+    let list = snapshots::list_snapshots(c.conn_mut()).unwrap();
     assert_eq!(list, vec![s.clone()]);
-    let full = snapshots::get_snapshot(c, s.id).unwrap();
+    let full = snapshots::get_snapshot(c.conn_mut(), s.id).unwrap();
     assert_eq!(full.scorecard, card);
-    snapshots::delete_snapshot(c, NOW, s.id).unwrap();
-    assert!(snapshots::get_snapshot(c, s.id).is_err());
+    snapshots::delete_snapshot(c.conn_mut(), NOW, s.id).unwrap();
+    assert!(snapshots::get_snapshot(c.conn_mut(), s.id).is_err());
 }

@@ -25,6 +25,7 @@ use ready20k_domain::wizard::WizardData;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+use crate::Project;
 use crate::assessment::evidence::{list_evidence, sha256_hex};
 use crate::journal::write_in;
 use crate::register_error::{RegisterError, RegisterResult, known_person};
@@ -99,7 +100,9 @@ pub fn list_duty_settings(conn: &Connection) -> RegisterResult<Vec<DutySetting>>
 }
 
 /// Stores the project's choice for a duty of the duty list.
-pub fn save_duty_setting(conn: &mut Connection, now: &str, s: &DutySetting) -> RegisterResult<()> {
+pub fn save_duty_setting(p: &mut Project, s: &DutySetting) -> RegisterResult<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let lib =
         try_library().map_err(|e| RegisterError::refused("content_invalid", e.to_string()))?;
     if lib.duty(&s.duty_id).is_none() {
@@ -263,11 +266,12 @@ fn split_occurrence(id: &str) -> RegisterResult<(String, NaiveDate)> {
 /// for an occurrence the calendar does not have, for a series done by other records
 /// (document and supplier reviews), or when it is already done. Returns the stored record.
 pub fn complete(
-    conn: &mut Connection,
-    now: &str,
+    p: &mut Project,
     c: &NewCompletion,
     file: Option<(&str, &[u8])>,
 ) -> RegisterResult<Completion> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let (series_id, due) = split_occurrence(c.occurrence_id.trim())?;
     let done_on = parse_day(&c.done_on, "date it was done")?;
     let note = c.note.trim().to_owned();
@@ -384,11 +388,9 @@ pub fn complete(
 }
 
 /// Withdraws the record of a done occurrence (it becomes due or overdue again).
-pub fn undo_completion(
-    conn: &mut Connection,
-    now: &str,
-    occurrence_id: &str,
-) -> RegisterResult<()> {
+pub fn undo_completion(p: &mut Project, occurrence_id: &str) -> RegisterResult<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write_in(conn, now, "calendar_done_undone", |tx| {
         let n = tx.execute(
             "DELETE FROM calendar_completion WHERE occurrence_id = ?1",

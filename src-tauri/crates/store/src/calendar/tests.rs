@@ -39,10 +39,9 @@ struct Firm {
 fn firm() -> Firm {
     let dir = tempfile::tempdir().unwrap();
     let mut p = project(&dir);
-    let c = p.conn_mut();
+    let c = &mut p;
     profile::update_profile(
         c,
-        NOW,
         &FirmProfile {
             legal_name: "Acme IT Ltd".into(),
             headcount: 3,
@@ -50,12 +49,11 @@ fn firm() -> Firm {
         },
     )
     .unwrap();
-    let ann = person(c, NOW, "Ann Lee");
-    let bob = person(c, NOW, "Bob Ray");
+    let ann = person(c, "Ann Lee");
+    let bob = person(c, "Bob Ray");
     for (role, who) in [("ROLE-TM", ann), ("ROLE-SMSM", bob), ("ROLE-SUP", bob)] {
         roles::update_assignment(
             c,
-            NOW,
             &RoleAssignment {
                 role_id: role.into(),
                 holders: vec![who],
@@ -66,7 +64,6 @@ fn firm() -> Firm {
     }
     let party = services::save_other_party(
         c,
-        NOW,
         &OtherParty {
             id: 0,
             name: "CloudCo".into(),
@@ -90,8 +87,7 @@ fn firm() -> Firm {
 fn restore_test_for_bob(f: &mut Firm, frequency: Frequency) {
     let bob = f.bob;
     save_duty_setting(
-        f.p.conn_mut(),
-        NOW,
+        &mut f.p,
         &DutySetting {
             duty_id: "DUTY-RESTORE-TEST".into(),
             anchor_on: Some("2027-01-31".into()),
@@ -149,8 +145,7 @@ fn duty_choices_move_switch_off_and_reassign_duties() {
     let mut f = firm();
     restore_test_for_bob(&mut f, Frequency::Monthly);
     save_duty_setting(
-        f.p.conn_mut(),
-        NOW,
+        &mut f.p,
         &DutySetting {
             duty_id: "DUTY-TEAM-MEETING".into(),
             anchor_on: None,
@@ -189,9 +184,7 @@ fn duty_choices_move_switch_off_and_reassign_duties() {
         active: true,
     };
     assert_eq!(
-        save_duty_setting(f.p.conn_mut(), NOW, &bad)
-            .unwrap_err()
-            .code(),
+        save_duty_setting(&mut f.p, &bad).unwrap_err().code(),
         "duty_not_found"
     );
 }
@@ -208,7 +201,7 @@ fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
     let o = before.occurrences.iter().find(|o| o.id == occ).unwrap();
     assert_eq!(o.status, OccurrenceStatus::Overdue);
 
-    let c = f.p.conn_mut();
+    let c = &mut f.p;
     let done = NewCompletion {
         occurrence_id: occ.into(),
         done_on: "2027-02-03".into(),
@@ -217,11 +210,11 @@ fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
         note: String::new(),
     };
     assert_eq!(
-        complete(c, NOW, &done, None).unwrap_err().code(),
+        complete(c, &done, None).unwrap_err().code(),
         "record_required"
     );
     assert_eq!(
-        complete(c, NOW, &done, Some(("restore.pdf", b"log")))
+        complete(c, &done, Some(("restore.pdf", b"log")))
             .unwrap_err()
             .code(),
         "note_required"
@@ -232,7 +225,7 @@ fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
         ..done.clone()
     };
     assert_eq!(
-        complete(c, NOW, &wrong_day, Some(("r.txt", b"x")))
+        complete(c, &wrong_day, Some(("r.txt", b"x")))
             .unwrap_err()
             .code(),
         "occurrence_not_found"
@@ -241,7 +234,7 @@ fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
         note: "Restored the CRM database to a scratch server; 14 min.".into(),
         ..done.clone()
     };
-    let rec = complete(c, NOW, &with_note, Some(("restore.log", b"restore ok\n"))).unwrap();
+    let rec = complete(c, &with_note, Some(("restore.log", b"restore ok\n"))).unwrap();
     assert_eq!(rec.series_id, "DUTY-RESTORE-TEST");
     assert_eq!(rec.due_on, "2027-01-31");
     assert_eq!(
@@ -249,11 +242,11 @@ fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
         Some(sha256_hex(b"restore ok\n").as_str())
     );
     assert_eq!(
-        read_completion_file(c, occ).unwrap(),
+        read_completion_file(c.conn_mut(), occ).unwrap(),
         ("restore.log".to_owned(), b"restore ok\n".to_vec())
     );
     assert_eq!(
-        complete(c, NOW, &with_note, Some(("again.log", b"x")))
+        complete(c, &with_note, Some(("again.log", b"x")))
             .unwrap_err()
             .code(),
         "already_done"
@@ -269,14 +262,14 @@ fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
     assert_eq!(o.completion.as_ref().unwrap().record, "File restore.log");
 
     // Undo: overdue again. Then done with evidence instead.
-    undo_completion(f.p.conn_mut(), NOW, occ).unwrap();
+    undo_completion(&mut f.p, occ).unwrap();
     assert_eq!(view(&f, "2027-02-05", 12).overview.overdue, overdue_before);
-    let c = f.p.conn_mut();
+    let c = &mut f.p;
     let q = crate::assessment::library().unwrap().questions[0]
         .id
         .clone();
     let ev = add_location(
-        c,
+        c.conn_mut(),
         NOW,
         &NewEvidence {
             title: "Restore test log".into(),
@@ -290,9 +283,9 @@ fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
         evidence_id: Some(ev.id),
         ..done.clone()
     };
-    complete(c, NOW, &by_evidence, None).unwrap();
+    complete(c, &by_evidence, None).unwrap();
     assert_eq!(
-        read_completion_file(c, occ).unwrap_err().code(),
+        read_completion_file(c.conn_mut(), occ).unwrap_err().code(),
         "file_not_found"
     );
     let o = view(&f, "2027-02-05", 12)
@@ -309,15 +302,15 @@ fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
 fn document_reviews_move_when_the_document_is_reapproved() {
     let mut f = firm();
     let (ann, bob) = (f.ann, f.bob);
-    let c = f.p.conn_mut();
-    let id = start_document(c, NOW, "DOC-SM-POLICY", None, None).unwrap();
-    let rev = document_view(c, "DOC-SM-POLICY", day("2027-01-10"))
+    let c = &mut f.p;
+    let id = start_document(c.conn_mut(), NOW, "DOC-SM-POLICY", None, None).unwrap();
+    let rev = document_view(c.conn_mut(), "DOC-SM-POLICY", day("2027-01-10"))
         .unwrap()
         .draft
         .unwrap()
         .revision;
-    let v1 = issue_version(c, NOW, id, "First issue", false, rev).unwrap();
-    approve_version(c, NOW, v1.id, ann, "1.0").unwrap();
+    let v1 = issue_version(c.conn_mut(), NOW, id, "First issue", false, rev).unwrap();
+    approve_version(c.conn_mut(), NOW, v1.id, ann, "1.0").unwrap();
     let reviews = |f: &Firm, today: &str| {
         view(f, today, 36)
             .occurrences
@@ -337,8 +330,7 @@ fn document_reviews_move_when_the_document_is_reapproved() {
     let late = first.succ_opt().unwrap().to_string();
     assert_eq!(reviews(&f, &late)[0].1, OccurrenceStatus::Overdue);
     let err = complete(
-        f.p.conn_mut(),
-        NOW,
+        &mut f.p,
         &NewCompletion {
             occurrence_id: got[0].0.clone(),
             done_on: late.clone(),
@@ -352,17 +344,32 @@ fn document_reviews_move_when_the_document_is_reapproved() {
 
     // Re-approved (a new version on the day after the review date): the review moves on.
     let reapproved_at = format!("{late}T10:00:00+00:00");
-    let c = f.p.conn_mut();
-    let draft = document_view(c, "DOC-SM-POLICY", day(&late))
+    let c = &mut f.p;
+    let draft = document_view(c.conn_mut(), "DOC-SM-POLICY", day(&late))
         .unwrap()
         .draft
         .unwrap();
     let body = format!("{}\n\nReviewed without change of substance.\n", draft.body);
-    let rev = save_draft(c, &reapproved_at, id, &body, Some(bob), draft.revision)
-        .unwrap()
-        .revision;
-    let v2 = issue_version(c, &reapproved_at, id, "Annual review", false, rev).unwrap();
-    approve_version(c, &reapproved_at, v2.id, ann, "1.1").unwrap();
+    let rev = save_draft(
+        c.conn_mut(),
+        &reapproved_at,
+        id,
+        &body,
+        Some(bob),
+        draft.revision,
+    )
+    .unwrap()
+    .revision;
+    let v2 = issue_version(
+        c.conn_mut(),
+        &reapproved_at,
+        id,
+        "Annual review",
+        false,
+        rev,
+    )
+    .unwrap();
+    approve_version(c.conn_mut(), &reapproved_at, v2.id, ann, "1.1").unwrap();
     let next = add_months(day(&late), months).unwrap();
     let got = reviews(&f, &late);
     assert_eq!(
@@ -379,12 +386,12 @@ fn document_reviews_move_when_the_document_is_reapproved() {
 fn evidence_and_supplier_dates_appear_with_their_records() {
     let mut f = firm();
     let party = f.party;
-    let c = f.p.conn_mut();
+    let c = &mut f.p;
     let q = crate::assessment::library().unwrap().questions[0]
         .id
         .clone();
     let ev = add_location(
-        c,
+        c.conn_mut(),
         NOW,
         &NewEvidence {
             title: "ISO 27001 certificate of CloudCo".into(),
@@ -398,7 +405,6 @@ fn evidence_and_supplier_dates_appear_with_their_records() {
     .unwrap();
     let a = crate::suppliers::save_agreement(
         c,
-        NOW,
         &Agreement {
             party_id: party,
             contract_ref: "CC-1".into(),
@@ -412,7 +418,6 @@ fn evidence_and_supplier_dates_appear_with_their_records() {
     .unwrap();
     crate::suppliers::save_review(
         c,
-        NOW,
         &SupplierReview {
             party_id: party,
             reviewed_on: "2027-01-09".into(),
@@ -458,8 +463,7 @@ fn evidence_and_supplier_dates_appear_with_their_records() {
     );
     // A contract notice date can be marked done with a note and a file.
     complete(
-        f.p.conn_mut(),
-        NOW,
+        &mut f.p,
         &NewCompletion {
             occurrence_id: notice.id.clone(),
             done_on: "2027-01-10".into(),
@@ -483,8 +487,7 @@ fn bad_windows_and_occurrence_ids_are_refused() {
     let err = calendar(f.p.conn(), at("2027-01-10"), None, 0).unwrap_err();
     assert_eq!(err.code(), "bad_calendar_window");
     let err = complete(
-        f.p.conn_mut(),
-        NOW,
+        &mut f.p,
         &NewCompletion {
             occurrence_id: "no-date".into(),
             done_on: "2027-01-10".into(),
@@ -495,7 +498,7 @@ fn bad_windows_and_occurrence_ids_are_refused() {
     )
     .unwrap_err();
     assert_eq!(err.code(), "bad_occurrence");
-    let err = undo_completion(f.p.conn_mut(), NOW, "DUTY-X@2027-01-01").unwrap_err();
+    let err = undo_completion(&mut f.p, "DUTY-X@2027-01-01").unwrap_err();
     assert_eq!(err.code(), "completion_not_found");
 }
 
@@ -523,7 +526,7 @@ fn today_is_the_firms_local_date_from_its_business_hours() {
         time_zone: "Pacific/Auckland".into(),
         ..Default::default()
     };
-    crate::records::set_business_hours(f.p.conn_mut(), NOW, &hours).unwrap();
+    crate::records::set_business_hours(&mut f.p, &hours).unwrap();
     assert_eq!(
         status(&f),
         (

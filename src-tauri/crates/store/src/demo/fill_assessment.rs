@@ -36,14 +36,13 @@ pub(super) fn fill_assessment(
         people.get((fnv(q) % n) as usize).copied()
     };
     let level = |v: u8| MaturityLevel::from_value(v).unwrap_or_default();
-    let c = p.conn_mut();
 
     // First pass: the earlier state, frozen in a snapshot 45 days ago.
     let early = t.at(46, 0);
     for q in &lib.questions {
         let f = final_level(&q.id, q.blocking);
         assessment::answers::save_answer(
-            c,
+            p.conn_mut(),
             &early,
             &AnswerRecord {
                 question_id: q.id.clone(),
@@ -58,8 +57,13 @@ pub(super) fn fill_assessment(
         )?;
     }
     let when = t.at(45, 0);
-    let card = assessment::scorecard(c, chrono_date(&when)?)?;
-    assessment::snapshots::take_snapshot(c, &when, "Baseline after document approval", &card)?;
+    let card = assessment::scorecard(p.conn_mut(), chrono_date(&when)?)?;
+    assessment::snapshots::take_snapshot(
+        p.conn_mut(),
+        &when,
+        "Baseline after document approval",
+        &card,
+    )?;
 
     // Evidence: files, approved documents and locations.
     let qids: Vec<&str> = lib.questions.iter().map(|q| q.id.as_str()).collect();
@@ -102,7 +106,7 @@ pub(super) fn fill_assessment(
     ];
     for (name, title, body) in &files {
         assessment::evidence::add_file(
-            c,
+            p.conn_mut(),
             &when,
             name,
             body.as_bytes(),
@@ -130,7 +134,7 @@ pub(super) fn fill_assessment(
             questions
         };
         assessment::evidence::add_document(
-            c,
+            p.conn_mut(),
             &when,
             &NewEvidence {
                 title: title.clone(),
@@ -158,7 +162,7 @@ pub(super) fn fill_assessment(
         ),
     ] {
         assessment::evidence::add_location(
-            c,
+            p.conn_mut(),
             &when,
             &NewEvidence {
                 title: title.into(),
@@ -174,6 +178,7 @@ pub(super) fn fill_assessment(
 
     // Final answers (yesterday) and actions for the remaining gaps.
     let now = t.at(2, 0);
+    t.go(2, 0);
     let mut gaps = Vec::new();
     for q in &lib.questions {
         let f = final_level(&q.id, q.blocking);
@@ -183,7 +188,7 @@ pub(super) fn fill_assessment(
             String::new()
         };
         assessment::answers::save_answer(
-            c,
+            p.conn_mut(),
             &now,
             &AnswerRecord {
                 question_id: q.id.clone(),
@@ -207,8 +212,7 @@ pub(super) fn fill_assessment(
             _ => ActionStatus::Done,
         };
         assessment::actions::save_action(
-            c,
-            &now,
+            p,
             &Action {
                 id: 0,
                 source: ActionSource::Gap,
@@ -227,9 +231,9 @@ pub(super) fn fill_assessment(
         .find(|q| q.clause.starts_with("8.5.1"))
         .or_else(|| lib.questions.first())
         .map(|q| q.id.clone());
+    t.go(20, 0);
     assessment::actions::save_action(
-        c,
-        &t.at(20, 0),
+        p,
         &Action {
             id: 0,
             source: ActionSource::Audit,
@@ -256,8 +260,8 @@ pub(super) fn fill_assessment(
         },
     )?;
     let when = t.at(1, 0);
-    let card = assessment::scorecard(c, chrono_date(&when)?)?;
-    assessment::snapshots::take_snapshot(c, &when, "Before stage 1 audit", &card)?;
+    let card = assessment::scorecard(p.conn_mut(), chrono_date(&when)?)?;
+    assessment::snapshots::take_snapshot(p.conn_mut(), &when, "Before stage 1 audit", &card)?;
     Ok(())
 }
 

@@ -18,11 +18,9 @@ fn store_err(e: RecordsError) -> StoreError {
 /// Bristol office hours; each service's free-text targets converted, then completed by hand
 /// the way a service manager would (business-hours targets for P2–P4).
 pub(super) fn fill_records(p: &mut Project, t: &Timeline) -> Result<()> {
-    let now = t.at(119, 30);
-    let c = p.conn_mut();
+    t.go(119, 30);
     records::set_business_hours(
-        c,
-        &now,
+        p,
         &BusinessHours {
             days: vec![1, 2, 3, 4, 5],
             start: "08:30".into(),
@@ -31,9 +29,9 @@ pub(super) fn fill_records(p: &mut Project, t: &Timeline) -> Result<()> {
         },
     )
     .map_err(store_err)?;
-    let services = records::list_service_levels(c).map_err(store_err)?;
+    let services = records::list_service_levels(p.conn()).map_err(store_err)?;
     for (id, _, _) in &services {
-        records::convert_sla_text(c, &now, *id).map_err(store_err)?;
+        records::convert_sla_text(p, *id).map_err(store_err)?;
     }
     let extra: BTreeMap<Priority, PriorityTarget> = [
         (Priority::P2, 60, 480, SlaClock::BusinessHours),
@@ -52,7 +50,7 @@ pub(super) fn fill_records(p: &mut Project, t: &Timeline) -> Result<()> {
         )
     })
     .collect();
-    for (i, (_, _, levels)) in records::list_service_levels(c)
+    for (i, (_, _, levels)) in records::list_service_levels(p.conn())
         .map_err(store_err)?
         .into_iter()
         .enumerate()
@@ -72,7 +70,7 @@ pub(super) fn fill_records(p: &mut Project, t: &Timeline) -> Result<()> {
         } else {
             continue;
         }
-        records::save_service_levels(c, &now, &levels).map_err(store_err)?;
+        records::save_service_levels(p, &levels).map_err(store_err)?;
     }
     Ok(())
 }

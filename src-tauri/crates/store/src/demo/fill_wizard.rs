@@ -14,11 +14,9 @@ fn person(name: &str, email: &str, title: &str) -> Person {
 
 /// Fills the wizard; returns the ids of the six members of staff, in the order added.
 pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
-    let c = p.conn_mut();
-    let now = t.at(120, 10);
+    t.go(120, 10);
     wizard::profile::update_profile(
-        c,
-        &now,
+        p,
         &FirmProfile {
             legal_name: DEMO_FIRM.into(),
             trading_name: "Northwind IT".into(),
@@ -34,9 +32,9 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
             certification_body: "Albion Certification Services".into(),
         },
     )?;
-    wizard::progress::complete_step(c, &now, StepId::Profile, StepId::Context)?;
+    wizard::progress::complete_step(p, StepId::Profile, StepId::Context)?;
 
-    let now = t.at(119, 10);
+    t.go(119, 10);
     for (kind, text) in [
         (
             IssueKind::Internal,
@@ -63,7 +61,7 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
             "Data protection law (UK GDPR) applies to customer data we handle",
         ),
     ] {
-        wizard::context::insert_issue(c, &now, kind, text)?;
+        wizard::context::insert_issue(p, kind, text)?;
     }
     for (name, req) in [
         (
@@ -85,8 +83,7 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
         ),
     ] {
         wizard::context::save_party(
-            c,
-            &now,
+            p,
             &InterestedParty {
                 id: 0,
                 name: name.into(),
@@ -95,8 +92,7 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
         )?;
     }
     wizard::profile::update_climate(
-        c,
-        &now,
+        p,
         &ClimateDecision {
             relevant: Some(true),
             rationale: "Relevant: extreme weather can disrupt customer sites and our office; \
@@ -105,9 +101,9 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
                 .into(),
         },
     )?;
-    wizard::progress::complete_step(c, &now, StepId::Context, StepId::Services)?;
+    wizard::progress::complete_step(p, StepId::Context, StepId::Services)?;
 
-    let now = t.at(118, 10);
+    t.go(118, 10);
     let mut services = Vec::new();
     for (name, desc, sla, locs, others) in [
         (
@@ -136,8 +132,7 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
         ),
     ] {
         services.push(wizard::services::save_service(
-            c,
-            &now,
+            p,
             &Service {
                 id: 0,
                 name: name.into(),
@@ -152,8 +147,7 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
     let hosting = services.get(1).copied().unwrap_or_default();
     let backup = services.get(2).copied().unwrap_or_default();
     wizard::services::save_other_party(
-        c,
-        &now,
+        p,
         &OtherParty {
             id: 0,
             name: "Stratus Cloud UK Ltd".into(),
@@ -165,8 +159,7 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
         },
     )?;
     wizard::services::save_other_party(
-        c,
-        &now,
+        p,
         &OtherParty {
             id: 0,
             name: "Severn Connect".into(),
@@ -176,10 +169,10 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
             processes: vec![],
         },
     )?;
-    wizard::profile::update_scope(c, &now, None)?;
-    wizard::progress::complete_step(c, &now, StepId::Services, StepId::People)?;
+    wizard::profile::update_scope(p, None)?;
+    wizard::progress::complete_step(p, StepId::Services, StepId::People)?;
 
-    let now = t.at(117, 10);
+    t.go(117, 10);
     let staff = [
         person(
             "Eleanor Hart",
@@ -212,16 +205,16 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
             "Support Engineer",
         ),
     ];
-    let ids = wizard::people::insert_people(c, &now, &staff)?;
-    wizard::progress::complete_step(c, &now, StepId::People, StepId::Roles)?;
+    let ids = wizard::people::insert_people(p, &staff)?;
+    wizard::progress::complete_step(p, StepId::People, StepId::Roles)?;
 
-    let now = t.at(116, 10);
-    let data = wizard::load(c)?;
+    t.go(116, 10);
+    let data = wizard::load(p.conn())?;
     let suggestion = suggest_roles(library(), &data.people, data.profile.headcount)
         .map_err(|e| StoreError::Content(e.message))?;
-    wizard::roles::apply_suggestion(c, &now, &suggestion)?;
+    wizard::roles::apply_suggestion(p, &suggestion)?;
     // Record a compensating control for every conflict the suggestion left open.
-    let data = wizard::load(c)?;
+    let data = wizard::load(p.conn())?;
     let report = check_sod(
         library(),
         &data.people,
@@ -244,8 +237,7 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
             f.suggested_mitigation.clone()
         };
         wizard::roles::upsert_mitigation(
-            c,
-            &now,
+            p,
             &SodMitigation {
                 rule_id: f.rule_id.clone(),
                 person_id: f.person_id,
@@ -253,7 +245,7 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
             },
         )?;
     }
-    wizard::progress::complete_step(c, &now, StepId::Roles, StepId::Review)?;
-    wizard::progress::complete_step(c, &now, StepId::Review, StepId::Review)?;
+    wizard::progress::complete_step(p, StepId::Roles, StepId::Review)?;
+    wizard::progress::complete_step(p, StepId::Review, StepId::Review)?;
     Ok(ids)
 }

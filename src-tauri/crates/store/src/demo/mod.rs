@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use ready20k_domain::assessment::{Action, ActionSource, ActionStatus, AnswerRecord, NewEvidence};
-use ready20k_domain::clock::{Clock, FixedClock};
+use ready20k_domain::clock::{Clock, SettableClock};
 use ready20k_domain::content::library;
 use ready20k_domain::scoring::MaturityLevel;
 use ready20k_domain::wizard::sod::check_sod;
@@ -48,13 +48,25 @@ fn fnv(text: &str) -> u64 {
     })
 }
 
+/// The demo's time line: `now` is the caller's clock; `clock` is the clock the project is
+/// built with, moved along the time line before each step ([`Timeline::go`]).
 struct Timeline {
     now: DateTime<Utc>,
+    clock: Arc<SettableClock>,
 }
 
 impl Timeline {
+    fn instant(&self, days_ago: i64, minutes: i64) -> DateTime<Utc> {
+        self.now - Duration::days(days_ago) + Duration::minutes(minutes)
+    }
+
     fn at(&self, days_ago: i64, minutes: i64) -> String {
-        (self.now - Duration::days(days_ago) + Duration::minutes(minutes)).to_rfc3339()
+        self.instant(days_ago, minutes).to_rfc3339()
+    }
+
+    /// Moves the project's clock to `days_ago` days (plus `minutes`) before now.
+    fn go(&self, days_ago: i64, minutes: i64) {
+        self.clock.set(self.instant(days_ago, minutes));
     }
 
     fn date(&self, days_from_now: i64) -> String {
@@ -74,11 +86,15 @@ pub fn create_demo(path: &Path, clock: Arc<dyn Clock>) -> Result<Project> {
             path: path.display().to_string(),
         });
     }
-    let t = Timeline { now: clock.now() };
-    let start: Arc<dyn Clock> = Arc::new(FixedClock(t.now - Duration::days(120)));
+    let now = clock.now();
+    let t = Timeline {
+        now,
+        clock: Arc::new(SettableClock::new(now - Duration::days(120))),
+    };
     crate::atomic::build_new(&path, |tmp| {
-        crate::project::init_file(tmp, DEMO_FIRM, start.as_ref())?;
-        let mut p = Project::open(tmp, start.clone())?;
+        t.go(120, 0);
+        crate::project::init_file(tmp, DEMO_FIRM, t.clock.as_ref())?;
+        let mut p = Project::open(tmp, t.clock.clone())?;
         fill(&mut p, &t)?;
         p.close()
     })?;

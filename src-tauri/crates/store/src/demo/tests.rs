@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::snapshot::{collect, to_json};
+use ready20k_domain::clock::FixedClock;
 
 fn clock() -> Arc<dyn Clock> {
     Arc::new(FixedClock::at_date(2026, 9, 1).unwrap())

@@ -29,10 +29,9 @@ fn firm() -> Firm {
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(FixedClock::at_date(2026, 1, 10).unwrap());
     let mut p = Project::create(&dir.path().join("p.r20k"), "Acme IT", clock).unwrap();
-    let c = p.conn_mut();
+    let c = &mut p;
     profile::update_profile(
         c,
-        NOW,
         &FirmProfile {
             legal_name: "Acme IT Ltd".into(),
             trading_name: "Acme IT".into(),
@@ -45,13 +44,12 @@ fn firm() -> Firm {
         name: n.into(),
         ..Person::default()
     };
-    let ann = people::save_person(c, NOW, &person("Ann Lee")).unwrap();
-    let bob = people::save_person(c, NOW, &person("Bob Ray")).unwrap();
-    let cleo = people::save_person(c, NOW, &person("Cleo Park")).unwrap();
+    let ann = people::save_person(c, &person("Ann Lee")).unwrap();
+    let bob = people::save_person(c, &person("Bob Ray")).unwrap();
+    let cleo = people::save_person(c, &person("Cleo Park")).unwrap();
     for (role, who) in [("ROLE-TM", ann), ("ROLE-SMSM", bob), ("ROLE-SO", cleo)] {
         roles::update_assignment(
             c,
-            NOW,
             &RoleAssignment {
                 role_id: role.into(),
                 holders: vec![who],
@@ -62,7 +60,6 @@ fn firm() -> Firm {
     }
     let svc = services::save_service(
         c,
-        NOW,
         &Service {
             name: "Managed backup".into(),
             customers: vec!["SMEs".into()],
@@ -220,7 +217,10 @@ fn versions_are_numbered_immutable_and_diffable() {
         c.execute("DELETE FROM doc_version WHERE id = ?1", [v1.id])
             .is_err()
     );
-    assert_eq!(records::get_version(c, v1.id).unwrap().body, v1.body);
+    assert_eq!(
+        records::get_version(c, v1.id).unwrap().body,
+        v1.body
+    );
 }
 
 #[test]
@@ -237,8 +237,7 @@ fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
 
     // Make Bob (the author) top management too: self-approval is refused by SOD-08…
     roles::update_assignment(
-        f.p.conn_mut(),
-        NOW,
+        &mut f.p,
         &RoleAssignment {
             role_id: "ROLE-TM".into(),
             holders: vec![f.ann, f.bob],
@@ -294,8 +293,7 @@ fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
 fn self_approval_is_allowed_with_a_recorded_mitigation() {
     let mut f = firm();
     roles::update_assignment(
-        f.p.conn_mut(),
-        NOW,
+        &mut f.p,
         &RoleAssignment {
             role_id: "ROLE-TM".into(),
             holders: vec![f.bob],
@@ -304,8 +302,7 @@ fn self_approval_is_allowed_with_a_recorded_mitigation() {
     )
     .unwrap();
     roles::upsert_mitigation(
-        f.p.conn_mut(),
-        NOW,
+        &mut f.p,
         &SodMitigation {
             rule_id: "SOD-08".into(),
             person_id: f.bob,
@@ -353,10 +350,9 @@ fn wizard_changes_show_on_the_draft_and_refresh_keeps_approved_versions() {
     assert!(view(&f).draft.unwrap().changes.is_empty());
 
     // The wizard changes: Ann is renamed, the service is renamed.
-    let c = f.p.conn_mut();
+    let c = &mut f.p;
     people::save_person(
         c,
-        NOW,
         &Person {
             id: f.ann,
             name: "Ann Lee-Smith".into(),
@@ -366,7 +362,6 @@ fn wizard_changes_show_on_the_draft_and_refresh_keeps_approved_versions() {
     .unwrap();
     services::save_service(
         c,
-        NOW,
         &Service {
             id: f.svc,
             name: "Backup and restore".into(),

@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 
 use super::levels::{Derived, calendar};
 use super::{RecordsError, Result};
+use crate::Project;
 use crate::journal::write_in;
 
 /// How to import.
@@ -213,12 +214,9 @@ fn write_tickets(
 
 /// Imports a `opts.preset` export: all or nothing unless `opts.skip_bad_rows`. The file is kept
 /// in the project with its SHA-256; the service choices are remembered.
-pub fn import_export(
-    conn: &mut Connection,
-    now: &str,
-    bytes: &[u8],
-    opts: &ImportOptions,
-) -> Result<ImportOutcome> {
+pub fn import_export(p: &mut Project, bytes: &[u8], opts: &ImportOptions) -> Result<ImportOutcome> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let (mut preview, cal) = read(conn, bytes, opts.preset, &opts.service_map)?;
     if let Some(first) = preview.rejected.first()
         && !opts.skip_bad_rows

@@ -9,6 +9,7 @@ use ready20k_domain::records::{
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{RecordsError, Result};
+use crate::Project;
 use crate::journal::write_in;
 
 /// The firm's business hours (Monday–Friday 09:00–17:00 UTC until set).
@@ -32,7 +33,9 @@ pub(crate) fn calendar(conn: &Connection) -> Result<WorkCalendar> {
 }
 
 /// Saves the business hours (checked) and recomputes every ticket's month and elapsed times.
-pub fn set_business_hours(conn: &mut Connection, now: &str, hours: &BusinessHours) -> Result<()> {
+pub fn set_business_hours(p: &mut Project, hours: &BusinessHours) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let cal = WorkCalendar::new(hours)?;
     let json = serde_json::to_string(hours)?;
     write_in(conn, now, "records_business_hours_saved", |tx| {
@@ -224,7 +227,9 @@ fn write_levels(tx: &Transaction<'_>, now: &str, levels: &ServiceLevels) -> Resu
 }
 
 /// Saves one service's levels (checked), replacing what it had.
-pub fn save_service_levels(conn: &mut Connection, now: &str, levels: &ServiceLevels) -> Result<()> {
+pub fn save_service_levels(p: &mut Project, levels: &ServiceLevels) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     levels
         .validate()
         .map_err(|e| RecordsError::InvalidLevels(e.message))?;
@@ -236,7 +241,9 @@ pub fn save_service_levels(conn: &mut Connection, now: &str, levels: &ServiceLev
 
 /// Reads a service's free-text targets, saves what could be structured (the rest becomes the
 /// note) and returns the reading for the user to review.
-pub fn convert_sla_text(conn: &mut Connection, now: &str, service_id: i64) -> Result<ParsedSla> {
+pub fn convert_sla_text(p: &mut Project, service_id: i64) -> Result<ParsedSla> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let text: Option<String> = conn
         .query_row(
             "SELECT sla_targets FROM service WHERE id = ?1",

@@ -28,7 +28,7 @@ fn project() -> (TempDir, Project) {
     let dir = TempDir::new().unwrap();
     let clock = Arc::new(FixedClock(as_of()));
     let mut p = Project::create(&dir.path().join("p.r20k"), "Acme IT", clock).unwrap();
-    let c = p.conn_mut();
+    let c = &mut p;
     for (name, sla) in [
         (
             "Managed Workplace",
@@ -38,7 +38,6 @@ fn project() -> (TempDir, Project) {
     ] {
         wizard::services::save_service(
             c,
-            NOW,
             &Service {
                 name: name.into(),
                 sla_targets: sla.into(),
@@ -49,7 +48,6 @@ fn project() -> (TempDir, Project) {
     }
     set_business_hours(
         c,
-        NOW,
         &BusinessHours {
             days: vec![1, 2, 3, 4, 5],
             start: "09:00".into(),
@@ -80,7 +78,7 @@ fn count(p: &Project, table: &str) -> i64 {
 
 /// Imports `text` with `preset` (all-or-nothing unless `skip`) at [`NOW`].
 fn import(p: &mut Project, text: &str, preset: Preset, skip: bool) -> Result<ImportOutcome> {
-    import_export(p.conn_mut(), NOW, text.as_bytes(), &opts(preset, skip))
+    import_export(p, text.as_bytes(), &opts(preset, skip))
 }
 
 /// Previews a Ready20k export of `text` with no service choices.
@@ -197,7 +195,7 @@ fn records_service_choices_are_remembered() {
     let workplace = list_service_levels(p.conn()).unwrap()[0].0;
     let mut o = opts(Preset::Ready20k, false);
     o.service_map.insert("Desk".into(), Some(workplace));
-    import_export(p.conn_mut(), NOW, text.as_bytes(), &o).unwrap();
+    import_export(&mut p, text.as_bytes(), &o).unwrap();
     let again = preview_plain(&p, &text);
     assert!(again.unmatched_services.is_empty());
     assert_eq!(
@@ -207,7 +205,7 @@ fn records_service_choices_are_remembered() {
     let mut bad = opts(Preset::Ready20k, false);
     bad.service_map.insert("Desk".into(), Some(999));
     assert_eq!(
-        import_export(p.conn_mut(), NOW, text.as_bytes(), &bad)
+        import_export(&mut p, text.as_bytes(), &bad)
             .unwrap_err()
             .code(),
         "unknown_service"
@@ -223,7 +221,7 @@ fn records_levels_round_trip_and_convert_free_text() {
     assert!(listed[0].2.targets.is_empty());
     assert!(listed[0].2.note.starts_with("P1 response 30 min"));
     let id = listed[0].0;
-    let parsed = convert_sla_text(p.conn_mut(), NOW, id).unwrap();
+    let parsed = convert_sla_text(&mut p, id).unwrap();
     assert_eq!(parsed.converted.len(), 3);
     let after = &list_service_levels(p.conn()).unwrap()[0].2;
     assert_eq!(after.targets[&Priority::P1].response_min, Some(30));
@@ -234,32 +232,28 @@ fn records_levels_round_trip_and_convert_free_text() {
         "95% of requests fulfilled within 2 working days"
     );
     let hosting = listed[1].0;
-    convert_sla_text(p.conn_mut(), NOW, hosting).unwrap();
+    convert_sla_text(&mut p, hosting).unwrap();
     assert_eq!(
         list_service_levels(p.conn()).unwrap()[1].2.availability_pct,
         Some(99.9)
     );
     // Hand-entered levels replace what was there.
     let mut levels = p3_levels(id);
-    save_service_levels(p.conn_mut(), NOW, &levels).unwrap();
+    save_service_levels(&mut p, &levels).unwrap();
     assert_eq!(list_service_levels(p.conn()).unwrap()[0].2, levels);
     levels.availability_pct = Some(0.0);
     assert_eq!(
-        save_service_levels(p.conn_mut(), NOW, &levels)
-            .unwrap_err()
-            .code(),
+        save_service_levels(&mut p, &levels).unwrap_err().code(),
         "invalid_service_levels"
     );
     levels.availability_pct = None;
     levels.service_id = 999;
     assert_eq!(
-        save_service_levels(p.conn_mut(), NOW, &levels)
-            .unwrap_err()
-            .code(),
+        save_service_levels(&mut p, &levels).unwrap_err().code(),
         "unknown_service"
     );
     assert_eq!(
-        convert_sla_text(p.conn_mut(), NOW, 999).unwrap_err().code(),
+        convert_sla_text(&mut p, 999).unwrap_err().code(),
         "unknown_service"
     );
 }
@@ -268,7 +262,7 @@ fn records_levels_round_trip_and_convert_free_text() {
 fn records_report_from_the_store_and_business_hours_change() {
     let (_d, mut p) = project();
     let id = list_service_levels(p.conn()).unwrap()[0].0;
-    save_service_levels(p.conn_mut(), NOW, &p3_levels(id)).unwrap();
+    save_service_levels(&mut p, &p3_levels(id)).unwrap();
     // Friday 16:00 BST -> Monday 09:30 BST: 90 business minutes (met); resolved Monday
     // 16:00: 480 (met). The second is opened 00:30 BST on 1 October (30 September UTC).
     let text = format!(
@@ -297,8 +291,7 @@ fn records_report_from_the_store_and_business_hours_change() {
     );
     // Moving the firm to UTC moves I2 (23:30 UTC on 30 September) into September.
     set_business_hours(
-        p.conn_mut(),
-        NOW,
+        &mut p,
         &BusinessHours {
             time_zone: "UTC".into(),
             ..BusinessHours::default()
@@ -316,8 +309,7 @@ fn records_report_from_the_store_and_business_hours_change() {
     assert_eq!(parse_month("2026-13").unwrap_err().code(), "bad_month");
     assert_eq!(
         set_business_hours(
-            p.conn_mut(),
-            NOW,
+            &mut p,
             &BusinessHours {
                 time_zone: "Nowhere/Land".into(),
                 ..BusinessHours::default()

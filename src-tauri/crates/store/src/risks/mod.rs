@@ -15,6 +15,7 @@ use ready20k_domain::risks::{
 };
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::Project;
 use crate::journal::write_in;
 use crate::register_error::{
     ActionLinks, RegisterError, RegisterResult, known_actions, known_person,
@@ -41,7 +42,9 @@ pub fn get_criteria(conn: &Connection) -> RegisterResult<RiskCriteria> {
 }
 
 /// Saves the criteria (checked by `check_criteria`; words trimmed).
-pub fn save_criteria(conn: &mut Connection, now: &str, c: &RiskCriteria) -> RegisterResult<()> {
+pub fn save_criteria(p: &mut Project, c: &RiskCriteria) -> RegisterResult<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let clean = RiskCriteria {
         likelihood: c.likelihood.iter().map(|w| w.trim().to_owned()).collect(),
         impact: c.impact.iter().map(|w| w.trim().to_owned()).collect(),
@@ -171,7 +174,9 @@ fn known_source(conn: &Connection, kind: SourceKind, id: Option<i64>) -> Registe
 /// Inserts (`r.id == 0`) or updates an entry with its treatment action links; returns it as
 /// stored. Checked by `check_risk`; the owner must be a current person, the source and the
 /// actions must exist.
-pub fn save_risk(conn: &mut Connection, now: &str, r: &Risk) -> RegisterResult<Risk> {
+pub fn save_risk(p: &mut Project, r: &Risk) -> RegisterResult<Risk> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let mut clean = r.clone();
     clean.title = r.title.trim().to_owned();
     clean.description = r.description.trim().to_owned();
@@ -264,7 +269,9 @@ fn duplicate_suggestion(e: rusqlite::Error, key: Option<&str>) -> RegisterError 
 }
 
 /// Removes an entry (its action links go with it; the actions stay in the action plan).
-pub fn delete_risk(conn: &mut Connection, now: &str, id: i64) -> RegisterResult<()> {
+pub fn delete_risk(p: &mut Project, id: i64) -> RegisterResult<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write_in(conn, now, "risk_removed", |tx| {
         let r = get_risk(tx, id)?;
         tx.execute("DELETE FROM risk WHERE id = ?1", [id])?;
@@ -274,14 +281,9 @@ pub fn delete_risk(conn: &mut Connection, now: &str, id: i64) -> RegisterResult<
 
 /// Adds the suggestion `key` (see `ready20k_domain::risks::suggest`) to the register, owned by
 /// `owner_id`; returns the new entry.
-pub fn adopt_suggestion(
-    conn: &mut Connection,
-    now: &str,
-    key: &str,
-    owner_id: Option<i64>,
-) -> RegisterResult<Risk> {
-    let data = crate::wizard::load(conn)?;
-    let existing = list_risks(conn)?;
+pub fn adopt_suggestion(p: &mut Project, key: &str, owner_id: Option<i64>) -> RegisterResult<Risk> {
+    let data = crate::wizard::load(p.conn())?;
+    let existing = list_risks(p.conn())?;
     let s = suggest(&data, &existing)
         .into_iter()
         .find(|s| s.key == key)
@@ -293,7 +295,7 @@ pub fn adopt_suggestion(
         })?;
     let mut r = s.to_risk();
     r.owner_id = owner_id;
-    save_risk(conn, now, &r)
+    save_risk(p, &r)
 }
 
 /// Everything the register screen shows on `today`.

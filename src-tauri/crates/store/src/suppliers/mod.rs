@@ -16,6 +16,7 @@ use ready20k_domain::suppliers::{
 use ready20k_domain::wizard::OtherPartyKind;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::Project;
 use crate::journal::write_in;
 use crate::register_error::{
     ActionLinks, RegisterError, RegisterResult, known_actions, known_person,
@@ -100,11 +101,9 @@ pub fn get_agreement(conn: &Connection, party_id: i64) -> RegisterResult<Option<
 }
 
 /// Records or replaces the agreement with `a.party_id` (one per party); returns it as stored.
-pub fn save_agreement(
-    conn: &mut Connection,
-    now: &str,
-    a: &Agreement,
-) -> RegisterResult<Agreement> {
+pub fn save_agreement(p: &mut Project, a: &Agreement) -> RegisterResult<Agreement> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let mut clean = a.clone();
     clean.contract_ref = a.contract_ref.trim().to_owned();
     clean.start_on = blank_none(a.start_on.as_deref());
@@ -152,7 +151,9 @@ pub fn save_agreement(
 }
 
 /// Removes the agreement with party `party_id`.
-pub fn delete_agreement(conn: &mut Connection, now: &str, party_id: i64) -> RegisterResult<()> {
+pub fn delete_agreement(p: &mut Project, party_id: i64) -> RegisterResult<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write_in(conn, now, "supplier_agreement_removed", |tx| {
         let n = tx.execute(
             "DELETE FROM supplier_agreement WHERE party_id = ?1",
@@ -226,11 +227,9 @@ pub fn get_review(conn: &Connection, id: i64) -> RegisterResult<SupplierReview> 
 
 /// Inserts (`r.id == 0`) or updates a performance review with its action links; returns it
 /// as stored. The review is the record that marks the supplier's calendar review done.
-pub fn save_review(
-    conn: &mut Connection,
-    now: &str,
-    r: &SupplierReview,
-) -> RegisterResult<SupplierReview> {
+pub fn save_review(p: &mut Project, r: &SupplierReview) -> RegisterResult<SupplierReview> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let mut clean = r.clone();
     clean.reviewed_on = r.reviewed_on.trim().to_owned();
     clean.issues = r.issues.trim().to_owned();
@@ -303,7 +302,9 @@ pub fn list_disputes(conn: &Connection) -> RegisterResult<Vec<Dispute>> {
 }
 
 /// Inserts (`d.id == 0`) or updates a dispute; returns it as stored.
-pub fn save_dispute(conn: &mut Connection, now: &str, d: &Dispute) -> RegisterResult<Dispute> {
+pub fn save_dispute(p: &mut Project, d: &Dispute) -> RegisterResult<Dispute> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let mut clean = d.clone();
     clean.opened_on = d.opened_on.trim().to_owned();
     clean.description = d.description.trim().to_owned();
@@ -378,12 +379,9 @@ pub fn list_nones(conn: &Connection) -> RegisterResult<Vec<NoneRecorded>> {
 
 /// Records that the firm has no party of `kind` (refused while parties of that kind are
 /// listed), with a sentence saying why.
-pub fn record_none(
-    conn: &mut Connection,
-    now: &str,
-    kind: OtherPartyKind,
-    note: &str,
-) -> RegisterResult<()> {
+pub fn record_none(p: &mut Project, kind: OtherPartyKind, note: &str) -> RegisterResult<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let note = note.trim().to_owned();
     write_in(conn, now, "supplier_none_recorded", |tx| {
         let listed: i64 = tx.query_row(
@@ -415,7 +413,9 @@ pub fn record_none(
 }
 
 /// Withdraws a recorded "none" (for instance before adding the first party of that kind).
-pub fn clear_none(conn: &mut Connection, now: &str, kind: OtherPartyKind) -> RegisterResult<()> {
+pub fn clear_none(p: &mut Project, kind: OtherPartyKind) -> RegisterResult<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write_in(conn, now, "supplier_none_cleared", |tx| {
         tx.execute("DELETE FROM supplier_none WHERE kind = ?1", [kind.as_str()])?;
         Ok::<_, RegisterError>(((), kind.as_str().to_owned()))

@@ -15,10 +15,9 @@ fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn party(c: &mut Connection, name: &str, kind: OtherPartyKind) -> i64 {
+fn party(c: &mut Project, name: &str, kind: OtherPartyKind) -> i64 {
     save_other_party(
         c,
-        NOW,
         &OtherParty {
             id: 0,
             name: name.into(),
@@ -35,11 +34,10 @@ fn party(c: &mut Connection, name: &str, kind: OtherPartyKind) -> i64 {
 fn agreements_reviews_disputes_and_nones_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = project(&dir);
-    let c = p.conn_mut();
+    let c = &mut p;
     let cloud = party(c, "CloudCo", OtherPartyKind::ExternalSupplier);
     let a = save_agreement(
         c,
-        NOW,
         &Agreement {
             party_id: cloud,
             contract_ref: " CC-1 ".into(),
@@ -63,9 +61,15 @@ fn agreements_reviews_disputes_and_nones_round_trip() {
     // One agreement per party: saving again replaces it.
     let mut again = a.clone();
     again.review_months = 6;
-    save_agreement(c, NOW, &again).unwrap();
-    assert_eq!(list_agreements(c).unwrap().len(), 1);
-    assert_eq!(get_agreement(c, cloud).unwrap().unwrap().review_months, 6);
+    save_agreement(c, &again).unwrap();
+    assert_eq!(list_agreements(c.conn_mut()).unwrap().len(), 1);
+    assert_eq!(
+        get_agreement(c.conn_mut(), cloud)
+            .unwrap()
+            .unwrap()
+            .review_months,
+        6
+    );
 
     // Never reviewed, started 2026-02-01, every 6 months: overdue in January 2027.
     let codes = |c: &Connection, d: &str| {
@@ -75,10 +79,9 @@ fn agreements_reviews_disputes_and_nones_round_trip() {
             .map(|f| f.code)
             .collect::<Vec<_>>()
     };
-    assert!(codes(c, "2027-01-10").contains(&SupplierFindingCode::ReviewOverdue));
+    assert!(codes(c.conn(), "2027-01-10").contains(&SupplierFindingCode::ReviewOverdue));
     let r = save_review(
         c,
-        NOW,
         &SupplierReview {
             party_id: cloud,
             reviewed_on: "2027-01-09".into(),
@@ -89,12 +92,11 @@ fn agreements_reviews_disputes_and_nones_round_trip() {
     )
     .unwrap();
     assert!(r.id > 0);
-    assert!(!codes(c, "2027-01-10").contains(&SupplierFindingCode::ReviewOverdue));
-    assert!(codes(c, "2027-09-15").contains(&SupplierFindingCode::NoticeApproaching));
+    assert!(!codes(c.conn(), "2027-01-10").contains(&SupplierFindingCode::ReviewOverdue));
+    assert!(codes(c.conn(), "2027-09-15").contains(&SupplierFindingCode::NoticeApproaching));
 
     let dsp = save_dispute(
         c,
-        NOW,
         &Dispute {
             party_id: cloud,
             opened_on: "2027-01-05".into(),
@@ -103,52 +105,40 @@ fn agreements_reviews_disputes_and_nones_round_trip() {
         },
     )
     .unwrap();
-    assert!(codes(c, "2027-01-10").contains(&SupplierFindingCode::DisputeOpen));
+    assert!(codes(c.conn(), "2027-01-10").contains(&SupplierFindingCode::DisputeOpen));
     let mut settled = dsp.clone();
     settled.status = DisputeStatus::Resolved;
     assert_eq!(
-        save_dispute(c, NOW, &settled).unwrap_err().code(),
+        save_dispute(c, &settled).unwrap_err().code(),
         "resolution_required"
     );
     settled.resolved_on = Some("2027-01-08".into());
     settled.resolution = "Credit note received".into();
-    save_dispute(c, NOW, &settled).unwrap();
-    assert!(!codes(c, "2027-01-10").contains(&SupplierFindingCode::DisputeOpen));
+    save_dispute(c, &settled).unwrap();
+    assert!(!codes(c.conn(), "2027-01-10").contains(&SupplierFindingCode::DisputeOpen));
 
     // Explicit "none" for internal suppliers and customers; refused for external ones.
-    assert!(codes(c, "2027-01-10").contains(&SupplierFindingCode::KindUnrecorded));
-    record_none(
-        c,
-        NOW,
-        OtherPartyKind::InternalSupplier,
-        "Not part of a group",
-    )
-    .unwrap();
-    record_none(
-        c,
-        NOW,
-        OtherPartyKind::Customer,
-        "Customers provide nothing",
-    )
-    .unwrap();
+    assert!(codes(c.conn(), "2027-01-10").contains(&SupplierFindingCode::KindUnrecorded));
+    record_none(c, OtherPartyKind::InternalSupplier, "Not part of a group").unwrap();
+    record_none(c, OtherPartyKind::Customer, "Customers provide nothing").unwrap();
     assert_eq!(
-        record_none(c, NOW, OtherPartyKind::ExternalSupplier, "")
+        record_none(c, OtherPartyKind::ExternalSupplier, "")
             .unwrap_err()
             .code(),
         "none_but_listed"
     );
-    assert!(!codes(c, "2027-01-10").contains(&SupplierFindingCode::KindUnrecorded));
-    clear_none(c, NOW, OtherPartyKind::Customer).unwrap();
-    assert_eq!(list_nones(c).unwrap().len(), 1);
+    assert!(!codes(c.conn(), "2027-01-10").contains(&SupplierFindingCode::KindUnrecorded));
+    clear_none(c, OtherPartyKind::Customer).unwrap();
+    assert_eq!(list_nones(c.conn_mut()).unwrap().len(), 1);
 
-    let reg = register(c).unwrap();
+    let reg = register(c.conn_mut()).unwrap();
     assert_eq!(reg.parties.len(), 1);
     assert_eq!(reg.reviews.len(), 1);
     assert_eq!(reg.disputes[0].status, DisputeStatus::Resolved);
 
     // Removing the party in the wizard removes its register entries.
-    delete_other_party(c, NOW, cloud).unwrap();
-    let reg = register(c).unwrap();
+    delete_other_party(c, cloud).unwrap();
+    let reg = register(c.conn_mut()).unwrap();
     assert!(reg.agreements.is_empty() && reg.reviews.is_empty() && reg.disputes.is_empty());
 }
 
@@ -156,7 +146,7 @@ fn agreements_reviews_disputes_and_nones_round_trip() {
 fn bad_supplier_input_is_refused_with_codes() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = project(&dir);
-    let c = p.conn_mut();
+    let c = &mut p;
     let cloud = party(c, "CloudCo", OtherPartyKind::ExternalSupplier);
     let ok = Agreement {
         party_id: cloud,
@@ -187,9 +177,9 @@ fn bad_supplier_input_is_refused_with_codes() {
         ),
     ];
     for (a, code) in cases {
-        assert_eq!(save_agreement(c, NOW, &a).unwrap_err().code(), code);
+        assert_eq!(save_agreement(c, &a).unwrap_err().code(), code);
     }
-    assert!(list_agreements(c).unwrap().is_empty());
+    assert!(list_agreements(c.conn_mut()).unwrap().is_empty());
     let review = SupplierReview {
         party_id: cloud,
         reviewed_on: "2027-01-09".into(),
@@ -226,7 +216,7 @@ fn bad_supplier_input_is_refused_with_codes() {
             "review_not_found",
         ),
     ] {
-        assert_eq!(save_review(c, NOW, &r).unwrap_err().code(), code);
+        assert_eq!(save_review(c, &r).unwrap_err().code(), code);
     }
-    assert!(list_reviews(c).unwrap().is_empty());
+    assert!(list_reviews(c.conn_mut()).unwrap().is_empty());
 }

@@ -5,6 +5,7 @@ use ready20k_domain::wizard::{ContextItem, InterestedParty, IssueKind};
 use rusqlite::{Connection, params};
 
 use super::{found, parse_kind, required, write};
+use crate::Project;
 use crate::{Result, rows};
 
 /// `context_issue` rows in `order` (an `ORDER BY` list).
@@ -57,7 +58,9 @@ pub fn list_issues(conn: &Connection) -> Result<Vec<ContextItem>> {
 }
 
 /// Adds an issue; returns its id.
-pub fn insert_issue(conn: &mut Connection, now: &str, kind: IssueKind, text: &str) -> Result<i64> {
+pub fn insert_issue(p: &mut Project, kind: IssueKind, text: &str) -> Result<i64> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let text = required(text, "Type the issue, or pick one of the suggestions.")?;
     write(conn, now, "wizard_issue_added", |tx| {
         tx.execute(
@@ -70,7 +73,9 @@ pub fn insert_issue(conn: &mut Connection, now: &str, kind: IssueKind, text: &st
 }
 
 /// Changes an issue's text or kind.
-pub fn update_issue(conn: &mut Connection, now: &str, item: &ContextItem) -> Result<()> {
+pub fn update_issue(p: &mut Project, item: &ContextItem) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let text = required(&item.text, "An issue cannot be empty; remove it instead.")?;
     write(conn, now, "wizard_issue_changed", |tx| {
         let n = tx.execute(
@@ -83,7 +88,9 @@ pub fn update_issue(conn: &mut Connection, now: &str, item: &ContextItem) -> Res
 }
 
 /// Removes an issue.
-pub fn delete_issue(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
+pub fn delete_issue(p: &mut Project, id: i64) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write(conn, now, "wizard_issue_removed", |tx| {
         found(
             tx.execute("DELETE FROM context_issue WHERE id = ?1", [id])?,
@@ -134,7 +141,9 @@ pub fn list_parties(conn: &Connection) -> Result<Vec<InterestedParty>> {
 }
 
 /// Adds (id 0) or updates an interested party; returns its id.
-pub fn save_party(conn: &mut Connection, now: &str, p: &InterestedParty) -> Result<i64> {
+pub fn save_party(project: &mut Project, p: &InterestedParty) -> Result<i64> {
+    let now: &str = &project.now();
+    let conn = project.conn_mut();
     let name = required(&p.name, "Name the interested party, e.g. \"Customers\".")?;
     let req = p.requirements.trim().to_owned();
     write(conn, now, "wizard_party_saved", |tx| {
@@ -158,7 +167,9 @@ pub fn save_party(conn: &mut Connection, now: &str, p: &InterestedParty) -> Resu
 }
 
 /// Removes an interested party.
-pub fn delete_party(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
+pub fn delete_party(p: &mut Project, id: i64) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write(conn, now, "wizard_party_removed", |tx| {
         let n = tx.execute("DELETE FROM interested_party WHERE id = ?1", [id])?;
         found(n, "interested party", id)?;

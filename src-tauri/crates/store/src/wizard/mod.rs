@@ -104,7 +104,7 @@ mod tests {
     const NOW: &str = "2026-01-10T09:00:00+00:00";
 
     fn project(dir: &tempfile::TempDir) -> Project {
-        let clock = Arc::new(FixedClock::at_date(2026, 1, 10).unwrap());
+        let clock = Arc::new(FixedClock::at_rfc3339(NOW).unwrap());
         Project::create(&dir.path().join("p.r20k"), "Acme IT", clock).unwrap()
     }
 
@@ -123,7 +123,7 @@ mod tests {
         {
             let mut p = project(&dir);
             path = p.path().to_owned();
-            let c = p.conn_mut();
+            let c = &mut p;
             let profile = FirmProfile {
                 legal_name: "Acme IT Ltd".into(),
                 trading_name: "Acme IT".into(),
@@ -132,11 +132,10 @@ mod tests {
                 target_date: Some("2026-09-30".into()),
                 ..FirmProfile::default()
             };
-            profile::update_profile(c, NOW, &profile).unwrap();
-            context::insert_issue(c, NOW, IssueKind::Internal, "Key people").unwrap();
+            profile::update_profile(c, &profile).unwrap();
+            context::insert_issue(c, IssueKind::Internal, "Key people").unwrap();
             profile::update_climate(
                 c,
-                NOW,
                 &ClimateDecision {
                     relevant: Some(false),
                     rationale: "Cloud".into(),
@@ -145,7 +144,6 @@ mod tests {
             .unwrap();
             let s = services::save_service(
                 c,
-                NOW,
                 &Service {
                     name: "Backup".into(),
                     customers: vec!["SMEs".into()],
@@ -155,7 +153,6 @@ mod tests {
             .unwrap();
             services::save_other_party(
                 c,
-                NOW,
                 &OtherParty {
                     id: 0,
                     name: "CloudCo".into(),
@@ -166,11 +163,10 @@ mod tests {
                 },
             )
             .unwrap();
-            profile::update_scope(c, NOW, Some("Our scope text")).unwrap();
-            let ann = people::save_person(c, NOW, &person("Ann", "ann@acme.com")).unwrap();
+            profile::update_scope(c, Some("Our scope text")).unwrap();
+            let ann = people::save_person(c, &person("Ann", "ann@acme.com")).unwrap();
             roles::update_assignment(
                 c,
-                NOW,
                 &RoleAssignment {
                     role_id: "ROLE-TM".into(),
                     holders: vec![ann],
@@ -178,7 +174,7 @@ mod tests {
                 },
             )
             .unwrap();
-            progress::complete_step(c, NOW, StepId::Profile, StepId::Context).unwrap();
+            progress::complete_step(c, StepId::Profile, StepId::Context).unwrap();
             p.close().unwrap();
         }
         let clock = Arc::new(FixedClock::at_date(2026, 1, 11).unwrap());
@@ -200,15 +196,14 @@ mod tests {
     fn people_rules_soft_delete_and_undo_keep_roles() {
         let dir = tempfile::tempdir().unwrap();
         let mut p = project(&dir);
-        let c = p.conn_mut();
-        let ann = people::save_person(c, NOW, &person("Ann", "ann@acme.com")).unwrap();
-        let err = people::save_person(c, NOW, &person("Other", "ANN@acme.com")).unwrap_err();
+        let c = &mut p;
+        let ann = people::save_person(c, &person("Ann", "ann@acme.com")).unwrap();
+        let err = people::save_person(c, &person("Other", "ANN@acme.com")).unwrap_err();
         assert!(err.to_string().contains("already used by Ann"));
-        assert!(people::save_person(c, NOW, &person(" ", "")).is_err());
-        assert!(people::save_person(c, NOW, &person("Bad", "nope")).is_err());
+        assert!(people::save_person(c, &person(" ", "")).is_err());
+        assert!(people::save_person(c, &person("Bad", "nope")).is_err());
         roles::update_assignment(
             c,
-            NOW,
             &RoleAssignment {
                 role_id: "ROLE-TM".into(),
                 holders: vec![ann],
@@ -216,80 +211,85 @@ mod tests {
             },
         )
         .unwrap();
-        let removed = people::delete_person(c, NOW, ann).unwrap();
+        let removed = people::delete_person(c, ann).unwrap();
         assert_eq!(removed.name, "Ann");
-        let d = load(c).unwrap();
+        let d = load(c.conn_mut()).unwrap();
         assert!(d.people.is_empty());
         assert!(d.assignments.is_empty());
         // The address is free while Ann is removed; restoring her then clashes.
-        let bea = people::save_person(c, NOW, &person("Bea", "ann@acme.com")).unwrap();
-        assert!(people::restore_person(c, NOW, ann).is_err());
-        people::delete_person(c, NOW, bea).unwrap();
-        people::restore_person(c, NOW, ann).unwrap();
-        assert_eq!(load(c).unwrap().holder_names("ROLE-TM"), vec!["Ann"]);
+        let bea = people::save_person(c, &person("Bea", "ann@acme.com")).unwrap();
+        assert!(people::restore_person(c, ann).is_err());
+        people::delete_person(c, bea).unwrap();
+        people::restore_person(c, ann).unwrap();
+        assert_eq!(
+            load(c.conn_mut()).unwrap().holder_names("ROLE-TM"),
+            vec!["Ann"]
+        );
         // Renaming updates every place that shows the holder.
         people::save_person(
             c,
-            NOW,
             &Person {
                 id: ann,
                 ..person("Ann Lee", "ann@acme.com")
             },
         )
         .unwrap();
-        assert_eq!(load(c).unwrap().holder_names("ROLE-TM"), vec!["Ann Lee"]);
+        assert_eq!(
+            load(c.conn_mut()).unwrap().holder_names("ROLE-TM"),
+            vec!["Ann Lee"]
+        );
     }
 
     #[test]
     fn role_and_mitigation_rules() {
         let dir = tempfile::tempdir().unwrap();
         let mut p = project(&dir);
-        let c = p.conn_mut();
-        let ann = people::save_person(c, NOW, &person("Ann", "")).unwrap();
+        let c = &mut p;
+        let ann = people::save_person(c, &person("Ann", "")).unwrap();
         let bad = RoleAssignment {
             role_id: "ROLE-NOPE".into(),
             holders: vec![ann],
             deputy: None,
         };
-        assert!(roles::update_assignment(c, NOW, &bad).is_err());
+        assert!(roles::update_assignment(c, &bad).is_err());
         let dep = RoleAssignment {
             role_id: "ROLE-TM".into(),
             holders: vec![ann],
             deputy: Some(ann),
         };
-        assert!(roles::update_assignment(c, NOW, &dep).is_err());
+        assert!(roles::update_assignment(c, &dep).is_err());
         let m = |rule: &str, text: &str| SodMitigation {
             rule_id: rule.into(),
             person_id: ann,
             text: text.into(),
         };
         assert!(
-            roles::upsert_mitigation(c, NOW, &m("SOD-11", "x"))
+            roles::upsert_mitigation(c, &m("SOD-11", "x"))
                 .unwrap_err()
                 .to_string()
                 .contains("cannot be mitigated")
         );
-        assert!(roles::upsert_mitigation(c, NOW, &m("SOD-20", " ")).is_err());
-        roles::upsert_mitigation(c, NOW, &m("SOD-20", "Ann chairs the review")).unwrap();
-        roles::upsert_mitigation(c, NOW, &m("SOD-20", "Ann chairs and signs")).unwrap();
+        assert!(roles::upsert_mitigation(c, &m("SOD-20", " ")).is_err());
+        roles::upsert_mitigation(c, &m("SOD-20", "Ann chairs the review")).unwrap();
+        roles::upsert_mitigation(c, &m("SOD-20", "Ann chairs and signs")).unwrap();
         assert_eq!(
-            roles::list_mitigations(c).unwrap()[0].text,
+            roles::list_mitigations(c.conn_mut()).unwrap()[0].text,
             "Ann chairs and signs"
         );
-        roles::delete_mitigation(c, NOW, "SOD-20", ann).unwrap();
-        assert!(roles::list_mitigations(c).unwrap().is_empty());
+        roles::delete_mitigation(c, "SOD-20", ann).unwrap();
+        assert!(roles::list_mitigations(c.conn_mut()).unwrap().is_empty());
     }
 
     #[test]
     fn applying_a_suggestion_creates_the_auditor_and_is_clean() {
         let dir = tempfile::tempdir().unwrap();
         let mut p = project(&dir);
-        let c = p.conn_mut();
-        people::save_person(c, NOW, &person("Solo", "solo@acme.com")).unwrap();
-        let d = load(c).unwrap();
+        let c = &mut p;
+        people::save_person(c, &person("Solo", "solo@acme.com")).unwrap();
+        let d = load(c.conn_mut()).unwrap();
         let s = suggest_roles(library(), &d.people, 1).unwrap();
-        roles::apply_suggestion(c, NOW, &s).unwrap();
-        let d = load(c).unwrap();
+        roles::apply_suggestion(c, &s).unwrap();
+        let d = load(c.conn_mut()).unwrap();
         assert_eq!(d.people.len(), 2);
         assert!(d.people[1].external);
         assert_eq!(
@@ -306,20 +306,20 @@ mod tests {
         assert_eq!(report.unresolved_blocks, 0);
         // Applying again does not duplicate the auditor (it is reused).
         let s = suggest_roles(library(), &d.people, 1).unwrap();
-        roles::apply_suggestion(c, NOW, &s).unwrap();
-        assert_eq!(load(c).unwrap().people.len(), 2);
+        roles::apply_suggestion(c, &s).unwrap();
+        assert_eq!(load(c.conn_mut()).unwrap().people.len(), 2);
     }
 
     #[test]
     fn bulk_import_is_all_or_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let mut p = project(&dir);
-        let c = p.conn_mut();
-        let err = people::insert_people(c, NOW, &[person("A", "a@x.io"), person("B", "a@x.io")])
-            .unwrap_err();
+        let c = &mut p;
+        let err =
+            people::insert_people(c, &[person("A", "a@x.io"), person("B", "a@x.io")]).unwrap_err();
         assert!(err.to_string().starts_with("B:"));
-        assert!(people::list_people(c).unwrap().is_empty());
-        people::insert_people(c, NOW, &[person("A", "a@x.io"), person("B", "b@x.io")]).unwrap();
-        assert_eq!(people::list_people(c).unwrap().len(), 2);
+        assert!(people::list_people(c.conn_mut()).unwrap().is_empty());
+        people::insert_people(c, &[person("A", "a@x.io"), person("B", "b@x.io")]).unwrap();
+        assert_eq!(people::list_people(c.conn_mut()).unwrap().len(), 2);
     }
 }

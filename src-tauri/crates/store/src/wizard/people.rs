@@ -7,6 +7,7 @@ use ready20k_domain::wizard::csv::person_errors;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{found, write};
+use crate::Project;
 use crate::{Result, StoreError, rows};
 
 const COLUMNS: &str = "id, name, email, job_title, external, created_at, deleted_at";
@@ -134,7 +135,9 @@ fn insert(tx: &Transaction<'_>, now: &str, p: &Person) -> Result<i64> {
 
 /// Adds (id 0) or updates a person; returns the id. Renaming a person changes every place
 /// that shows a role holder, because assignments refer to the person, not the name.
-pub fn save_person(conn: &mut Connection, now: &str, p: &Person) -> Result<i64> {
+pub fn save_person(project: &mut Project, p: &Person) -> Result<i64> {
+    let now: &str = &project.now();
+    let conn = project.conn_mut();
     write(conn, now, "wizard_person_saved", |tx| {
         let id = if p.id == 0 {
             insert(tx, now, p)?
@@ -159,7 +162,9 @@ pub fn save_person(conn: &mut Connection, now: &str, p: &Person) -> Result<i64> 
 }
 
 /// Adds several people at once (CSV import); all or nothing. Returns their ids.
-pub fn insert_people(conn: &mut Connection, now: &str, people: &[Person]) -> Result<Vec<i64>> {
+pub fn insert_people(p: &mut Project, people: &[Person]) -> Result<Vec<i64>> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write(conn, now, "wizard_people_imported", |tx| {
         let mut ids = Vec::with_capacity(people.len());
         for p in people {
@@ -177,7 +182,9 @@ pub fn insert_people(conn: &mut Connection, now: &str, people: &[Person]) -> Res
 
 /// Removes a person (soft delete) and returns them, so the UI can offer undo. Their role
 /// assignments stay in the file but count only if the person is restored.
-pub fn delete_person(conn: &mut Connection, now: &str, id: i64) -> Result<Person> {
+pub fn delete_person(p: &mut Project, id: i64) -> Result<Person> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let person = get_person(conn, id)?;
     write(conn, now, "wizard_person_removed", |tx| {
         let n = tx.execute(
@@ -191,7 +198,9 @@ pub fn delete_person(conn: &mut Connection, now: &str, id: i64) -> Result<Person
 }
 
 /// Undoes [`delete_person`]: the person and their assignments come back.
-pub fn restore_person(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
+pub fn restore_person(p: &mut Project, id: i64) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write(conn, now, "wizard_person_restored", |tx| {
         let p = Person::from(&tx.query_row(
             &format!("SELECT {COLUMNS} FROM person WHERE id = ?1"),

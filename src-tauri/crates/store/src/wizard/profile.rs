@@ -8,6 +8,7 @@ use ready20k_domain::wizard::{ClimateDecision, FirmProfile, ScopeStatement};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{clean_list, from_json, write};
+use crate::Project;
 use crate::Result;
 
 /// The `firm_profile` row as stored, if it was ever saved.
@@ -76,7 +77,9 @@ pub fn get_profile(conn: &Connection) -> Result<FirmProfile> {
 
 /// Saves the profile (insert or replace). Fields are stored trimmed; the wizard's checks say
 /// what is missing.
-pub fn update_profile(conn: &mut Connection, now: &str, p: &FirmProfile) -> Result<()> {
+pub fn update_profile(project: &mut Project, p: &FirmProfile) -> Result<()> {
+    let now: &str = &project.now();
+    let conn = project.conn_mut();
     let row = ProfileSnap {
         legal_name: p.legal_name.trim().to_owned(),
         trading_name: p.trading_name.trim().to_owned(),
@@ -135,7 +138,9 @@ pub fn get_climate(conn: &Connection) -> Result<ClimateDecision> {
 }
 
 /// Saves the climate decision.
-pub fn update_climate(conn: &mut Connection, now: &str, c: &ClimateDecision) -> Result<()> {
+pub fn update_climate(p: &mut Project, c: &ClimateDecision) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let row = ClimateSnap {
         relevant: c.relevant,
         rationale: c.rationale.trim().to_owned(),
@@ -188,7 +193,9 @@ pub fn get_scope(conn: &Connection) -> Result<ScopeStatement> {
 }
 
 /// Saves the user's scope text; `None` (or blank text) goes back to the generated statement.
-pub fn update_scope(conn: &mut Connection, now: &str, text: Option<&str>) -> Result<()> {
+pub fn update_scope(p: &mut Project, text: Option<&str>) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let text = text.map(str::trim).filter(|t| !t.is_empty());
     let row = ScopeSnap {
         text: text.unwrap_or("").to_owned(),

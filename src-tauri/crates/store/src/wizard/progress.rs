@@ -5,6 +5,7 @@ use ready20k_domain::wizard::{StepId, WizardProgress};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{from_json, parse_kind, write};
+use crate::Project;
 use crate::Result;
 
 /// The `wizard_progress` row as stored text: current step, completed steps, last change.
@@ -77,14 +78,18 @@ fn save(conn: &mut Connection, now: &str, p: &WizardProgress, detail: String) ->
 }
 
 /// Moves to `step` (back, a click in the step list, or resuming).
-pub fn update_current(conn: &mut Connection, now: &str, step: StepId) -> Result<()> {
+pub fn update_current(p: &mut Project, step: StepId) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let mut p = get_progress(conn)?;
     p.current = step;
     save(conn, now, &p, format!("at {}", step.as_str()))
 }
 
 /// Marks `step` finished and moves to `next` ("Next").
-pub fn complete_step(conn: &mut Connection, now: &str, step: StepId, next: StepId) -> Result<()> {
+pub fn complete_step(p: &mut Project, step: StepId, next: StepId) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let mut p = get_progress(conn)?;
     if !p.completed.contains(&step) {
         p.completed.push(step);

@@ -9,6 +9,7 @@ use ready20k_domain::wizard::{RoleAssignment, SodMitigation};
 use rusqlite::{Connection, Transaction, params};
 
 use super::{people, write};
+use crate::Project;
 use crate::{Result, StoreError, rows};
 
 /// Assignments of current people, in library role order; roles without anyone are left out.
@@ -98,7 +99,9 @@ fn set(tx: &Transaction<'_>, a: &RoleAssignment) -> Result<()> {
 }
 
 /// Sets the holders and deputy of one role (empty holders and no deputy clears it).
-pub fn update_assignment(conn: &mut Connection, now: &str, a: &RoleAssignment) -> Result<()> {
+pub fn update_assignment(p: &mut Project, a: &RoleAssignment) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write(conn, now, "wizard_role_assigned", |tx| {
         set(tx, a)?;
         Ok(((), format!("{} -> {:?}", a.role_id, a.holders)))
@@ -232,7 +235,9 @@ fn put_mitigation(tx: &Transaction<'_>, now: &str, m: &SodMitigation) -> Result<
 
 /// Records (or replaces) the mitigation for one person's conflict under one rule. Refused
 /// when the rule allows no mitigation or the text is empty.
-pub fn upsert_mitigation(conn: &mut Connection, now: &str, m: &SodMitigation) -> Result<()> {
+pub fn upsert_mitigation(p: &mut Project, m: &SodMitigation) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write(conn, now, "wizard_sod_mitigated", |tx| {
         put_mitigation(tx, now, m)?;
         Ok(((), format!("{} person {}", m.rule_id, m.person_id)))
@@ -240,12 +245,9 @@ pub fn upsert_mitigation(conn: &mut Connection, now: &str, m: &SodMitigation) ->
 }
 
 /// Removes a recorded mitigation.
-pub fn delete_mitigation(
-    conn: &mut Connection,
-    now: &str,
-    rule_id: &str,
-    person: i64,
-) -> Result<()> {
+pub fn delete_mitigation(p: &mut Project, rule_id: &str, person: i64) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write(conn, now, "wizard_sod_mitigation_removed", |tx| {
         tx.execute(
             "DELETE FROM sod_mitigation WHERE rule_id = ?1 AND person_id = ?2",
@@ -257,7 +259,9 @@ pub fn delete_mitigation(
 
 /// Applies a suggestion in one transaction: creates its new people, replaces every role
 /// assignment of current people and records its mitigations.
-pub fn apply_suggestion(conn: &mut Connection, now: &str, s: &RoleSuggestion) -> Result<()> {
+pub fn apply_suggestion(p: &mut Project, s: &RoleSuggestion) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write(conn, now, "wizard_roles_suggested", |tx| {
         let mut ids: BTreeMap<i64, i64> = BTreeMap::new();
         for p in &s.new_people {

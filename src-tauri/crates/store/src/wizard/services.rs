@@ -6,6 +6,7 @@ use ready20k_domain::wizard::{OtherParty, Service};
 use rusqlite::{Connection, params};
 
 use super::{clean_list, found, from_json, parse_kind, required, write};
+use crate::Project;
 use crate::{Result, StoreError};
 
 /// `service` rows in `order` (an `ORDER BY` list).
@@ -75,7 +76,9 @@ pub fn list_services(conn: &Connection) -> Result<Vec<Service>> {
 }
 
 /// Adds (id 0) or updates a service; returns its id.
-pub fn save_service(conn: &mut Connection, now: &str, s: &Service) -> Result<i64> {
+pub fn save_service(p: &mut Project, s: &Service) -> Result<i64> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let name = required(&s.name, "Give the service the name used in your catalogue.")?;
     let customers = serde_json::to_string(&clean_list(&s.customers))?;
     let locations = serde_json::to_string(&clean_list(&s.locations))?;
@@ -111,7 +114,9 @@ pub fn save_service(conn: &mut Connection, now: &str, s: &Service) -> Result<i64
 }
 
 /// Removes a service (and its links to other parties).
-pub fn delete_service(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
+pub fn delete_service(p: &mut Project, id: i64) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write(conn, now, "wizard_service_removed", |tx| {
         found(
             tx.execute("DELETE FROM service WHERE id = ?1", [id])?,
@@ -212,7 +217,9 @@ pub fn list_other_parties(conn: &Connection) -> Result<Vec<OtherParty>> {
 /// Adds (id 0) or updates another party with its links; returns its id. Unknown services
 /// or processes are refused (non-delegable processes are stored and reported by the scope
 /// guards, so the user sees why they are wrong).
-pub fn save_other_party(conn: &mut Connection, now: &str, o: &OtherParty) -> Result<i64> {
+pub fn save_other_party(p: &mut Project, o: &OtherParty) -> Result<i64> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let name = required(&o.name, "Name the supplier, group company or customer.")?;
     for p in &o.processes {
         if process(p).is_none() {
@@ -264,7 +271,9 @@ pub fn save_other_party(conn: &mut Connection, now: &str, o: &OtherParty) -> Res
 }
 
 /// Removes another party.
-pub fn delete_other_party(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
+pub fn delete_other_party(p: &mut Project, id: i64) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write(conn, now, "wizard_other_party_removed", |tx| {
         found(
             tx.execute("DELETE FROM other_party WHERE id = ?1", [id])?,
