@@ -15,6 +15,7 @@ export const SCREENS = [
   { id: "calendar", label: "SMS calendar" },
   { id: "records", label: "Operating records" },
   { id: "objectives", label: "Objectives & KPIs" },
+  { id: "audits", label: "Internal audit" },
   { id: "reviews", label: "Management review" },
   { id: "dossier", label: "Dossier" },
 ] as const;

@@ -3,4 +3,4 @@
 /**
  * Why a stage's verdict is capped.
  */
-export type CapCode = "blocking_below_minimum" | "blocking_not_operated" | "weak_clause" | "no_questions" | "setup_error" | "no_audit_programme" | "no_review_scheduled" | "audit_not_performed" | "review_not_held" | "missing_documented_information" | "unaddressed_clause" | "no_audit_cycle" | "no_management_review" | "operating_period" | "auditor_independence" | "sod_conflict";
+export type CapCode = "blocking_below_minimum" | "blocking_not_operated" | "weak_clause" | "no_questions" | "setup_error" | "no_audit_programme" | "no_review_scheduled" | "audit_not_performed" | "review_not_held" | "missing_documented_information" | "unaddressed_clause" | "no_audit_cycle" | "no_management_review" | "operating_period" | "auditor_independence" | "sod_conflict" | "key_practice_without_records" | "claim_without_records" | "overdue_duty" | "duty_not_kept" | "risk_review_overdue" | "risk_register_not_reviewed" | "open_major_nonconformity" | "minor_nonconformity_unplanned";

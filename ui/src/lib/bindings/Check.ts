@@ -21,4 +21,10 @@ status: CheckStatus,
 /**
  * The caps of this stage that belong to the check.
  */
-caps: Array<CapCode>, };
+caps: Array<CapCode>, 
+/**
+ * The registers and records the check read, in words ("Imported operating records: 6
+ * months, 2026-05 to 2026-10"): what lifted or capped it. Empty when it read answers
+ * only.
+ */
+records: Array<string>, };

@@ -13,6 +13,7 @@
 //! and returns to the 31st afterwards.
 
 pub mod ics;
+pub mod project;
 pub mod sources;
 #[cfg(test)]
 mod tests;

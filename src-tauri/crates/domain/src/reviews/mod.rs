@@ -10,6 +10,7 @@
 pub mod inputs;
 pub mod minutes;
 pub mod screen;
+pub mod sources;
 #[cfg(test)]
 mod tests;
 

@@ -298,3 +298,57 @@ fn minutes_follow_the_template_headings_and_carry_inputs_and_quorum() {
     alone.attendees[0].top_management = false;
     assert!(draft_minutes(&ctx, &alone, &inputs).contains("no: this review does not count"));
 }
+
+#[test]
+fn audit_results_count_findings_of_audits_performed_since_the_last_review() {
+    use crate::audits::{Audit, AuditLine, AuditRecords, AuditReport, LineResult};
+    assert_eq!(sources::audit_lines(&AuditRecords::default(), None), None);
+    let audit = |id: i64, title: &str, performed: Option<&str>| Audit {
+        id,
+        title: title.into(),
+        clauses: vec!["8.1".into()],
+        planned_on: "2027-02-01".into(),
+        performed_on: performed.map(str::to_owned),
+        ..Default::default()
+    };
+    let line = |result: LineResult| AuditLine {
+        audit_id: 1,
+        result,
+        ..Default::default()
+    };
+    let records = AuditRecords {
+        audits: vec![
+            audit(1, "Operation", Some("2027-02-03")),
+            audit(2, "Old one", Some("2026-06-01")),
+            audit(3, "Leadership", None),
+        ],
+        lines: vec![
+            line(LineResult::Conformity),
+            line(LineResult::MinorNc),
+            line(LineResult::Ofi),
+            line(LineResult::Ofi),
+        ],
+        reports: vec![AuditReport {
+            audit_id: 1,
+            version: 1,
+            summary: String::new(),
+            body: "b".into(),
+            issued_at: String::new(),
+            issued_by: None,
+            approved_at: Some("2027-02-04T10:00:00Z".into()),
+            approved_by: Some(1),
+        }],
+        ..Default::default()
+    };
+    let lines = sources::audit_lines(&records, Some("2027-01-01")).unwrap();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(
+        lines[0],
+        "Operation (clauses 8.1), performed 2027-02-03: 1 conformities, 0 major and 1 minor \
+         nonconformities, 2 opportunities for improvement, 0 lines not checked; report approved"
+    );
+    assert_eq!(
+        lines[1],
+        "1 audits of the programme still to do; next: Leadership on 2027-02-01"
+    );
+}

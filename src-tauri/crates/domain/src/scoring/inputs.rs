@@ -10,6 +10,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::records::{
+    OpenNonconformity, OperatingRecords, OverdueDuty, RecordBasis, RiskReviews, apply_records,
+};
 use crate::content::{Library, Severity};
 use crate::wizard::sod::SodReport;
 use crate::wizard::types::{IssueCode, Level, StepId};
@@ -121,6 +124,15 @@ pub struct OperatingPeriod {
     pub until: Option<String>,
     /// Whole months from `records_since` to `until`, when both are known.
     pub months: Option<u32>,
+    /// Months with imported operating records (any kind).
+    #[serde(default)]
+    pub record_months: u32,
+    /// The first and last month with imported records (`YYYY-MM`), when there are any.
+    #[serde(default)]
+    pub records_span: Option<(String, String)>,
+    /// Whether `records_since` was taken from the imported records (the firm has not said).
+    #[serde(default)]
+    pub since_from_records: bool,
 }
 
 impl Default for OperatingPeriod {
@@ -130,6 +142,9 @@ impl Default for OperatingPeriod {
             records_since: None,
             until: None,
             months: None,
+            record_months: 0,
+            records_span: None,
+            since_from_records: false,
         }
     }
 }
@@ -148,7 +163,36 @@ impl OperatingPeriod {
             records_since: since.map(|d| d.format("%Y-%m-%d").to_string()),
             until: Some(until.format("%Y-%m-%d").to_string()),
             months: since.map(|s| whole_months(s, until)),
+            ..Self::default()
         }
+    }
+
+    /// Adds what the imported operating records show (`months`: `yyyy * 100 + mm` with at
+    /// least one record, oldest first). When the firm has not said since when it keeps
+    /// records, the period starts where the records' unbroken run up to now starts
+    /// ([`records_start`](super::records::records_start)); a date the firm set stays, and
+    /// the records are shown beside it.
+    pub fn with_records(&mut self, months: &[u32], today: NaiveDate) {
+        use super::records::{month_label, records_start};
+        self.record_months = u32::try_from(months.len()).unwrap_or(u32::MAX);
+        self.records_span = months
+            .first()
+            .zip(months.last())
+            .map(|(a, b)| (month_label(*a), month_label(*b)));
+        if self.records_since.is_some() {
+            return;
+        }
+        let Some(start) = records_start(months, today) else {
+            return;
+        };
+        let until = self
+            .until
+            .as_deref()
+            .and_then(|u| NaiveDate::parse_from_str(u, "%Y-%m-%d").ok())
+            .unwrap_or(today);
+        self.records_since = Some(start.format("%Y-%m-%d").to_string());
+        self.months = Some(whole_months(start, until));
+        self.since_from_records = true;
     }
 
     /// The first date on which the required months are reached, when the start is known.
@@ -213,6 +257,18 @@ pub struct VerdictInputs {
     pub sod: Vec<SodConflict>,
     /// Open setup errors.
     pub setup_errors: Vec<SetupError>,
+    /// What the imported operating records show.
+    #[serde(default)]
+    pub records: OperatingRecords,
+    /// Calendar duties overdue without a record.
+    #[serde(default)]
+    pub overdue: Vec<OverdueDuty>,
+    /// The risk register's reviews.
+    #[serde(default)]
+    pub risks: RiskReviews,
+    /// Nonconformities in the action register that are not closed.
+    #[serde(default)]
+    pub nonconformities: Vec<OpenNonconformity>,
 }
 
 impl VerdictInputs {
@@ -229,6 +285,7 @@ impl VerdictInputs {
             ),
             sod: sod_conflicts(&wizard.sod),
             setup_errors: setup_errors(wizard),
+            ..Self::default()
         }
     }
 }
@@ -264,15 +321,20 @@ pub fn setup_errors(wizard: &WizardView) -> Vec<SetupError> {
         .collect()
 }
 
-/// The inputs of a project from its stored wizard data and scoring settings, on `today`
-/// (builds the wizard view to find its issues and conflicts).
+/// The inputs of a project from its stored wizard data, scoring settings and registers and
+/// records (`basis`), on `today` (builds the wizard view to find its issues and conflicts).
+/// The one function both the app and the dossier judge a project with.
 pub fn inputs_for(
     lib: &Library,
     data: crate::wizard::WizardData,
     settings: &ScoringSettings,
+    basis: &RecordBasis,
     today: NaiveDate,
 ) -> VerdictInputs {
-    VerdictInputs::from_project(&crate::wizard::view(lib, data, today), settings, today)
+    let mut inputs =
+        VerdictInputs::from_project(&crate::wizard::view(lib, data, today), settings, today);
+    apply_records(&mut inputs, basis, today);
+    inputs
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
-//! The verdict rules of version 1, kept only to say which verdicts moved because the rules
-//! changed: the same answers judged by the old and the current rules.
+//! The verdict rules of versions 1 and 2, kept only to say which verdicts moved because the
+//! rules changed: the same answers judged by the old and the current rules.
+//!
+//! Version 2 is the current engine without the registers and records (see [`inputs_v2`]):
+//! version 3 added them, and nothing else.
 //!
 //! Version 1: any current evidence carried a claim in full; Stage 1 judged Stage 1 questions
 //! against level 2 with a hard cap for blocking ones below it; Stage 2 judged every question
@@ -11,13 +14,43 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::inputs::VerdictInputs;
 use super::maturity::{Answer, MaturityLevel, cap_without_evidence};
 use super::verdict::{
     CapCode, HARD_CAP, SOFT_CAP, STAGE1_REQUIRED, STAGE2_BLOCKING_MINIMUM, STAGE2_REQUIRED,
     Verdict, WEAK_CLAUSE_THRESHOLD,
 };
-use super::{RULES_VERSION, Scorecard};
-use crate::content::{Question, top_level_of};
+use super::{RULES_VERSION, Scorecard, score_project};
+use crate::content::{Library, Question, top_level_of};
+
+/// `inputs` as the version 2 rules saw them: no operating records (so no period counted from
+/// them), no overdue duties, no risk reviews, no nonconformities.
+pub fn inputs_v2(inputs: &VerdictInputs) -> VerdictInputs {
+    let mut v = inputs.clone();
+    v.records = Default::default();
+    v.overdue.clear();
+    v.risks = Default::default();
+    v.nonconformities.clear();
+    let op = &mut v.operating;
+    if op.since_from_records {
+        op.records_since = None;
+        op.months = None;
+    }
+    op.record_months = 0;
+    op.records_span = None;
+    op.since_from_records = false;
+    v
+}
+
+/// The Stage 1 and Stage 2 verdicts the version 2 rules give `answers` with `inputs`.
+pub fn verdicts_v2(
+    lib: &Library,
+    answers: &BTreeMap<String, Answer>,
+    inputs: &VerdictInputs,
+) -> [Verdict; 2] {
+    let card = score_project(lib, answers, &inputs_v2(inputs));
+    [card.stage1.verdict, card.stage2.verdict]
+}
 
 /// The Stage 1 and Stage 2 verdicts the version 1 rules give `answers`.
 pub fn verdicts_v1(questions: &[Question], answers: &BTreeMap<String, Answer>) -> [Verdict; 2] {
@@ -114,18 +147,44 @@ const V1_CAPS: [CapCode; 4] = [
     CapCode::NoQuestions,
 ];
 
-/// Which verdicts of `current` (scored under the current rules) moved compared with the
-/// version 1 rules on the same `answers`, when `older` (labels and rules versions of stored
-/// snapshots) holds any snapshot made under older rules; `None` otherwise.
+/// Cap codes the version 2 rules had (all but those of the registers and records).
+const V2_CAPS: [CapCode; 16] = [
+    CapCode::BlockingBelowMinimum,
+    CapCode::BlockingNotOperated,
+    CapCode::WeakClause,
+    CapCode::NoQuestions,
+    CapCode::SetupError,
+    CapCode::NoAuditProgramme,
+    CapCode::NoReviewScheduled,
+    CapCode::AuditNotPerformed,
+    CapCode::ReviewNotHeld,
+    CapCode::MissingDocumentedInformation,
+    CapCode::UnaddressedClause,
+    CapCode::NoAuditCycle,
+    CapCode::NoManagementReview,
+    CapCode::OperatingPeriod,
+    CapCode::AuditorIndependence,
+    CapCode::SodConflict,
+];
+
+/// Which verdicts of `current` (scored under the current rules with `inputs`) moved compared
+/// with the oldest rules of `older` (labels and rules versions of stored snapshots) on the
+/// same `answers`: version 1's rules, or version 2's (the current ones without the registers
+/// and records). `None` when no snapshot was made under older rules.
 pub fn rules_change(
-    questions: &[Question],
+    lib: &Library,
     answers: &BTreeMap<String, Answer>,
+    inputs: &VerdictInputs,
     current: &Scorecard,
     older: &[(String, u32)],
 ) -> Option<RulesChange> {
     let old: Vec<&(String, u32)> = older.iter().filter(|(_, r)| *r < RULES_VERSION).collect();
     let from = old.iter().map(|(_, r)| *r).min()?;
-    let before = verdicts_v1(questions, answers);
+    let (before, known): ([Verdict; 2], &[CapCode]) = if from <= 1 {
+        (verdicts_v1(&lib.questions, answers), &V1_CAPS)
+    } else {
+        (verdicts_v2(lib, answers, inputs), &V2_CAPS)
+    };
     let moved = [(1u8, &current.stage1), (2u8, &current.stage2)]
         .into_iter()
         .zip(before)
@@ -134,15 +193,19 @@ pub fn rules_change(
             let mut because: Vec<String> = now
                 .caps
                 .iter()
-                .filter(|c| !V1_CAPS.contains(&c.code))
+                .filter(|c| !known.contains(&c.code))
                 .map(|c| c.reason.clone())
                 .collect();
             if because.is_empty() {
-                because.push(
+                because.push(if from <= 1 {
                     "Evidence now counts by its kind: a linked document supports at most level \
                      3, level 4 needs a record, level 5 measurements over time."
-                        .into(),
-                );
+                        .into()
+                } else {
+                    "The operating period is now also counted from the imported operating \
+                     records."
+                        .into()
+                });
             }
             VerdictMove {
                 stage,
@@ -165,7 +228,7 @@ pub fn rules_change(
 mod tests {
     use super::*;
     use crate::content::library;
-    use crate::scoring::{Support, VerdictInputs, score_project};
+    use crate::scoring::{Support, VerdictInputs};
 
     #[test]
     fn documents_claimed_as_operation_moved_from_ready_to_not_ready() {
@@ -190,9 +253,12 @@ mod tests {
         assert_eq!(card.stage1.verdict, Verdict::Ready);
         assert_eq!(card.stage2.verdict, Verdict::NotReady);
         // No older snapshot: nothing to say.
-        assert_eq!(rules_change(&lib.questions, &answers, &card, &[]), None);
+        assert_eq!(
+            rules_change(lib, &answers, &VerdictInputs::default(), &card, &[]),
+            None
+        );
         let older = vec![("Before".to_owned(), 1), ("Now".to_owned(), RULES_VERSION)];
-        let change = rules_change(&lib.questions, &answers, &card, &older).unwrap();
+        let change = rules_change(lib, &answers, &VerdictInputs::default(), &card, &older).unwrap();
         assert_eq!((change.from_rules, change.to_rules), (1, RULES_VERSION));
         assert_eq!(change.snapshots, ["Before"]);
         assert_eq!(change.moved.len(), 1);
@@ -222,8 +288,14 @@ mod tests {
             })
             .collect();
         let card = score_project(lib, &answers, &VerdictInputs::default());
-        let change =
-            rules_change(&lib.questions, &answers, &card, &[("Old".to_owned(), 1)]).unwrap();
+        let change = rules_change(
+            lib,
+            &answers,
+            &VerdictInputs::default(),
+            &card,
+            &[("Old".to_owned(), 1)],
+        )
+        .unwrap();
         assert!(change.moved.is_empty());
     }
 }

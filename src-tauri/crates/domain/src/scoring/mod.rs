@@ -43,6 +43,7 @@
 mod inputs;
 mod legacy;
 mod maturity;
+mod records;
 mod score;
 mod verdict;
 
@@ -63,9 +64,14 @@ pub use inputs::{
     SETTING_STAGE2_DATE, ScoringSettings, SetupError, SodConflict, VerdictInputs, inputs_for,
     setup_errors, sod_conflicts, whole_months,
 };
-pub use legacy::{RulesChange, VerdictMove, rules_change, verdicts_v1};
+pub use legacy::{RulesChange, VerdictMove, inputs_v2, rules_change, verdicts_v1, verdicts_v2};
 pub use maturity::{
     Answer, LevelDescription, MaturityLevel, Support, cap_without_evidence, effective_level,
+};
+pub use records::{
+    KindMonths, NcSeverity, OpenNonconformity, OperatingRecords, OverdueDuty, RecordBasis, RiskDue,
+    RiskReviews, apply_records, kind_label, operating_records, overdue_duties, record_kind_of,
+    records_start, risk_reviews,
 };
 pub use score::{ClauseScore, DOCUMENTED_LEVEL, IMPLEMENTED_LEVEL, OPERATED_LEVEL, Views, round1};
 pub use verdict::{

@@ -9,6 +9,7 @@
 mod assessment;
 mod audits;
 mod convert;
+mod convert_registers;
 mod documents;
 mod objectives;
 mod records;

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use ready20k_domain::assessment::{self, Action, Evidence, PlannedAction};
+use chrono::NaiveDate;
+use ready20k_domain::assessment::{self, Action, AnswerRecord, Evidence, PlannedAction};
 use ready20k_domain::content::{DocumentKind, Library};
 use ready20k_domain::documents::{self, DocStatus, Register, RegisterEntry};
 use ready20k_domain::scoring::{self, Scorecard};
@@ -43,6 +44,44 @@ pub struct Facts<'a> {
     pub scope: String,
 }
 
+/// The scorecard of a snapshot on `today`, judged like the app judges the project: with its
+/// setup errors, separation-of-duties conflicts, scoring settings, registers and records.
+pub fn scorecard(snap: &ProjectSnapshot, lib: &Library, today: NaiveDate) -> Scorecard {
+    let data = convert::wizard_data(&snap.wizard);
+    let answers: Vec<_> = snap
+        .assessment
+        .answers
+        .iter()
+        .map(convert::answer)
+        .collect();
+    let evidence: Vec<Evidence> = snap
+        .assessment
+        .evidence
+        .iter()
+        .map(convert::evidence)
+        .collect();
+    scorecard_with(snap, lib, &data, &answers, &evidence, today)
+}
+
+fn scorecard_with(
+    snap: &ProjectSnapshot,
+    lib: &Library,
+    data: &WizardData,
+    answers: &[AnswerRecord],
+    evidence: &[Evidence],
+    today: NaiveDate,
+) -> Scorecard {
+    let scoring_answers = assessment::scoring_answers(answers, evidence, today);
+    let settings = scoring::ScoringSettings::from_pairs(
+        snap.settings
+            .iter()
+            .map(|s| (s.key.as_str(), s.value.as_str())),
+    );
+    let basis = scoring::RecordBasis::from_snapshot(snap, lib, data, today);
+    let inputs = scoring::inputs_for(lib, data.clone(), &settings, &basis, today);
+    scoring::score_project(lib, &scoring_answers, &inputs)
+}
+
 impl<'a> Facts<'a> {
     /// Computes the facts.
     pub fn new(snap: &'a ProjectSnapshot, lib: &'a Library, opts: &'a DossierOptions) -> Self {
@@ -60,16 +99,7 @@ impl<'a> Facts<'a> {
             .iter()
             .map(convert::evidence)
             .collect();
-        let scoring_answers = assessment::scoring_answers(&answers, &evidence, today);
-        // Judged like the app judges it: with the setup errors, separation-of-duties conflicts
-        // and scoring settings of the project.
-        let settings = scoring::ScoringSettings::from_pairs(
-            snap.settings
-                .iter()
-                .map(|s| (s.key.as_str(), s.value.as_str())),
-        );
-        let inputs = scoring::inputs_for(lib, data.clone(), &settings, today);
-        let scorecard = scoring::score_project(lib, &scoring_answers, &inputs);
+        let scorecard = scorecard_with(snap, lib, &data, &answers, &evidence, today);
         let actions: Vec<Action> = snap
             .assessment
             .actions

@@ -19,6 +19,8 @@ use ready20k_domain::snapshot::ProjectSnapshot;
 use crate::model::Dossier;
 
 pub use markdown::blocks as markdown_blocks;
+/// The scorecard the dossier prints (the app's judgement of the same project).
+pub use facts::scorecard;
 
 /// Which dossier to print (the domain's pack type, shared with the app and the CLI).
 pub use ready20k_domain::dossier::DossierPack as Pack;

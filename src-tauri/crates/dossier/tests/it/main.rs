@@ -7,6 +7,7 @@
 mod demo;
 mod layout;
 mod scripts;
+mod verdict;
 
 use std::process::Command;
 

@@ -9,6 +9,7 @@
 
 pub mod actions;
 pub mod answers;
+pub mod basis;
 pub mod evidence;
 pub mod review;
 pub mod settings;
@@ -36,12 +37,14 @@ pub fn library() -> Result<&'static Library> {
 }
 
 /// What the verdicts need besides the answers on `today`: setup errors and separation of
-/// duties from the wizard data, and the operating period from the scoring settings.
+/// duties from the wizard data, the operating period from the scoring settings, and the
+/// registers and records ([`basis::record_basis`]).
 pub fn verdict_inputs(conn: &Connection, today: NaiveDate) -> Result<VerdictInputs> {
     let lib = library()?;
     let data = crate::wizard::load(conn)?;
     let settings = settings::scoring_settings(conn)?;
-    Ok(inputs_for(lib, data, &settings, today))
+    let basis = basis::record_basis(conn, lib, &data, today)?;
+    Ok(inputs_for(lib, data, &settings, &basis, today))
 }
 
 /// Scores the stored answers on `today` (evidence past its expiry date no longer counts, and
@@ -117,14 +120,15 @@ pub fn scorecard_view(conn: &Connection, today: NaiveDate) -> Result<ScorecardVi
     let answers = answers::list_answers(conn)?;
     let evidence = evidence::list_evidence(conn)?;
     let map = assessment::scoring_answers(&answers, &evidence, today);
-    let card = score_project(lib, &map, &verdict_inputs(conn, today)?);
+    let inputs = verdict_inputs(conn, today)?;
+    let card = score_project(lib, &map, &inputs);
     let clause_titles = card
         .clauses
         .keys()
         .filter_map(|id| lib.clause(id).map(|c| (id.clone(), c.title.clone())))
         .collect();
     let plan = assessment::plan(&actions::list_actions(conn)?, &lib.questions, &card, today);
-    let rules_change = rules_change(&lib.questions, &map, &card, &snapshot_rules(conn)?);
+    let rules_change = rules_change(lib, &map, &inputs, &card, &snapshot_rules(conn)?);
     Ok(ScorecardView {
         today: today.format("%Y-%m-%d").to_string(),
         scorecard: card,

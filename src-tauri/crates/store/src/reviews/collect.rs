@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use ready20k_domain::assessment::Action;
 use ready20k_domain::records::Report;
+use ready20k_domain::reviews::sources;
 use ready20k_domain::reviews::{
     InputSources, ReviewDetail, ReviewInputs, ReviewRow, ReviewsScreen, counts, top_management,
 };
@@ -86,8 +87,8 @@ pub fn collect_inputs(p: &Project, id: i64) -> RegisterResult<ReviewInputs> {
     let disputes = suppliers::list_disputes(conn)?;
     let risk_list = risks::list_risks(conn)?;
     let criteria = risks::get_criteria(conn)?;
-    let kpis = kpi_lines(p);
-    let audits = audit_lines(p)?;
+    let kpis = kpi_lines(p)?;
+    let audits = sources::audit_lines(&crate::audits::records(conn)?, since.as_deref());
     Ok(ready20k_domain::reviews::collect_inputs(&InputSources {
         since: since.as_deref(),
         today,
@@ -106,13 +107,12 @@ pub fn collect_inputs(p: &Project, id: i64) -> RegisterResult<ReviewInputs> {
 }
 
 /// Objective and KPI results, one line each (none until objectives are recorded).
-fn kpi_lines(_p: &Project) -> Vec<String> {
-    Vec::new()
-}
-
-/// Audit results, one line each; `None` while no audit is recorded.
-fn audit_lines(_p: &Project) -> RegisterResult<Option<Vec<String>>> {
-    Ok(None)
+fn kpi_lines(p: &Project) -> RegisterResult<Vec<String>> {
+    let view = crate::objectives::objectives_view(p).map_err(|e| match e {
+        crate::objectives::ObjectivesError::Store(s) => RegisterError::Store(s),
+        other => RegisterError::refused(other.code(), other.to_string()),
+    })?;
+    Ok(sources::kpi_lines(&view))
 }
 
 /// The list screen.

@@ -29,8 +29,15 @@ function result(caps: number): StageResult {
         looks_at: "Each clause is in place.",
         status: "failed",
         caps: ["unaddressed_clause"],
+        records: [],
       },
-      { topic: "Operating period", looks_at: "Records long enough.", status: "met", caps: [] },
+      {
+        topic: "Operating period",
+        looks_at: "Records long enough.",
+        status: "met",
+        caps: [],
+        records: ["Imported operating records: 6 month(s) with records, 2026-05 to 2026-10."],
+      },
     ],
   };
 }
@@ -43,6 +50,10 @@ describe("StageCard", () => {
     const checks = screen.getAllByTestId("stage2-check");
     expect(checks.map((c) => c.dataset.status)).toEqual(["failed", "met"]);
     expect(checks[0]?.textContent).toContain("failed: not ready");
+    // The records a check read are shown with it (what lifted it here).
+    const records = screen.getAllByTestId("stage2-check-record");
+    expect(records).toHaveLength(1);
+    expect(checks[1]?.textContent).toContain("6 month(s) with records, 2026-05 to 2026-10");
     const caps = screen.getAllByTestId("stage2-cap");
     expect(caps).toHaveLength(4);
     expect(caps[0]?.textContent).toContain("Ben");

@@ -143,3 +143,56 @@ fn records_import_delays_and_matching() {
     assert_eq!(match_service("MW", &s), None);
     assert_eq!(match_service("", &s), None);
 }
+
+#[test]
+fn records_import_fast_iso_path_reads_what_the_general_path_reads() {
+    let general = |v: &str| -> Option<DateTime<Utc>> {
+        if let Ok(t) = DateTime::parse_from_rfc3339(v) {
+            return Some(t.with_timezone(&Utc));
+        }
+        if let Some(n) = v.strip_suffix('Z').or_else(|| v.strip_suffix(" UTC")) {
+            for f in ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+                if let Ok(n) = NaiveDateTime::parse_from_str(n, f) {
+                    return Some(n.and_utc());
+                }
+            }
+        }
+        for f in [
+            "%Y-%m-%dT%H:%M%#z",
+            "%Y-%m-%d %H:%M:%S%#z",
+            "%Y-%m-%d %H:%M%#z",
+        ] {
+            if let Ok(t) = DateTime::parse_from_str(v, f) {
+                return Some(t.with_timezone(&Utc));
+            }
+        }
+        None
+    };
+    for v in [
+        "2026-10-05T09:12+01:00",
+        "2026-10-05T09:12:30+01:00",
+        "2026-10-05 09:12:30-05:30",
+        "2026-10-05 09:12+0100",
+        "2026-10-05T09:12Z",
+        "2026-10-05T09:12:07Z",
+        "2026-10-05 09:12 UTC",
+        "2026-03-29T01:30+00:00",
+        "2024-02-29T23:59:59-00:00",
+    ] {
+        let fast = values::absolute_iso(v);
+        assert!(fast.is_some(), "{v}");
+        assert_eq!(fast, general(v), "{v}");
+    }
+    for v in [
+        "2026-10-05T09:12",
+        "2026-10-05T09:12:30.5Z",
+        "2026-02-30T09:12Z",
+        "2026-10-05T24:00Z",
+        "2026-10-05T09:12+24:00",
+        "2026-10-05T09:12+1",
+        "05/Oct/26 9:12 AM",
+        "2026-1x-05T09:12Z",
+    ] {
+        assert_eq!(values::absolute_iso(v), None, "{v}");
+    }
+}

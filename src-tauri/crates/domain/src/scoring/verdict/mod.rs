@@ -11,6 +11,7 @@ use super::maturity::{Answer, MaturityLevel, Stage, Support, effective_level};
 use super::score::{ClauseScore, Tally};
 use crate::content::{Clause, Document, DocumentKind, Gate, Question, top_level_of};
 
+mod records;
 mod stage1;
 mod stage2;
 
@@ -22,7 +23,10 @@ pub(crate) use stage2::stage2;
 /// - 1: blocking questions, weak top-level clauses.
 /// - 2: clause floors, internal audit and management review gates, operating period,
 ///   evidence kinds, setup errors and separation of duties in the verdict.
-pub const RULES_VERSION: u32 = 2;
+/// - 3: the registers and records in the verdict: the operating period from the imported
+///   operating records, claims of operation the records contradict, overdue calendar duties,
+///   risks past review, and open nonconformities.
+pub const RULES_VERSION: u32 = 3;
 
 /// Stage 2 floor per requirement clause: a clause whose score (`S(Q, 4)`) is below this, or
 /// whose questions are all at level 0–1, is *wholly unaddressed* and forces `NotReady`.
@@ -156,6 +160,28 @@ pub enum CapCode {
     /// Soft, Stage 2: an open block-severity separation-of-duties conflict. One cap per
     /// conflict.
     SodConflict,
+    /// Hard, Stage 2: a blocking practice is claimed operated with records, but the imported
+    /// operating records hold none of its kind in the recent window. One cap per record kind.
+    KeyPracticeWithoutRecords,
+    /// Soft, Stage 2: other answers claim operation with records the imported operating
+    /// records do not show. One cap per record kind.
+    ClaimWithoutRecords,
+    /// Soft, Stage 2: a calendar duty of the clause is overdue without a record (an isolated
+    /// lapse). One cap per clause.
+    OverdueDuty,
+    /// Hard, Stage 2: the clause's planned activities are not being kept: a duty missed two
+    /// cycles running, three or more duties overdue, or a test or review the standard
+    /// requires at planned intervals never done. One cap per clause.
+    DutyNotKept,
+    /// Soft, Stage 2: risks past their review date. One cap per clause (6.1, 8.7.3.1).
+    RiskReviewOverdue,
+    /// Hard, Stage 2: every open entry of the risk register is past its review date.
+    RiskRegisterNotReviewed,
+    /// Hard, Stage 2: a major nonconformity in the action register is not closed.
+    OpenMajorNonconformity,
+    /// Soft, Stage 2: a minor nonconformity is open with no root cause and corrective action
+    /// recorded.
+    MinorNonconformityUnplanned,
 }
 
 impl CapCode {
@@ -172,6 +198,10 @@ impl CapCode {
                 | Self::NoAuditCycle
                 | Self::NoManagementReview
                 | Self::AuditorIndependence
+                | Self::KeyPracticeWithoutRecords
+                | Self::DutyNotKept
+                | Self::RiskRegisterNotReviewed
+                | Self::OpenMajorNonconformity
         )
     }
 }
@@ -226,6 +256,11 @@ pub struct Check {
     pub status: CheckStatus,
     /// The caps of this stage that belong to the check.
     pub caps: Vec<CapCode>,
+    /// The registers and records the check read, in words ("Imported operating records: 6
+    /// months, 2026-05 to 2026-10"): what lifted or capped it. Empty when it read answers
+    /// only.
+    #[serde(default)]
+    pub records: Vec<String>,
 }
 
 /// One question below the level a stage requires: an item on the action plan.
@@ -499,6 +534,11 @@ fn ids_list(ids: &[String]) -> String {
 /// Most question ids a reason names.
 const IDS_IN_REASON: usize = 6;
 
+/// The Stage 2 check of the operating period.
+const TOPIC_OPERATING: &str = "Operating period";
+/// The Stage 2 check of the records behind the claims.
+const TOPIC_RECORDS: &str = "Records behind the claims";
+
 /// What an auditor checks at a stage: topic, what is looked at, the caps that belong to it.
 type CheckDef = (&'static str, &'static str, &'static [CapCode]);
 
@@ -560,9 +600,38 @@ const STAGE2_CHECKS: &[CheckDef] = &[
         &[CapCode::NoManagementReview],
     ),
     (
-        "Operating period",
+        TOPIC_OPERATING,
         "Processes have run with records long enough before the audit (commonly three months).",
         &[CapCode::OperatingPeriod],
+    ),
+    (
+        TOPIC_RECORDS,
+        "The auditor samples incident, request and change records over the operating period; \
+         a practice claimed as operated must have its records.",
+        &[
+            CapCode::KeyPracticeWithoutRecords,
+            CapCode::ClaimWithoutRecords,
+        ],
+    ),
+    (
+        "Planned activities kept",
+        "What the plans commit to (restore and continuity tests, reviews of documents, risks \
+         and suppliers) was done when due, with a record.",
+        &[
+            CapCode::DutyNotKept,
+            CapCode::OverdueDuty,
+            CapCode::RiskRegisterNotReviewed,
+            CapCode::RiskReviewOverdue,
+        ],
+    ),
+    (
+        "Nonconformities under control",
+        "Nonconformities found are corrected and have a corrective action; no major one is \
+         left open.",
+        &[
+            CapCode::OpenMajorNonconformity,
+            CapCode::MinorNonconformityUnplanned,
+        ],
     ),
     (
         "Independence and separation of duties",
@@ -589,6 +658,7 @@ fn checks(defs: &[CheckDef], caps: &[Cap]) -> Vec<Check> {
                 looks_at: (*looks_at).to_owned(),
                 status,
                 caps: present,
+                records: Vec::new(),
             }
         })
         .collect()

@@ -19,6 +19,11 @@ use super::*;
 /// - Soft [`CapCode::OperatingPeriod`]: fewer months of records than the setting by the
 ///   planned Stage 2 date.
 /// - Soft [`CapCode::SodConflict`]: any other open block-severity conflict.
+/// - From the registers and records (rules version 3, see [`records`]): hard
+///   [`CapCode::KeyPracticeWithoutRecords`], [`CapCode::DutyNotKept`],
+///   [`CapCode::RiskRegisterNotReviewed`], [`CapCode::OpenMajorNonconformity`]; soft
+///   [`CapCode::ClaimWithoutRecords`], [`CapCode::OverdueDuty`],
+///   [`CapCode::RiskReviewOverdue`], [`CapCode::MinorNonconformityUnplanned`].
 pub(crate) fn stage2<'c>(
     cx: &Context<'_>,
     all: &Tally,
@@ -130,7 +135,14 @@ pub(crate) fn stage2<'c>(
     for conflict in &cx.inputs.sod {
         caps.push(sod_cap(conflict));
     }
-    judge(all.attainment(STAGE2_REQUIRED), caps, gaps, STAGE2_CHECKS)
+    records::record_caps(cx, &mut caps);
+    let mut result = judge(all.attainment(STAGE2_REQUIRED), caps, gaps, STAGE2_CHECKS);
+    for (topic, lines) in records::check_records(cx) {
+        if let Some(check) = result.checks.iter_mut().find(|c| c.topic == topic) {
+            check.records = lines;
+        }
+    }
+    result
 }
 
 fn sod_cap(c: &SodConflict) -> Cap {
@@ -253,19 +265,34 @@ fn audit_and_review_stage2(cx: &Context<'_>, caps: &mut Vec<Cap>) {
         if months < required {
             let since = op.records_since.as_deref().unwrap_or("?");
             let until = op.until.as_deref().unwrap_or("?");
+            let source = match (&op.records_span, op.since_from_records) {
+                (Some((first, last)), true) => format!(
+                    "The imported operating records run without a break from {since} \
+                     (records {first} to {last})"
+                ),
+                (Some((first, last)), false) => format!(
+                    "Records kept since {since} (scorecard settings; the imported operating \
+                     records cover {first} to {last})"
+                ),
+                (None, _) => format!("Records kept since {since}"),
+            };
             caps.push(cap(
                 CapCode::OperatingPeriod,
                 Vec::new(),
                 format!(
-                    "Records kept since {since} give {months} month(s) of operation by \
-                     {until}; certification bodies commonly expect {required} before Stage 2."
+                    "{source} give {months} month(s) of operation by {until}; certification \
+                     bodies commonly expect {required} before Stage 2."
                 ),
-                match op.reached_on() {
-                    Some(d) => format!(
+                match (op.reached_on(), op.since_from_records) {
+                    (Some(d), true) => format!(
+                        "Keep the processes running and import their records each month until \
+                         {d}, or plan Stage 2 for then or later."
+                    ),
+                    (Some(d), false) => format!(
                         "Keep the processes running with records until {d}, or plan Stage 2 \
                          for then or later."
                     ),
-                    None => "Keep the processes running with records for longer.".into(),
+                    (None, _) => "Keep the processes running with records for longer.".into(),
                 },
             ));
         }

@@ -101,7 +101,12 @@ pub(super) fn gap_table(gaps: &[Gap], caption: String) -> Block {
 fn check_table(s: &StageResult) -> Block {
     rows(&s.checks)
         .col("Check", 1.6, |c| Cell::runs(vec![Run::bold(c.topic.clone())]))
-        .col("What the auditor looks at", 4.2, |c| Cell::text(c.looks_at.clone()))
+        .col("What the auditor looks at", 4.2, |c| {
+            // The registers and records the check read follow, in italics.
+            let mut runs = vec![Run::plain(c.looks_at.clone())];
+            runs.extend(c.records.iter().map(|r| Run::italic(format!(" {r}"))));
+            Cell::runs(runs)
+        })
         .centered("Status", 1.2, |c| match c.status {
             CheckStatus::Met => Cell::toned("Met", Tone::Good),
             CheckStatus::Limited => Cell::toned("Gap", Tone::Warn),

@@ -1,0 +1,458 @@
+//! The Stage 2 caps of the registers and records, each in both directions: the record that
+//! caps the verdict, and the record that lifts it again.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::calendar::{CompletionRef, OccurrenceKind, Schedule, Series};
+use crate::content::library;
+use crate::records::RecordKind;
+use crate::scoring::{
+    Answer, CapCode, CheckStatus, MaturityLevel, NcSeverity, OpenNonconformity, OperatingPeriod,
+    OverdueDuty, RecordBasis, RiskDue, RiskReviews, ScoringSettings, StageResult, Support, Verdict,
+    VerdictInputs, apply_records, operating_records, overdue_duties, score_project,
+};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn every(level: MaturityLevel) -> BTreeMap<String, Answer> {
+    library()
+        .questions
+        .iter()
+        .map(|q| (q.id.clone(), Answer::supported(level, Support::Record)))
+        .collect()
+}
+
+fn codes(stage: &StageResult) -> Vec<CapCode> {
+    stage.caps.iter().map(|c| c.code).collect()
+}
+
+fn judge(inputs: &VerdictInputs) -> (Verdict, Vec<CapCode>, StageResult) {
+    let card = score_project(library(), &every(MaturityLevel::Operated), inputs);
+    // None of these rules reaches Stage 1.
+    assert_eq!(card.stage1.verdict, Verdict::Ready);
+    (card.stage2.verdict, codes(&card.stage2), card.stage2)
+}
+
+const TODAY: &str = "2026-10-15";
+
+fn months(kinds: &[RecordKind], from: u32, to: u32) -> Vec<(RecordKind, u32)> {
+    kinds
+        .iter()
+        .flat_map(|k| (from..=to).map(move |m| (*k, m)))
+        .collect()
+}
+
+fn with_records(ticket_months: Vec<(RecordKind, u32)>) -> VerdictInputs {
+    let mut inputs = VerdictInputs::default();
+    let basis = RecordBasis {
+        ticket_months,
+        ..RecordBasis::default()
+    };
+    apply_records(&mut inputs, &basis, d(TODAY));
+    inputs
+}
+
+#[test]
+fn without_imported_records_the_claims_stand_on_their_evidence() {
+    let (verdict, caps, _) = judge(&with_records(Vec::new()));
+    assert_eq!((verdict, caps), (Verdict::Ready, vec![]));
+}
+
+#[test]
+fn a_key_practice_claimed_without_its_records_is_not_ready_and_its_records_lift_it() {
+    use RecordKind::*;
+    // Incidents and requests imported for six months, no change at all.
+    let inputs = with_records(months(&[Incident, Request], 202605, 202610));
+    let (verdict, caps, stage) = judge(&inputs);
+    assert_eq!(verdict, Verdict::NotReady);
+    assert_eq!(caps, [CapCode::KeyPracticeWithoutRecords]);
+    let cap = &stage.caps[0];
+    assert!(
+        cap.questions.contains(&"Q-8.5.1.3-02".to_owned()),
+        "{:?}",
+        cap.questions
+    );
+    assert!(
+        cap.reason
+            .contains("no change records from 2026-08 to 2026-10"),
+        "{}",
+        cap.reason
+    );
+    assert!(
+        cap.lift
+            .contains("Import the service desk's change records"),
+        "{}",
+        cap.lift
+    );
+    let check = stage
+        .checks
+        .iter()
+        .find(|c| c.topic == "Records behind the claims")
+        .unwrap();
+    assert_eq!(check.status, CheckStatus::Failed);
+    assert!(check.records[0].contains("change 0"), "{:?}", check.records);
+    // Changes from before the recent window do not show operation now.
+    let mut old = months(&[Incident, Request], 202605, 202610);
+    old.extend(months(&[Change], 202601, 202606));
+    assert_eq!(judge(&with_records(old)).0, Verdict::NotReady);
+    // The change records of the last months lift it.
+    let inputs = with_records(months(&[Incident, Request, Change], 202605, 202610));
+    let (verdict, caps, stage) = judge(&inputs);
+    assert_eq!((verdict, caps), (Verdict::Ready, vec![]));
+    let check = stage
+        .checks
+        .iter()
+        .find(|c| c.topic == "Records behind the claims")
+        .unwrap();
+    assert!(check.records[0].contains("change 3"), "{:?}", check.records);
+}
+
+#[test]
+fn non_blocking_claims_without_records_cap_at_nearly_ready() {
+    use RecordKind::*;
+    // Only the non-blocking incident questions claim operation; the blocking ones sit at
+    // level 3 (their own soft cap).
+    let mut answers = every(MaturityLevel::Operated);
+    for q in library()
+        .questions
+        .iter()
+        .filter(|q| q.clause == "8.6.1" && q.blocking)
+    {
+        answers.insert(
+            q.id.clone(),
+            Answer::supported(MaturityLevel::Implemented, Support::Record),
+        );
+    }
+    let inputs = with_records(months(&[Request, Change], 202605, 202610));
+    let card = score_project(library(), &answers, &inputs);
+    let c = codes(&card.stage2);
+    assert!(c.contains(&CapCode::ClaimWithoutRecords), "{c:?}");
+    assert!(!c.contains(&CapCode::KeyPracticeWithoutRecords), "{c:?}");
+    assert_eq!(card.stage2.verdict, Verdict::NearlyReady);
+}
+
+#[test]
+fn the_operating_period_counts_from_the_records_when_the_firm_has_not_said() {
+    use RecordKind::*;
+    let today = d(TODAY);
+    let period = || OperatingPeriod::new(&ScoringSettings::default(), None, today);
+    // One month and a half of records: the period is counted from them and is too short.
+    let mut inputs = VerdictInputs {
+        operating: period(),
+        ..VerdictInputs::default()
+    };
+    let basis = RecordBasis {
+        ticket_months: months(&[Incident, Request, Change], 202609, 202610),
+        ..RecordBasis::default()
+    };
+    apply_records(&mut inputs, &basis, today);
+    assert!(inputs.operating.since_from_records);
+    assert_eq!(
+        inputs.operating.records_since.as_deref(),
+        Some("2026-09-01")
+    );
+    let (verdict, caps, stage) = judge(&inputs);
+    assert_eq!(
+        (verdict, caps),
+        (Verdict::NearlyReady, vec![CapCode::OperatingPeriod])
+    );
+    let cap = &stage.caps[0];
+    assert!(
+        cap.reason.contains("imported operating records"),
+        "{}",
+        cap.reason
+    );
+    assert!(cap.lift.contains("2026-12-01"), "{}", cap.lift);
+    let check = stage
+        .checks
+        .iter()
+        .find(|c| c.topic == "Operating period")
+        .unwrap();
+    assert!(check.records[0].contains("2 month(s) with records, 2026-09 to 2026-10"));
+    // Six months of records lift it.
+    let mut inputs = VerdictInputs {
+        operating: period(),
+        ..VerdictInputs::default()
+    };
+    let basis = RecordBasis {
+        ticket_months: months(&[Incident, Request, Change], 202605, 202610),
+        ..RecordBasis::default()
+    };
+    apply_records(&mut inputs, &basis, today);
+    assert_eq!(inputs.operating.months, Some(5));
+    assert_eq!(judge(&inputs).0, Verdict::Ready);
+    // A date the firm set stays; the records are shown beside it.
+    let settings = ScoringSettings {
+        records_since: Some("2026-09-20".into()),
+        ..ScoringSettings::default()
+    };
+    let mut inputs = VerdictInputs {
+        operating: OperatingPeriod::new(&settings, None, today),
+        ..VerdictInputs::default()
+    };
+    apply_records(&mut inputs, &basis, today);
+    assert!(!inputs.operating.since_from_records);
+    let (_, caps, stage) = judge(&inputs);
+    assert_eq!(caps, [CapCode::OperatingPeriod]);
+    assert!(
+        stage.caps[0].reason.contains("2026-05 to 2026-10"),
+        "{}",
+        stage.caps[0].reason
+    );
+}
+
+fn overdue(clause: &str, title: &str, count: u32, ever_done: bool) -> OverdueDuty {
+    OverdueDuty {
+        series_id: title.into(),
+        kind: OccurrenceKind::Duty,
+        title: title.into(),
+        clause: clause.into(),
+        owner: "Bob".into(),
+        first_due: "2026-10-01".into(),
+        overdue: count,
+        ever_done,
+    }
+}
+
+fn with_overdue(duties: Vec<OverdueDuty>) -> VerdictInputs {
+    VerdictInputs {
+        overdue: duties,
+        ..VerdictInputs::default()
+    }
+}
+
+#[test]
+fn one_overdue_duty_is_a_minor_finding_for_its_clause() {
+    let (verdict, caps, stage) = judge(&with_overdue(vec![overdue(
+        "8.7.2",
+        "Test restoring backups",
+        1,
+        true,
+    )]));
+    assert_eq!(
+        (verdict, caps),
+        (Verdict::NearlyReady, vec![CapCode::OverdueDuty])
+    );
+    let cap = &stage.caps[0];
+    assert_eq!(cap.clause.as_deref(), Some("8.7.2"));
+    assert!(
+        cap.reason
+            .contains("\"Test restoring backups\" due 2026-10-01 (Bob)"),
+        "{}",
+        cap.reason
+    );
+    assert!(cap.reason.contains("minor nonconformity"), "{}", cap.reason);
+    assert!(cap.lift.contains("attach its record"), "{}", cap.lift);
+    // Done with a record: nothing overdue, nothing capped.
+    assert_eq!(judge(&with_overdue(vec![])).0, Verdict::Ready);
+}
+
+#[test]
+fn duties_not_kept_are_a_major_finding() {
+    // Missed twice running.
+    let (v, c, _) = judge(&with_overdue(vec![overdue(
+        "8.7.2",
+        "Test restoring backups",
+        2,
+        true,
+    )]));
+    assert_eq!((v, c), (Verdict::NotReady, vec![CapCode::DutyNotKept]));
+    // A continuity test never done.
+    let (v, c, s) = judge(&with_overdue(vec![overdue(
+        "8.7.2",
+        "DUTY-CONTINUITY-TEST",
+        1,
+        false,
+    )]));
+    assert_eq!((v, c), (Verdict::NotReady, vec![CapCode::DutyNotKept]));
+    assert!(
+        s.caps[0].reason.contains("never done"),
+        "{}",
+        s.caps[0].reason
+    );
+    // A first restore test not done yet: a lapse, not a breakdown.
+    let (v, c, _) = judge(&with_overdue(vec![overdue(
+        "8.7.2",
+        "DUTY-RESTORE-TEST",
+        1,
+        false,
+    )]));
+    assert_eq!((v, c), (Verdict::NearlyReady, vec![CapCode::OverdueDuty]));
+    // Three lapses against one clause are taken together; spread over clauses they are not.
+    let three = |clauses: [&str; 3]| {
+        with_overdue(
+            clauses
+                .iter()
+                .enumerate()
+                .map(|(i, c)| overdue(c, &format!("Duty {i}"), 1, true))
+                .collect(),
+        )
+    };
+    let (v, c, _) = judge(&three(["8.7.3.2"; 3]));
+    assert_eq!((v, c), (Verdict::NotReady, vec![CapCode::DutyNotKept]));
+    let (v, c, _) = judge(&three(["8.7.3.2", "8.2.6", "7.5"]));
+    assert_eq!(
+        (v, c),
+        (Verdict::NearlyReady, vec![CapCode::OverdueDuty; 3])
+    );
+}
+
+fn due(id: i64, clause: &str) -> RiskDue {
+    RiskDue {
+        risk_id: id,
+        title: format!("Risk {id}"),
+        clause: clause.into(),
+        review_on: "2026-09-30".into(),
+    }
+}
+
+#[test]
+fn risks_past_review_cap_their_clause() {
+    let inputs = |open: u32, past: Vec<RiskDue>| VerdictInputs {
+        risks: RiskReviews {
+            open,
+            past_review: past,
+        },
+        ..VerdictInputs::default()
+    };
+    let (v, c, s) = judge(&inputs(5, vec![due(1, "6.1"), due(2, "8.7.3.1")]));
+    assert_eq!(v, Verdict::NearlyReady);
+    assert_eq!(c, [CapCode::RiskReviewOverdue, CapCode::RiskReviewOverdue]);
+    assert_eq!(s.caps[0].clause.as_deref(), Some("6.1"));
+    assert!(
+        s.caps[0]
+            .reason
+            .contains("\"Risk 1\" (due for review 2026-09-30)")
+    );
+    // Every open entry past review: the register is not maintained.
+    let (v, c, _) = judge(&inputs(2, vec![due(1, "6.1"), due(2, "6.1")]));
+    assert_eq!(
+        (v, c),
+        (Verdict::NotReady, vec![CapCode::RiskRegisterNotReviewed])
+    );
+    // Reviewed: lifted.
+    assert_eq!(judge(&inputs(5, vec![])).0, Verdict::Ready);
+}
+
+fn nc(grade: NcSeverity, planned: bool) -> OpenNonconformity {
+    OpenNonconformity {
+        action_id: 7,
+        title: "Changes deployed before approval".into(),
+        requirement: "8.5.1.3".into(),
+        grade,
+        planned,
+    }
+}
+
+#[test]
+fn open_nonconformities_cap_by_grade_and_plan() {
+    let inputs = |ncs: Vec<OpenNonconformity>| VerdictInputs {
+        nonconformities: ncs,
+        ..VerdictInputs::default()
+    };
+    let (v, c, s) = judge(&inputs(vec![nc(NcSeverity::Major, true)]));
+    assert_eq!(
+        (v, c),
+        (Verdict::NotReady, vec![CapCode::OpenMajorNonconformity])
+    );
+    assert!(
+        s.caps[0].reason.contains("against 8.5.1.3 (action 7)"),
+        "{}",
+        s.caps[0].reason
+    );
+    let (v, c, _) = judge(&inputs(vec![nc(NcSeverity::Minor, false)]));
+    assert_eq!(
+        (v, c),
+        (
+            Verdict::NearlyReady,
+            vec![CapCode::MinorNonconformityUnplanned]
+        )
+    );
+    // A minor with its root cause and corrective action recorded, or none open: ready.
+    assert_eq!(
+        judge(&inputs(vec![nc(NcSeverity::Minor, true)])).0,
+        Verdict::Ready
+    );
+    assert_eq!(judge(&inputs(vec![])).0, Verdict::Ready);
+}
+
+fn series(id: &str, clause: &str, kind: OccurrenceKind, anchor: &str) -> Series {
+    Series {
+        id: id.into(),
+        duty_id: id.into(),
+        kind,
+        title: format!("Do {id}"),
+        clause: clause.into(),
+        owner: String::new(),
+        schedule: Schedule::Every {
+            anchor: d(anchor),
+            months: 3,
+        },
+    }
+}
+
+#[test]
+fn overdue_duties_are_counted_per_series_from_the_calendar() {
+    let all = [
+        series(
+            "DUTY-RESTORE-TEST",
+            "8.7.2",
+            OccurrenceKind::Duty,
+            "2026-03-01",
+        ),
+        series(
+            "notice:1",
+            "8.3.4",
+            OccurrenceKind::ContractNotice,
+            "2026-03-01",
+        ),
+        series(
+            "evidence-expiry:1",
+            "7.5",
+            OccurrenceKind::EvidenceExpiry,
+            "2026-03-01",
+        ),
+    ];
+    let done = |on: &str| CompletionRef {
+        occurrence_id: format!("DUTY-RESTORE-TEST@{on}"),
+        done_on: d(on),
+        record: "Evidence 1".into(),
+    };
+    // Due 03-01, 06-01, 09-01; the first done: two overdue, done before.
+    let found = overdue_duties(&all, &[done("2026-03-01")], d(TODAY));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let f = &found[0];
+    assert_eq!(
+        (
+            f.series_id.as_str(),
+            f.overdue,
+            f.ever_done,
+            f.first_due.as_str()
+        ),
+        ("DUTY-RESTORE-TEST", 2, true, "2026-06-01")
+    );
+    // All done: nothing overdue (notice dates and evidence expiry never count).
+    let every = [done("2026-03-01"), done("2026-06-01"), done("2026-09-01")];
+    assert!(overdue_duties(&all, &every, d(TODAY)).is_empty());
+    // Nothing done ever.
+    let f = &overdue_duties(&all, &[], d(TODAY))[0];
+    assert_eq!((f.overdue, f.ever_done), (3, false));
+}
+
+#[test]
+fn the_recent_window_follows_the_required_months() {
+    let r = operating_records(&[(RecordKind::Change, 202604)], 6, d(TODAY));
+    assert_eq!((r.window_from, r.window_to), (202605, 202610));
+    assert_eq!(r.recent(RecordKind::Change), 0);
+}
+
+#[test]
+fn the_interval_duties_are_in_the_duty_list() {
+    for id in super::INTERVAL_DUTIES {
+        assert!(library().duty(id).is_some(), "{id} is not in the duty list");
+    }
+}
