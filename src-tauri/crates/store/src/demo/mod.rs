@@ -8,6 +8,7 @@
 
 mod fill_assessment;
 mod fill_records;
+mod fill_review;
 mod fill_wizard;
 
 use std::path::Path;
@@ -105,7 +106,8 @@ fn fill(p: &mut Project, t: &Timeline) -> Result<()> {
     let people = fill_wizard(p, t)?;
     let approved = fill_documents(p, t)?;
     fill_assessment(p, t, &people, &approved)?;
-    fill_records(p, t)
+    fill_records(p, t)?;
+    fill_review::fill_review(p, t)
 }
 
 /// Drafts, issues and approves library documents; returns (doc key, version id) of each
