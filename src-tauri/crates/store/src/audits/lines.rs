@@ -155,8 +155,16 @@ fn raise_finding(
     };
     if let Some(id) = l.action_id {
         tx.execute(
-            "UPDATE action SET nc_grade = ?2, nc_evidence = ?3, updated_at = ?4 WHERE id = ?1",
-            params![id, grade.as_str(), input.evidence_refs.trim(), now],
+            "UPDATE action SET nc_grade = ?2, nc_evidence = ?3, updated_at = ?4,
+                 requirement = CASE WHEN requirement = '' THEN ?5 ELSE requirement END
+             WHERE id = ?1",
+            params![
+                id,
+                grade.as_str(),
+                input.evidence_refs.trim(),
+                now,
+                l.clause
+            ],
         )?;
         return Ok(Some(id));
     }
@@ -233,4 +241,21 @@ pub fn record_line(p: &mut Project, input: &LineInput) -> RegisterResult<AuditLi
         ))
     })?;
     get_line(p.conn(), l.id)
+}
+
+/// Links an action already in the register (e.g. a finding recorded before the audit was
+/// entered) to checklist line `line_id`, so recording the line's result grades that action
+/// instead of raising a new one.
+pub fn link_finding(p: &mut Project, line_id: i64, action_id: i64) -> RegisterResult<()> {
+    let now = p.now();
+    let l = get_line(p.conn(), line_id)?;
+    not_approved(p.conn(), l.audit_id)?;
+    crate::register_error::known_actions(p.conn(), &[action_id])?;
+    write_in::<_, RegisterError>(p.conn_mut(), &now, "audit_finding_linked", |tx| {
+        tx.execute(
+            "UPDATE audit_line SET action_id = ?2 WHERE id = ?1",
+            params![line_id, action_id],
+        )?;
+        Ok(((), format!("{line_id} -> action {action_id}")))
+    })
 }

@@ -7,6 +7,7 @@
 //! an internal audit 20 days ago and the current snapshot yesterday.
 
 mod fill_assessment;
+mod fill_audits;
 mod fill_records;
 mod fill_review;
 mod fill_wizard;
@@ -107,6 +108,7 @@ fn fill(p: &mut Project, t: &Timeline) -> Result<()> {
     let approved = fill_documents(p, t)?;
     fill_assessment(p, t, &people, &approved)?;
     fill_records(p, t)?;
+    fill_audits::fill_audits(p, t)?;
     fill_review::fill_review(p, t)
 }
 

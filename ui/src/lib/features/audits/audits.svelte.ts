@@ -89,15 +89,8 @@ class AuditsState {
     this.current = step(this.current, delta, this.audit?.lines.length ?? 0);
   }
 
-  /** Records the current line's result (keeping its evidence and notes) and moves on to the
-   * next unchecked line; a finding refreshes the audit (its findings list). */
-  async record(result: LineResult, advance = true): Promise<boolean> {
-    const a = this.audit;
-    const line = a?.lines[this.current];
-    if (!a || !line) return false;
-    return this.recordLine(line.id, result, line.evidence_refs, line.notes, advance);
-  }
-
+  /** Records a line's result with its evidence and notes. With `advance`, moves on to the
+   * next unchecked line; a new finding refreshes the audit (its findings list). */
   async recordLine(
     lineId: number,
     result: LineResult,
