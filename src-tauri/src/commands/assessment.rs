@@ -58,9 +58,8 @@ pub async fn assessment_save_answer(
     answer: AnswerRecord,
 ) -> CmdResult<AnswerSaved> {
     with_project(&state, |p| {
-        let now = &p.now();
         let today = today(p);
-        let saved = answers::save_answer(p.conn_mut(), now, &answer)?;
+        let saved = answers::save_answer(p, &answer)?;
         answer_saved(p, saved.question_id.clone(), Some(saved), today)
     })
 }
@@ -72,9 +71,8 @@ pub async fn assessment_clear_answer(
     question_id: String,
 ) -> CmdResult<AnswerSaved> {
     with_project(&state, |p| {
-        let now = &p.now();
         let today = today(p);
-        answers::clear_answer(p.conn_mut(), now, &question_id)?;
+        answers::clear_answer(p, &question_id)?;
         answer_saved(p, question_id, None, today)
     })
 }
@@ -100,13 +98,12 @@ pub async fn assessment_attach_file(
     };
     let (name, bytes) = read?;
     with_project(&state, |p| {
-        let now = &p.now();
         let today = today(p);
         let meta = NewEvidence {
             questions: vec![question_id],
             ..NewEvidence::default()
         };
-        evidence::add_file(p.conn_mut(), now, &name, &bytes, &meta)?;
+        evidence::add_file(p, &name, &bytes, &meta)?;
         assessment_view(p, today).map(Some)
     })
 }
@@ -120,11 +117,10 @@ pub async fn assessment_add_evidence(
     evidence: NewEvidence,
 ) -> CmdResult<AssessmentView> {
     with_project(&state, |p| {
-        let now = &p.now();
         let today = today(p);
         match kind {
-            EvidenceKind::Document => store::evidence::add_document(p.conn_mut(), now, &evidence)?,
-            EvidenceKind::Location => store::evidence::add_location(p.conn_mut(), now, &evidence)?,
+            EvidenceKind::Document => store::evidence::add_document(p, &evidence)?,
+            EvidenceKind::Location => store::evidence::add_location(p, &evidence)?,
             EvidenceKind::File => {
                 return Err(StoreError::Invalid(
                     "Attach files with the file picker.".into(),
@@ -143,9 +139,8 @@ pub async fn assessment_update_evidence(
     evidence: NewEvidence,
 ) -> CmdResult<AssessmentView> {
     with_project(&state, |p| {
-        let now = &p.now();
         let today = today(p);
-        store::evidence::update_evidence(p.conn_mut(), now, id, &evidence)?;
+        store::evidence::update_evidence(p, id, &evidence)?;
         assessment_view(p, today)
     })
 }
@@ -158,9 +153,8 @@ pub async fn assessment_link_evidence(
     question_id: String,
 ) -> CmdResult<AssessmentView> {
     with_project(&state, |p| {
-        let now = &p.now();
         let today = today(p);
-        evidence::link(p.conn_mut(), now, id, &question_id)?;
+        evidence::link(p, id, &question_id)?;
         assessment_view(p, today)
     })
 }
@@ -173,9 +167,8 @@ pub async fn assessment_unlink_evidence(
     question_id: String,
 ) -> CmdResult<AssessmentView> {
     with_project(&state, |p| {
-        let now = &p.now();
         let today = today(p);
-        evidence::unlink(p.conn_mut(), now, id, &question_id)?;
+        evidence::unlink(p, id, &question_id)?;
         assessment_view(p, today)
     })
 }
@@ -194,9 +187,8 @@ pub async fn scorecard_save_settings(
     settings: ready20k_domain::scoring::ScoringSettings,
 ) -> CmdResult<ScorecardView> {
     with_project(&state, |p| {
-        let now = &p.now();
         let today = today(p);
-        store::settings::save_scoring_settings(p.conn_mut(), now, &settings)?;
+        store::settings::save_scoring_settings(p, &settings)?;
         store::scorecard_view(p.conn(), today)
     })
 }
@@ -225,10 +217,9 @@ pub async fn action_delete(state: State<'_, AppState>, id: i64) -> CmdResult<Sco
 #[tauri::command]
 pub async fn snapshot_take(state: State<'_, AppState>, label: String) -> CmdResult<ScorecardView> {
     with_project(&state, |p| {
-        let now = &p.now();
         let today = today(p);
         let card = store::scorecard(p.conn(), today)?;
-        snapshots::take_snapshot(p.conn_mut(), now, &label, &card)?;
+        snapshots::take_snapshot(p, &label, &card)?;
         store::scorecard_view(p.conn(), today)
     })
 }
@@ -237,9 +228,8 @@ pub async fn snapshot_take(state: State<'_, AppState>, label: String) -> CmdResu
 #[tauri::command]
 pub async fn snapshot_delete(state: State<'_, AppState>, id: i64) -> CmdResult<ScorecardView> {
     with_project(&state, |p| {
-        let now = &p.now();
         let today = today(p);
-        snapshots::delete_snapshot(p.conn_mut(), now, id)?;
+        snapshots::delete_snapshot(p, id)?;
         store::scorecard_view(p.conn(), today)
     })
 }

@@ -43,8 +43,7 @@ pub async fn documents_start(
     template_id: Option<String>,
 ) -> CmdResult<DocumentView> {
     with_project(&state, |p| {
-        let now = &p.now();
-        let id = docs::start_document(p.conn_mut(), now, &key, template_id.as_deref(), None)?;
+        let id = docs::start_document(p, &key, template_id.as_deref(), None)?;
         view_of(p, id)
     })
 }
@@ -56,8 +55,7 @@ pub async fn documents_add_own(
     document: NewOwnDocument,
 ) -> CmdResult<DocumentView> {
     with_project(&state, |p| {
-        let now = &p.now();
-        let id = docs::add_own_document(p.conn_mut(), now, &document)?;
+        let id = docs::add_own_document(p, &document)?;
         view_of(p, id)
     })
 }
@@ -72,8 +70,7 @@ pub async fn documents_save_draft(
     revision: i64,
 ) -> CmdResult<SavedDraft> {
     with_project(&state, |p| {
-        let now = &p.now();
-        docs::save_draft(p.conn_mut(), now, document_id, &body, author, revision)
+        docs::save_draft(p, document_id, &body, author, revision)
     })
 }
 
@@ -92,14 +89,7 @@ pub async fn documents_redraft(
     revision: i64,
 ) -> CmdResult<DocumentView> {
     with_project(&state, |p| {
-        let now = &p.now();
-        docs::redraft(
-            p.conn_mut(),
-            now,
-            document_id,
-            template_id.as_deref(),
-            revision,
-        )?;
+        docs::redraft(p, document_id, template_id.as_deref(), revision)?;
         view_of(p, document_id)
     })
 }
@@ -113,8 +103,7 @@ pub async fn documents_refresh(
     revision: i64,
 ) -> CmdResult<DocumentView> {
     with_project(&state, |p| {
-        let now = &p.now();
-        docs::refresh_draft(p.conn_mut(), now, document_id, &keys, revision)?;
+        docs::refresh_draft(p, document_id, &keys, revision)?;
         view_of(p, document_id)
     })
 }
@@ -129,8 +118,7 @@ pub async fn documents_issue(
     revision: i64,
 ) -> CmdResult<DocumentView> {
     with_project(&state, |p| {
-        let now = &p.now();
-        docs::issue_version(p.conn_mut(), now, document_id, &summary, major, revision)?;
+        docs::issue_version(p, document_id, &summary, major, revision)?;
         view_of(p, document_id)
     })
 }
@@ -144,8 +132,7 @@ pub async fn documents_approve(
     seen: String,
 ) -> CmdResult<DocumentView> {
     with_project(&state, |p| {
-        let now = &p.now();
-        docs::approve_version(p.conn_mut(), now, version_id, approver, &seen)?;
+        docs::approve_version(p, version_id, approver, &seen)?;
         let doc = records::get_version(p.conn(), version_id)?.document_id;
         view_of(p, doc)
     })
@@ -159,8 +146,7 @@ pub async fn documents_set_review_date(
     date: String,
 ) -> CmdResult<DocumentView> {
     with_project(&state, |p| {
-        let now = &p.now();
-        docs::set_review_date(p.conn_mut(), now, document_id, &date)?;
+        docs::set_review_date(p, document_id, &date)?;
         view_of(p, document_id)
     })
 }
@@ -206,8 +192,7 @@ pub async fn documents_attach(
     };
     let bytes = bytes.map_err(|e| CmdError::new("io", format!("Cannot read {name}: {e}")))?;
     with_project(&state, |p| {
-        let now = &p.now();
-        docs::attach_file(p.conn_mut(), now, document_id, &name, &bytes)?;
+        docs::attach_file(p, document_id, &name, &bytes)?;
         view_of(p, document_id).map(Some)
     })
 }

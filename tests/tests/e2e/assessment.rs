@@ -298,8 +298,7 @@ fn prepare(path: &Path, share: f64) {
     for (i, q) in qs.iter().take(n).enumerate() {
         let level = MaturityLevel::from_value(levels[i % levels.len()]).unwrap();
         answers::save_answer(
-            c.conn_mut(),
-            NOW,
+            c,
             &AnswerRecord {
                 question_id: q.id.clone(),
                 level,
@@ -321,16 +320,16 @@ fn prepare(path: &Path, share: f64) {
     if share < 1.0 {
         // A first snapshot before the work on evidence.
         let card = store::scorecard(c.conn_mut(), today).unwrap();
-        snapshots::take_snapshot(c.conn_mut(), "2026-02-01T09:00:00+00:00", "Baseline", &card)
-            .unwrap();
+        clock.set(at("2026-02-01T09:00:00+00:00"));
+        snapshots::take_snapshot(c, "Baseline", &card).unwrap();
     } else {
         let card = store::scorecard(c.conn_mut(), today).unwrap();
-        snapshots::take_snapshot(c.conn_mut(), "2026-01-15T09:00:00+00:00", "Baseline", &card)
-            .unwrap();
+        clock.set(at("2026-01-15T09:00:00+00:00"));
+        snapshots::take_snapshot(c, "Baseline", &card).unwrap();
     }
+    clock.set(at(NOW));
     evidence::add_location(
-        c.conn_mut(),
-        NOW,
+        c,
         &NewEvidence {
             location: Some("SharePoint / SMS / Records".into()),
             review_on: Some("2026-09-30".into()),
@@ -340,7 +339,7 @@ fn prepare(path: &Path, share: f64) {
     )
     .unwrap();
     let card = store::scorecard(c.conn_mut(), today).unwrap();
-    snapshots::take_snapshot(c.conn_mut(), NOW, "After evidence round", &card).unwrap();
+    snapshots::take_snapshot(c, "After evidence round", &card).unwrap();
     let gap = card.stage2.reasons.first().cloned();
     let mk = |source, question_id: Option<String>, title: &str, due: &str, status| Action {
         id: 0,

@@ -318,8 +318,7 @@ fn scorecard_prints_overall_clauses_and_both_verdicts() {
     {
         let clock = std::sync::Arc::new(ready20k_domain::clock::SystemClock);
         let mut p = ready20k_store::Project::open(&file, clock).unwrap();
-        let now = p.now();
-        let c = p.conn_mut();
+        let c = &mut p;
         for q in ready20k_domain::content::library()
             .questions
             .iter()
@@ -327,7 +326,6 @@ fn scorecard_prints_overall_clauses_and_both_verdicts() {
         {
             answers::save_answer(
                 c,
-                &now,
                 &AnswerRecord {
                     question_id: q.id.clone(),
                     level: MaturityLevel::Operated,
@@ -338,7 +336,6 @@ fn scorecard_prints_overall_clauses_and_both_verdicts() {
         }
         evidence::add_location(
             c,
-            &now,
             &NewEvidence {
                 location: Some("SharePoint / SMS / Scope".into()),
                 questions: vec!["Q-4.3-01".into()],

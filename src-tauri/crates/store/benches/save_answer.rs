@@ -27,7 +27,6 @@ fn bench_save_answer(c: &mut Criterion) {
     )
     .unwrap();
     let questions = &library().questions;
-    let now = project.now();
     let mut i = 0usize;
     c.bench_function("save one answer (WAL, synchronous=FULL)", |b| {
         b.iter(|| {
@@ -40,7 +39,7 @@ fn bench_save_answer(c: &mut Criterion) {
                 note: "Checked with the service desk lead".into(),
                 ..AnswerRecord::default()
             };
-            black_box(answers::save_answer(project.conn_mut(), &now, &answer).unwrap())
+            black_box(answers::save_answer(&mut project, &answer).unwrap())
         })
     });
     project.close().unwrap();

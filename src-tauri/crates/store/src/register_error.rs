@@ -178,15 +178,24 @@ impl ActionLinks {
 pub(crate) mod testing {
     use std::sync::Arc;
 
-    use ready20k_domain::clock::FixedClock;
+    use ready20k_domain::clock::{FixedClock, SettableClock};
 
     use crate::Project;
 
     /// A project created on 2027-01-10 at 09:00 UTC in `dir`, its clock standing there.
-    #[allow(clippy::unwrap_used)]
     pub(crate) fn project(dir: &tempfile::TempDir) -> Project {
-        let clock = Arc::new(FixedClock::at_rfc3339("2027-01-10T09:00:00+00:00").unwrap());
-        Project::create(&dir.path().join("p.r20k"), "Acme IT", clock).unwrap()
+        project_with_clock(dir).0
+    }
+
+    /// [`project`] and its clock, for tests where time passes.
+    #[allow(clippy::unwrap_used)]
+    pub(crate) fn project_with_clock(dir: &tempfile::TempDir) -> (Project, Arc<SettableClock>) {
+        let at = FixedClock::at_rfc3339("2027-01-10T09:00:00+00:00")
+            .unwrap()
+            .0;
+        let clock = Arc::new(SettableClock::new(at));
+        let p = Project::create(&dir.path().join("p.r20k"), "Acme IT", clock.clone()).unwrap();
+        (p, clock)
     }
 
     /// Adds a person called `name` (nothing else set) and returns their id.

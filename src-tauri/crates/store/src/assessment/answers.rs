@@ -6,6 +6,7 @@ use ready20k_domain::snapshot::AnswerSnap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{date, known_person, known_question, write};
+use crate::Project;
 use crate::{Result, StoreError, rows};
 
 const COLUMNS: &str = "question_id, level, note, owner_id, target_date, other_party_id, \
@@ -92,7 +93,9 @@ pub fn get_answer(conn: &Connection, question_id: &str) -> Result<Option<AnswerR
 /// other party that does not exist. An other party without a control description is saved
 /// (the firm may still be typing) and flagged by
 /// [`ready20k_domain::assessment::answer_warnings`].
-pub fn save_answer(conn: &mut Connection, now: &str, a: &AnswerRecord) -> Result<AnswerRecord> {
+pub fn save_answer(p: &mut Project, a: &AnswerRecord) -> Result<AnswerRecord> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     known_question(&a.question_id)?;
     let target = date(a.target_date.as_deref(), "target date")?;
     let stored = AnswerRecord {
@@ -131,11 +134,9 @@ pub fn save_answer(conn: &mut Connection, now: &str, a: &AnswerRecord) -> Result
 
 /// Removes the answer to `question_id` (the question counts as unanswered again). Returns the
 /// removed answer for undo, or `None` if there was none.
-pub fn clear_answer(
-    conn: &mut Connection,
-    now: &str,
-    question_id: &str,
-) -> Result<Option<AnswerRecord>> {
+pub fn clear_answer(p: &mut Project, question_id: &str) -> Result<Option<AnswerRecord>> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let old = get_answer(conn, question_id)?;
     if old.is_none() {
         return Ok(None);

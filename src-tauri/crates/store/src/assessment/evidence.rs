@@ -11,6 +11,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 
 use super::{date, known_question, write};
+use crate::Project;
 use crate::{Result, StoreError};
 
 /// The largest evidence file accepted, in bytes (50 MiB): a project file stays easy to copy
@@ -250,12 +251,13 @@ fn insert(conn: &mut Connection, now: &str, r: Row<'_>) -> Result<Evidence> {
 
 /// Stores a file as evidence for `meta.questions`, with its SHA-256 and today's date.
 pub fn add_file(
-    conn: &mut Connection,
-    now: &str,
+    p: &mut Project,
     file_name: &str,
     bytes: &[u8],
     meta: &NewEvidence,
 ) -> Result<Evidence> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let name = file_name.trim();
     if name.is_empty() {
         return Err(StoreError::FileRefused(
@@ -283,7 +285,9 @@ pub fn add_file(
 }
 
 /// Links an approved document version (`meta.document_id`, `meta.document_version`).
-pub fn add_document(conn: &mut Connection, now: &str, meta: &NewEvidence) -> Result<Evidence> {
+pub fn add_document(p: &mut Project, meta: &NewEvidence) -> Result<Evidence> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let (Some(doc), Some(version)) = (clean(meta.document_id.as_deref()), meta.document_version)
     else {
         return Err(StoreError::Required(
@@ -304,7 +308,9 @@ pub fn add_document(conn: &mut Connection, now: &str, meta: &NewEvidence) -> Res
 }
 
 /// Records where evidence lives (`meta.location`).
-pub fn add_location(conn: &mut Connection, now: &str, meta: &NewEvidence) -> Result<Evidence> {
+pub fn add_location(p: &mut Project, meta: &NewEvidence) -> Result<Evidence> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let Some(location) = clean(meta.location.as_deref()) else {
         return Err(StoreError::Required(
             "Say where the evidence lives, e.g. \"Ticket system, monthly SLA reports\".".into(),
@@ -324,12 +330,9 @@ pub fn add_location(conn: &mut Connection, now: &str, meta: &NewEvidence) -> Res
 }
 
 /// Changes title, expiry and review dates (and, for a location, where it lives).
-pub fn update_evidence(
-    conn: &mut Connection,
-    now: &str,
-    id: i64,
-    meta: &NewEvidence,
-) -> Result<Evidence> {
+pub fn update_evidence(p: &mut Project, id: i64, meta: &NewEvidence) -> Result<Evidence> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let old = get_evidence(conn, id)?;
     let expires = date(meta.expires_on.as_deref(), "expiry date")?;
     let review = date(meta.review_on.as_deref(), "review date")?;
@@ -351,7 +354,9 @@ pub fn update_evidence(
 }
 
 /// Links existing evidence to one more question.
-pub fn link(conn: &mut Connection, now: &str, id: i64, question_id: &str) -> Result<Evidence> {
+pub fn link(p: &mut Project, id: i64, question_id: &str) -> Result<Evidence> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     get_evidence(conn, id)?;
     write(conn, now, "assessment_evidence_linked", |tx| {
         link_all(tx, id, &[question_id.to_owned()])?;
@@ -362,12 +367,9 @@ pub fn link(conn: &mut Connection, now: &str, id: i64, question_id: &str) -> Res
 
 /// Unlinks evidence from a question. Evidence left without any question is deleted with its
 /// stored file (the UI confirms first). Returns the evidence if it still exists.
-pub fn unlink(
-    conn: &mut Connection,
-    now: &str,
-    id: i64,
-    question_id: &str,
-) -> Result<Option<Evidence>> {
+pub fn unlink(p: &mut Project, id: i64, question_id: &str) -> Result<Option<Evidence>> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     get_evidence(conn, id)?;
     let deleted = write(conn, now, "assessment_evidence_unlinked", |tx| {
         tx.execute(
@@ -392,7 +394,9 @@ pub fn unlink(
 }
 
 /// Deletes evidence and its stored file.
-pub fn delete_evidence(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
+pub fn delete_evidence(p: &mut Project, id: i64) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write(conn, now, "assessment_evidence_deleted", |tx| {
         let n = tx.execute("DELETE FROM evidence WHERE id = ?1", [id])?;
         if n == 0 {

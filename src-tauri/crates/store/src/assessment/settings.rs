@@ -11,6 +11,8 @@ use ready20k_domain::scoring::{
 };
 use rusqlite::{Connection, Transaction};
 
+use crate::Project;
+
 use super::write;
 use crate::{Result, StoreError};
 
@@ -39,10 +41,11 @@ pub fn scoring_settings(conn: &Connection) -> Result<ScoringSettings> {
 
 /// Checks and stores the scoring settings; returns them as stored.
 pub fn save_scoring_settings(
-    conn: &mut Connection,
-    now: &str,
+    p: &mut Project,
     settings: &ScoringSettings,
 ) -> Result<ScoringSettings> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let months = settings.min_operating_months;
     if !(1..=MAX_OPERATING_MONTHS).contains(&months) {
         return Err(StoreError::Invalid(format!(
@@ -100,18 +103,18 @@ mod tests {
                 records_since: Some(" 2026-01-05 ".into()),
                 stage2_date: None,
             };
-            let stored = save_scoring_settings(p.conn_mut(), "now", &s).unwrap();
+            let stored = save_scoring_settings(&mut p, &s).unwrap();
             assert_eq!(stored.records_since.as_deref(), Some("2026-01-05"));
             let bad = ScoringSettings {
                 min_operating_months: 0,
                 ..ScoringSettings::default()
             };
-            assert!(save_scoring_settings(p.conn_mut(), "now", &bad).is_err());
+            assert!(save_scoring_settings(&mut p, &bad).is_err());
             let bad = ScoringSettings {
                 records_since: Some("5 Jan".into()),
                 ..ScoringSettings::default()
             };
-            assert!(save_scoring_settings(p.conn_mut(), "now", &bad).is_err());
+            assert!(save_scoring_settings(&mut p, &bad).is_err());
         }
         let p = Project::open(&path, clock).unwrap();
         let s = scoring_settings(p.conn()).unwrap();

@@ -6,6 +6,7 @@ use ready20k_domain::snapshot::ScoreSnapshotSnap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::write;
+use crate::Project;
 use crate::{Result, StoreError};
 
 fn verdict_name(v: Verdict) -> &'static str {
@@ -42,11 +43,12 @@ fn summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<SnapshotSummary> {
 
 /// Freezes `scorecard` as a snapshot labelled `label`, taken `now`.
 pub fn take_snapshot(
-    conn: &mut Connection,
-    now: &str,
+    p: &mut Project,
     label: &str,
     scorecard: &Scorecard,
 ) -> Result<SnapshotSummary> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let label = label.trim();
     if label.is_empty() {
         return Err(StoreError::Required(
@@ -154,7 +156,9 @@ pub fn get_snapshot(conn: &Connection, id: i64) -> Result<Snapshot> {
 }
 
 /// Deletes a snapshot.
-pub fn delete_snapshot(conn: &mut Connection, now: &str, id: i64) -> Result<()> {
+pub fn delete_snapshot(p: &mut Project, id: i64) -> Result<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write(conn, now, "assessment_snapshot_deleted", |tx| {
         let n = tx.execute("DELETE FROM snapshot WHERE id = ?1", [id])?;
         if n == 0 {

@@ -77,23 +77,14 @@ fn answers_round_trip_validate_and_survive_reopen() {
             other_party_control: "Monthly SLA review".into(),
             ..answer("Q-4.1-01", MaturityLevel::Initial)
         };
-        let saved = answers::save_answer(c.conn_mut(), NOW, &a).unwrap();
+        let saved = answers::save_answer(c, &a).unwrap();
         assert_eq!(saved.note, "Draft exists");
         assert_eq!(saved.updated_at, NOW);
         // Saving again replaces.
-        answers::save_answer(
-            c.conn_mut(),
-            NOW,
-            &answer("Q-4.1-01", MaturityLevel::Documented),
-        )
-        .unwrap();
-        answers::save_answer(c.conn_mut(), NOW, &a).unwrap();
+        answers::save_answer(c, &answer("Q-4.1-01", MaturityLevel::Documented)).unwrap();
+        answers::save_answer(c, &a).unwrap();
         // Refusals.
-        let mut bad = |x: AnswerRecord| {
-            answers::save_answer(c.conn_mut(), NOW, &x)
-                .unwrap_err()
-                .code()
-        };
+        let mut bad = |x: AnswerRecord| answers::save_answer(c, &x).unwrap_err().code();
         assert_eq!(
             bad(answer("Q-NOPE", MaturityLevel::Initial)),
             "unknown_reference"
@@ -124,19 +115,10 @@ fn answers_round_trip_validate_and_survive_reopen() {
                 .unwrap()
                 .is_none()
         );
-        answers::save_answer(
-            c.conn_mut(),
-            NOW,
-            &answer("Q-4.1-02", MaturityLevel::Absent),
-        )
-        .unwrap();
-        let removed = answers::clear_answer(c.conn_mut(), NOW, "Q-4.1-02").unwrap();
+        answers::save_answer(c, &answer("Q-4.1-02", MaturityLevel::Absent)).unwrap();
+        let removed = answers::clear_answer(c, "Q-4.1-02").unwrap();
         assert_eq!(removed.unwrap().level, MaturityLevel::Absent);
-        assert!(
-            answers::clear_answer(c.conn_mut(), NOW, "Q-4.1-02")
-                .unwrap()
-                .is_none()
-        );
+        assert!(answers::clear_answer(c, "Q-4.1-02").unwrap().is_none());
         p.close().unwrap();
     }
     let clock = Arc::new(FixedClock::at_date(2026, 1, 11).unwrap());
@@ -159,12 +141,12 @@ fn file_evidence_is_stored_with_its_hash_and_lifts_the_score() {
     let mut p = project(&dir);
     let q = stage2_question();
     let c = &mut p;
-    answers::save_answer(c.conn_mut(), NOW, &answer(&q, MaturityLevel::Operated)).unwrap();
+    answers::save_answer(c, &answer(&q, MaturityLevel::Operated)).unwrap();
     let clause = library().unwrap().question(&q).unwrap().clause.clone();
     let before = scorecard(c.conn_mut(), today()).unwrap().clauses[&clause].score;
 
     let bytes = b"minutes of the review".to_vec();
-    let e = evidence::add_file(c.conn_mut(), NOW, "review.txt", &bytes, &on(&[&q])).unwrap();
+    let e = evidence::add_file(c, "review.txt", &bytes, &on(&[&q])).unwrap();
     assert_eq!(
         e.sha256.as_deref(),
         Some(evidence::sha256_hex(&bytes).as_str())
@@ -182,18 +164,14 @@ fn file_evidence_is_stored_with_its_hash_and_lifts_the_score() {
     // Expired evidence stops counting.
     let mut meta = on(&[]);
     meta.expires_on = Some("2026-01-09".into());
-    evidence::update_evidence(c.conn_mut(), NOW, e.id, &meta).unwrap();
+    evidence::update_evidence(c, e.id, &meta).unwrap();
     assert_eq!(
         scorecard(c.conn_mut(), today()).unwrap().clauses[&clause].score,
         before
     );
 
     // Unlinking the last question deletes the evidence and its file.
-    assert!(
-        evidence::unlink(c.conn_mut(), NOW, e.id, &q)
-            .unwrap()
-            .is_none()
-    );
+    assert!(evidence::unlink(c, e.id, &q).unwrap().is_none());
     assert!(evidence::list_evidence(c.conn_mut()).unwrap().is_empty());
     let blobs: i64 = c
         .conn()
@@ -207,28 +185,24 @@ fn document_and_location_evidence_rules() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = project(&dir);
     let c = &mut p;
-    assert!(evidence::add_location(c.conn_mut(), NOW, &on(&["Q-4.1-01"])).is_err());
+    assert!(evidence::add_location(c, &on(&["Q-4.1-01"])).is_err());
     let mut loc = on(&["Q-4.1-01"]);
     loc.location = Some("SharePoint / SMS / Context".into());
     loc.review_on = Some("2026-12-31".into());
-    let e = evidence::add_location(c.conn_mut(), NOW, &loc).unwrap();
+    let e = evidence::add_location(c, &loc).unwrap();
     assert_eq!(e.title, "SharePoint / SMS / Context");
-    let e = evidence::link(c.conn_mut(), NOW, e.id, "Q-4.1-02").unwrap();
+    let e = evidence::link(c, e.id, "Q-4.1-02").unwrap();
     assert_eq!(e.questions, vec!["Q-4.1-01", "Q-4.1-02"]);
-    assert!(
-        evidence::unlink(c.conn_mut(), NOW, e.id, "Q-4.1-01")
-            .unwrap()
-            .is_some()
-    );
-    assert!(evidence::link(c.conn_mut(), NOW, e.id, "Q-NOPE").is_err());
-    assert!(evidence::add_document(c.conn_mut(), NOW, &on(&["Q-4.3-01"])).is_err());
+    assert!(evidence::unlink(c, e.id, "Q-4.1-01").unwrap().is_some());
+    assert!(evidence::link(c, e.id, "Q-NOPE").is_err());
+    assert!(evidence::add_document(c, &on(&["Q-4.3-01"])).is_err());
     let mut doc = on(&["Q-4.3-01"]);
     doc.document_id = Some("DOC-SCOPE".into());
     doc.document_version = Some(2);
-    let d = evidence::add_document(c.conn_mut(), NOW, &doc).unwrap();
+    let d = evidence::add_document(c, &doc).unwrap();
     assert_eq!(d.title, "DOC-SCOPE v2");
-    assert!(evidence::add_file(c.conn_mut(), NOW, "x.pdf", b"x", &on(&[])).is_err());
-    evidence::delete_evidence(c.conn_mut(), NOW, d.id).unwrap();
+    assert!(evidence::add_file(c, "x.pdf", b"x", &on(&[])).is_err());
+    evidence::delete_evidence(c, d.id).unwrap();
     assert_eq!(evidence::list_evidence(c.conn_mut()).unwrap().len(), 1);
 }
 
@@ -286,12 +260,12 @@ fn actions_and_snapshots() {
 
     let card = scorecard(c.conn_mut(), today()).unwrap();
     assert_eq!(card.stage1.verdict, Verdict::NotReady);
-    assert!(snapshots::take_snapshot(c.conn_mut(), NOW, " ", &card).is_err());
-    let s = snapshots::take_snapshot(c.conn_mut(), NOW, "Baseline", &card).unwrap();
+    assert!(snapshots::take_snapshot(c, " ", &card).is_err());
+    let s = snapshots::take_snapshot(c, "Baseline", &card).unwrap();
     let list = snapshots::list_snapshots(c.conn_mut()).unwrap();
     assert_eq!(list, vec![s.clone()]);
     let full = snapshots::get_snapshot(c.conn_mut(), s.id).unwrap();
     assert_eq!(full.scorecard, card);
-    snapshots::delete_snapshot(c.conn_mut(), NOW, s.id).unwrap();
+    snapshots::delete_snapshot(c, s.id).unwrap();
     assert!(snapshots::get_snapshot(c.conn_mut(), s.id).is_err());
 }

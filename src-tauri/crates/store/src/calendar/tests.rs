@@ -3,9 +3,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::sync::Arc;
+
 use chrono::TimeZone;
 use ready20k_domain::assessment::NewEvidence;
 use ready20k_domain::calendar::{OccurrenceKind, OccurrenceStatus, add_months};
+use ready20k_domain::clock::{FixedClock, SettableClock};
 use ready20k_domain::suppliers::{Agreement, SupplierReview};
 use ready20k_domain::wizard::{FirmProfile, OtherParty, OtherPartyKind, RoleAssignment};
 
@@ -13,10 +16,9 @@ use super::*;
 use crate::Project;
 use crate::assessment::evidence::add_location;
 use crate::documents::{approve_version, document_view, issue_version, save_draft, start_document};
-use crate::register_error::testing::{person, project};
+use crate::register_error::testing::{person, project_with_clock};
 use crate::wizard::{profile, roles, services};
 
-const NOW: &str = "2027-01-10T09:00:00+00:00";
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -30,6 +32,7 @@ fn at(s: &str) -> DateTime<Utc> {
 struct Firm {
     _dir: tempfile::TempDir,
     p: Project,
+    clock: Arc<SettableClock>,
     ann: i64,
     bob: i64,
     party: i64,
@@ -38,7 +41,7 @@ struct Firm {
 /// Three people: Ann top management, Bob SMS manager and supplier manager; one supplier.
 fn firm() -> Firm {
     let dir = tempfile::tempdir().unwrap();
-    let mut p = project(&dir);
+    let (mut p, clock) = project_with_clock(&dir);
     let c = &mut p;
     profile::update_profile(
         c,
@@ -77,6 +80,7 @@ fn firm() -> Firm {
     Firm {
         _dir: dir,
         p,
+        clock,
         ann,
         bob,
         party,
@@ -269,8 +273,7 @@ fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
         .id
         .clone();
     let ev = add_location(
-        c.conn_mut(),
-        NOW,
+        c,
         &NewEvidence {
             title: "Restore test log".into(),
             location: Some("SharePoint/IT/restore".into()),
@@ -295,7 +298,7 @@ fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
         .unwrap();
     assert_eq!(o.completion.unwrap().record, format!("Evidence {}", ev.id));
     // Evidence that completes a duty cannot be deleted under it.
-    assert!(crate::assessment::evidence::delete_evidence(f.p.conn_mut(), NOW, ev.id).is_err());
+    assert!(crate::assessment::evidence::delete_evidence(&mut f.p, ev.id).is_err());
 }
 
 #[test]
@@ -303,14 +306,14 @@ fn document_reviews_move_when_the_document_is_reapproved() {
     let mut f = firm();
     let (ann, bob) = (f.ann, f.bob);
     let c = &mut f.p;
-    let id = start_document(c.conn_mut(), NOW, "DOC-SM-POLICY", None, None).unwrap();
+    let id = start_document(c, "DOC-SM-POLICY", None, None).unwrap();
     let rev = document_view(c.conn_mut(), "DOC-SM-POLICY", day("2027-01-10"))
         .unwrap()
         .draft
         .unwrap()
         .revision;
-    let v1 = issue_version(c.conn_mut(), NOW, id, "First issue", false, rev).unwrap();
-    approve_version(c.conn_mut(), NOW, v1.id, ann, "1.0").unwrap();
+    let v1 = issue_version(c, id, "First issue", false, rev).unwrap();
+    approve_version(c, v1.id, ann, "1.0").unwrap();
     let reviews = |f: &Firm, today: &str| {
         view(f, today, 36)
             .occurrences
@@ -344,32 +347,19 @@ fn document_reviews_move_when_the_document_is_reapproved() {
 
     // Re-approved (a new version on the day after the review date): the review moves on.
     let reapproved_at = format!("{late}T10:00:00+00:00");
+    f.clock
+        .set(FixedClock::at_rfc3339(&reapproved_at).unwrap().0);
     let c = &mut f.p;
     let draft = document_view(c.conn_mut(), "DOC-SM-POLICY", day(&late))
         .unwrap()
         .draft
         .unwrap();
     let body = format!("{}\n\nReviewed without change of substance.\n", draft.body);
-    let rev = save_draft(
-        c.conn_mut(),
-        &reapproved_at,
-        id,
-        &body,
-        Some(bob),
-        draft.revision,
-    )
-    .unwrap()
-    .revision;
-    let v2 = issue_version(
-        c.conn_mut(),
-        &reapproved_at,
-        id,
-        "Annual review",
-        false,
-        rev,
-    )
-    .unwrap();
-    approve_version(c.conn_mut(), &reapproved_at, v2.id, ann, "1.1").unwrap();
+    let rev = save_draft(c, id, &body, Some(bob), draft.revision)
+        .unwrap()
+        .revision;
+    let v2 = issue_version(c, id, "Annual review", false, rev).unwrap();
+    approve_version(c, v2.id, ann, "1.1").unwrap();
     let next = add_months(day(&late), months).unwrap();
     let got = reviews(&f, &late);
     assert_eq!(
@@ -391,8 +381,7 @@ fn evidence_and_supplier_dates_appear_with_their_records() {
         .id
         .clone();
     let ev = add_location(
-        c.conn_mut(),
-        NOW,
+        c,
         &NewEvidence {
             title: "ISO 27001 certificate of CloudCo".into(),
             location: Some("Contracts folder".into()),

@@ -38,12 +38,11 @@ pub(super) fn fill_assessment(
     let level = |v: u8| MaturityLevel::from_value(v).unwrap_or_default();
 
     // First pass: the earlier state, frozen in a snapshot 45 days ago.
-    let early = t.at(46, 0);
+    t.go(46, 0);
     for q in &lib.questions {
         let f = final_level(&q.id, q.blocking);
         assessment::answers::save_answer(
-            p.conn_mut(),
-            &early,
+            p,
             &AnswerRecord {
                 question_id: q.id.clone(),
                 level: level(early_level(&q.id, f)),
@@ -57,13 +56,9 @@ pub(super) fn fill_assessment(
         )?;
     }
     let when = t.at(45, 0);
+    t.go(45, 0);
     let card = assessment::scorecard(p.conn_mut(), chrono_date(&when)?)?;
-    assessment::snapshots::take_snapshot(
-        p.conn_mut(),
-        &when,
-        "Baseline after document approval",
-        &card,
-    )?;
+    assessment::snapshots::take_snapshot(p, "Baseline after document approval", &card)?;
 
     // Evidence: files, approved documents and locations.
     let qids: Vec<&str> = lib.questions.iter().map(|q| q.id.as_str()).collect();
@@ -78,7 +73,7 @@ pub(super) fn fill_assessment(
         out.dedup();
         out
     };
-    let when = t.at(30, 0);
+    t.go(30, 0);
     let files: [(&str, &str, String); 3] = [
         (
             "restore-test-q3.csv",
@@ -106,8 +101,7 @@ pub(super) fn fill_assessment(
     ];
     for (name, title, body) in &files {
         assessment::evidence::add_file(
-            p.conn_mut(),
-            &when,
+            p,
             name,
             body.as_bytes(),
             &NewEvidence {
@@ -134,8 +128,7 @@ pub(super) fn fill_assessment(
             questions
         };
         assessment::evidence::add_document(
-            p.conn_mut(),
-            &when,
+            p,
             &NewEvidence {
                 title: title.clone(),
                 document_id: Some(key.clone()),
@@ -162,8 +155,7 @@ pub(super) fn fill_assessment(
         ),
     ] {
         assessment::evidence::add_location(
-            p.conn_mut(),
-            &when,
+            p,
             &NewEvidence {
                 title: title.into(),
                 document_id: None,
@@ -177,7 +169,6 @@ pub(super) fn fill_assessment(
     }
 
     // Final answers (yesterday) and actions for the remaining gaps.
-    let now = t.at(2, 0);
     t.go(2, 0);
     let mut gaps = Vec::new();
     for q in &lib.questions {
@@ -188,8 +179,7 @@ pub(super) fn fill_assessment(
             String::new()
         };
         assessment::answers::save_answer(
-            p.conn_mut(),
-            &now,
+            p,
             &AnswerRecord {
                 question_id: q.id.clone(),
                 level: level(f),
@@ -260,8 +250,9 @@ pub(super) fn fill_assessment(
         },
     )?;
     let when = t.at(1, 0);
+    t.go(1, 0);
     let card = assessment::scorecard(p.conn_mut(), chrono_date(&when)?)?;
-    assessment::snapshots::take_snapshot(p.conn_mut(), &when, "Before stage 1 audit", &card)?;
+    assessment::snapshots::take_snapshot(p, "Before stage 1 audit", &card)?;
     Ok(())
 }
 

@@ -126,24 +126,23 @@ fn fill_documents(p: &mut Project, t: &Timeline) -> Result<Vec<(String, i64, Str
         .collect();
     for (n, key) in keys.into_iter().enumerate() {
         let minute = i64::try_from(n).unwrap_or(0) * 7;
-        let c = p.conn_mut();
-        let started = t.at(95, minute);
-        let doc_id = documents::start_document(c, &started, key, None, None).map_err(doc_err)?;
-        let issued = t.at(92, minute);
-        let version = documents::issue_version(c, &issued, doc_id, "First issue", false, 1)
-            .map_err(doc_err)?;
-        let data = wizard::load(c)?;
-        let doc = documents::records::get_document(c, doc_id)?;
+        t.go(95, minute);
+        let doc_id = documents::start_document(p, key, None, None).map_err(doc_err)?;
+        t.go(92, minute);
+        let version =
+            documents::issue_version(p, doc_id, "First issue", false, 1).map_err(doc_err)?;
+        let data = wizard::load(p.conn())?;
+        let doc = documents::records::get_document(p.conn(), doc_id)?;
         // The approver role's holders first, then its deputy; the rules decide.
         let mut candidates: Vec<i64> = data
             .assignment(&doc.approver_role)
             .map(|a| a.holders.iter().copied().chain(a.deputy).collect())
             .unwrap_or_default();
         candidates.extend(data.people.iter().map(|p| p.id));
-        let when = t.at(90, minute);
+        t.go(90, minute);
         let number = version.number.to_string();
         for who in candidates {
-            if documents::approve_version(c, &when, version.id, who, &number).is_ok() {
+            if documents::approve_version(p, version.id, who, &number).is_ok() {
                 approved.push((key.to_owned(), version.id, doc.title.clone()));
                 break;
             }

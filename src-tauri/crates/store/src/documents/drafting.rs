@@ -2,6 +2,7 @@
 //! autosave, redrafting and applying wizard changes to a draft.
 
 use super::*;
+use crate::Project;
 
 /// The row for a library document: template defaults, review period of the template.
 fn library_record(lib: &Library, key: &str, template_id: Option<&str>) -> DocResult<DocRecord> {
@@ -62,12 +63,13 @@ fn fill(
 /// `template_id` (default: its first template) with the wizard's answers. The author defaults
 /// to the holder of the owner role. Refuses when a draft already exists. Returns the row id.
 pub fn start_document(
-    conn: &mut Connection,
-    now: &str,
+    p: &mut Project,
     key: &str,
     template_id: Option<&str>,
     author: Option<i64>,
 ) -> DocResult<i64> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let lib = lib()?;
     let data = crate::wizard::load(conn)?;
     write(conn, now, "document_started", |tx| {
@@ -110,7 +112,9 @@ pub fn start_document(
 }
 
 /// Adds a document of the firm's own (`OWN-nnn`) with an empty draft. Returns its row id.
-pub fn add_own_document(conn: &mut Connection, now: &str, d: &NewOwnDocument) -> DocResult<i64> {
+pub fn add_own_document(p: &mut Project, d: &NewOwnDocument) -> DocResult<i64> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let lib = lib()?;
     let title = d.title.trim();
     if title.is_empty() {
@@ -184,13 +188,14 @@ pub(super) fn draft_at(conn: &Connection, doc_id: i64, revision: i64) -> DocResu
 /// Autosaves the draft text and author. `revision` is the one the editor loaded; a mismatch is
 /// a `draft_conflict` and nothing is written.
 pub fn save_draft(
-    conn: &mut Connection,
-    now: &str,
+    p: &mut Project,
     doc_id: i64,
     body: &str,
     author: Option<i64>,
     revision: i64,
 ) -> DocResult<SavedDraft> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     write(conn, now, "document_draft_saved", |tx| {
         let mut d = draft_at(tx, doc_id, revision)?;
         d.body = body.to_owned();
@@ -210,12 +215,13 @@ pub fn save_draft(
 /// Replaces the draft with a fresh fill of `template_id` (the author's edits are discarded;
 /// the UI confirms first). A file draft becomes a text draft again.
 pub fn redraft(
-    conn: &mut Connection,
-    now: &str,
+    p: &mut Project,
     doc_id: i64,
     template_id: Option<&str>,
     revision: i64,
 ) -> DocResult<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let lib = lib()?;
     let data = crate::wizard::load(conn)?;
     write(conn, now, "document_redrafted", |tx| {
@@ -244,12 +250,13 @@ pub fn redraft(
 /// `ready20k_domain::documents::fill::refresh_body`) and takes a new values snapshot for
 /// them. Issued and approved versions are never touched. Returns the keys applied.
 pub fn refresh_draft(
-    conn: &mut Connection,
-    now: &str,
+    p: &mut Project,
     doc_id: i64,
     keys: &[String],
     revision: i64,
 ) -> DocResult<Vec<String>> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let lib = lib()?;
     let data = crate::wizard::load(conn)?;
     write(conn, now, "document_refreshed", |tx| {
@@ -294,12 +301,13 @@ pub fn media_type(file_name: &str) -> Option<&'static str> {
 /// file becomes the editable draft text; a PDF or DOCX file stands in for the text. The file
 /// is kept in the project with its SHA-256.
 pub fn attach_file(
-    conn: &mut Connection,
-    now: &str,
+    p: &mut Project,
     doc_id: i64,
     file_name: &str,
     bytes: &[u8],
 ) -> DocResult<AttachmentInfo> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let Some(media) = media_type(file_name) else {
         return Err(file_refused(
             "Use a PDF, Word (.docx) or Markdown (.md) file for your own document.",

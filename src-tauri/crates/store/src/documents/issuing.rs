@@ -2,18 +2,20 @@
 
 use super::drafting::draft_at;
 use super::*;
+use crate::Project;
 
 /// Issues the draft of `doc_id` as a new immutable version: 1.0 first, then a minor step, or
 /// a major one when `major`. The `| Version |` row of the document control table is set to
 /// the new number in the issued text (and in the draft, which stays as the working copy).
 pub fn issue_version(
-    conn: &mut Connection,
-    now: &str,
+    p: &mut Project,
     doc_id: i64,
     change_summary: &str,
     major: bool,
     revision: i64,
 ) -> DocResult<VersionRecord> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let summary = change_summary.trim();
     if summary.is_empty() {
         return Err(required(
@@ -70,12 +72,13 @@ pub fn issue_version(
 /// of `ready20k_domain::documents::approval` decide; a refusal writes nothing. On approval the
 /// next review date becomes the approval date plus the document's review interval.
 pub fn approve_version(
-    conn: &mut Connection,
-    now: &str,
+    p: &mut Project,
     version_id: i64,
     approver: i64,
     seen: &str,
 ) -> DocResult<ApprovalRecord> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let lib = lib()?;
     let data = crate::wizard::load(conn)?;
     let today = date_of(now)?;
@@ -114,7 +117,9 @@ pub fn approve_version(
 }
 
 /// Sets the next review date of an approved document (`YYYY-MM-DD`).
-pub fn set_review_date(conn: &mut Connection, now: &str, doc_id: i64, date: &str) -> DocResult<()> {
+pub fn set_review_date(p: &mut Project, doc_id: i64, date: &str) -> DocResult<()> {
+    let now: &str = &p.now();
+    let conn = p.conn_mut();
     let parsed = dom::parse_date(date)
         .filter(|_| date.trim().len() == 10)
         .ok_or_else(|| bad_date("Enter the date as YYYY-MM-DD."))?;

@@ -80,7 +80,7 @@ pub fn find_document(conn: &Connection, key: &str) -> Result<Option<DocRecord>> 
 }
 
 /// Inserts a document row created `now`; id 0 lets SQLite choose it. Returns its id.
-pub fn insert_document(conn: &Connection, now: &str, d: &DocRecord) -> Result<i64> {
+pub(crate) fn insert_document(conn: &Connection, now: &str, d: &DocRecord) -> Result<i64> {
     conn.execute(
         "INSERT INTO doc_document (id, doc_key, title, kind, clause, template_id, owner_role,
                                    approver_role, review_months, next_review_date, created_at)
@@ -199,7 +199,7 @@ fn upsert_draft(conn: &Connection, id: i64, d: &DraftSnap) -> Result<()> {
 }
 
 /// Inserts or replaces the draft of `d.document_id` with revision `d.revision`, changed `now`.
-pub fn put_draft(conn: &Connection, now: &str, d: &DraftRecord) -> Result<()> {
+pub(crate) fn put_draft(conn: &Connection, now: &str, d: &DraftRecord) -> Result<()> {
     upsert_draft(
         conn,
         d.document_id,
@@ -228,7 +228,7 @@ fn att_row(r: &Row<'_>) -> rusqlite::Result<AttachmentInfo> {
 }
 
 /// Stores a file added `now`; returns its info.
-pub fn insert_attachment(
+pub(crate) fn insert_attachment(
     conn: &Connection,
     now: &str,
     document_id: i64,

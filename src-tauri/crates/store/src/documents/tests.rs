@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use ready20k_domain::clock::FixedClock;
+use ready20k_domain::clock::{FixedClock, SettableClock};
 use ready20k_domain::documents::markdown::{Block, to_blocks};
 use ready20k_domain::documents::{DocStatus, RefusalCode, parse_date};
 use ready20k_domain::wizard::{FirmProfile, Person, RoleAssignment, Service, SodMitigation};
@@ -15,9 +15,15 @@ use ready20k_domain::content::DocumentKind;
 const NOW: &str = "2026-01-10T09:00:00+00:00";
 const LATER: &str = "2026-02-01T09:00:00+00:00";
 
+fn at(rfc3339: &str) -> chrono::DateTime<chrono::Utc> {
+    FixedClock::at_rfc3339(rfc3339).unwrap().0
+}
+
 struct Firm {
     _dir: tempfile::TempDir,
     p: Project,
+    /// The project's clock: at [`NOW`] until a test moves it.
+    clock: Arc<SettableClock>,
     ann: i64,
     bob: i64,
     cleo: i64,
@@ -27,8 +33,8 @@ struct Firm {
 /// Ann is top management, Bob the SMS manager, Cleo a service owner.
 fn firm() -> Firm {
     let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::at_date(2026, 1, 10).unwrap());
-    let mut p = Project::create(&dir.path().join("p.r20k"), "Acme IT", clock).unwrap();
+    let clock = Arc::new(SettableClock::new(at(NOW)));
+    let mut p = Project::create(&dir.path().join("p.r20k"), "Acme IT", clock.clone()).unwrap();
     let c = &mut p;
     profile::update_profile(
         c,
@@ -70,6 +76,7 @@ fn firm() -> Firm {
     Firm {
         _dir: dir,
         p,
+        clock,
         ann,
         bob,
         cleo,
@@ -86,7 +93,7 @@ fn view(f: &Firm) -> DocumentView {
 }
 
 fn start_policy(f: &mut Firm) -> i64 {
-    start_document(f.p.conn_mut(), NOW, "DOC-SM-POLICY", None, None).unwrap()
+    start_document(&mut f.p, "DOC-SM-POLICY", None, None).unwrap()
 }
 
 fn rev(f: &Firm) -> i64 {
@@ -95,21 +102,13 @@ fn rev(f: &Firm) -> i64 {
 
 fn issue(f: &mut Firm, id: i64, summary: &str, major: bool) -> VersionRecord {
     let r = rev(f);
-    issue_version(f.p.conn_mut(), NOW, id, summary, major, r).unwrap()
+    issue_version(&mut f.p, id, summary, major, r).unwrap()
 }
 
 fn edit(f: &mut Firm, id: i64, change: impl FnOnce(&str) -> String) {
     let d = view(f).draft.unwrap();
     let body = change(&d.body);
-    save_draft(
-        f.p.conn_mut(),
-        NOW,
-        id,
-        &body,
-        d.author_person_id,
-        d.revision,
-    )
-    .unwrap();
+    save_draft(&mut f.p, id, &body, d.author_person_id, d.revision).unwrap();
 }
 
 #[test]
@@ -143,7 +142,7 @@ fn a_started_policy_is_filled_from_the_wizard_and_authored_by_the_owner() {
     assert!(d.html.contains("<mark class=\"placeholder\">"));
     assert!(!d.body.contains("undefined"));
     // A second start is refused.
-    assert!(start_document(f.p.conn_mut(), NOW, "DOC-SM-POLICY", None, None).is_err());
+    assert!(start_document(&mut f.p, "DOC-SM-POLICY", None, None).is_err());
 }
 
 #[test]
@@ -151,9 +150,9 @@ fn autosave_uses_revisions_and_refuses_a_stale_one() {
     let mut f = firm();
     let id = start_policy(&mut f);
     let r = rev(&f);
-    let s = save_draft(f.p.conn_mut(), NOW, id, "# One", Some(f.bob), r).unwrap();
+    let s = save_draft(&mut f.p, id, "# One", Some(f.bob), r).unwrap();
     assert_eq!(s.revision, r + 1);
-    let err = save_draft(f.p.conn_mut(), NOW, id, "# Two", Some(f.bob), r).unwrap_err();
+    let err = save_draft(&mut f.p, id, "# Two", Some(f.bob), r).unwrap_err();
     assert_eq!(err.code(), "draft_conflict");
     assert_eq!(view(&f).draft.unwrap().body, "# One");
 }
@@ -164,7 +163,7 @@ fn versions_are_numbered_immutable_and_diffable() {
     let id = start_policy(&mut f);
     // An empty summary is refused.
     let r = rev(&f);
-    assert!(issue_version(f.p.conn_mut(), NOW, id, " ", false, r).is_err());
+    assert!(issue_version(&mut f.p, id, " ", false, r).is_err());
     let v1 = issue(&mut f, id, "First issue", true);
     assert_eq!(
         v1.number.to_string(),
@@ -176,7 +175,7 @@ fn versions_are_numbered_immutable_and_diffable() {
     assert_eq!(v1.author_name, "Bob Ray");
     // Issuing an unchanged draft is refused.
     let r = rev(&f);
-    assert!(issue_version(f.p.conn_mut(), NOW, id, "Again", false, r).is_err());
+    assert!(issue_version(&mut f.p, id, "Again", false, r).is_err());
     edit(&mut f, id, |b| {
         b.replace("## 4. Principles", "## 4. Principles we live by")
     });
@@ -231,7 +230,7 @@ fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
     assert_eq!(view(&f).entry.status, DocStatus::InReview);
 
     // Wrong role: Cleo is a service owner, not top management.
-    let err = approve_version(f.p.conn_mut(), NOW, v1.id, f.cleo, "1.0").unwrap_err();
+    let err = approve_version(&mut f.p, v1.id, f.cleo, "1.0").unwrap_err();
     assert_eq!(err.code(), "wrong_role");
     assert!(err.to_string().contains("Top management"));
 
@@ -245,7 +244,7 @@ fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
         },
     )
     .unwrap();
-    let err = approve_version(f.p.conn_mut(), NOW, v1.id, f.bob, "1.0").unwrap_err();
+    let err = approve_version(&mut f.p, v1.id, f.bob, "1.0").unwrap_err();
     assert_eq!(err.code(), "self_approval");
     assert!(err.to_string().contains("SOD-08"));
     // The dialog offers Ann and explains why Bob and Cleo cannot.
@@ -260,15 +259,16 @@ fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
     // A newer version is issued: approving 1.0 now is stale.
     edit(&mut f, id, |b| format!("{b}\nOne more line.\n"));
     let v11 = issue(&mut f, id, "Added a line", false);
-    let err = approve_version(f.p.conn_mut(), NOW, v1.id, f.ann, "1.0").unwrap_err();
+    let err = approve_version(&mut f.p, v1.id, f.ann, "1.0").unwrap_err();
     assert_eq!(err.code(), "stale_version");
     // So is approving 1.1 by someone who was shown 1.0.
-    let err = approve_version(f.p.conn_mut(), NOW, v11.id, f.ann, "1.0").unwrap_err();
+    let err = approve_version(&mut f.p, v11.id, f.ann, "1.0").unwrap_err();
     assert_eq!(err.code(), "stale_version");
     // Nothing was recorded by the refusals.
     assert!(records::get_approval(f.p.conn(), v1.id).unwrap().is_none());
 
-    let a = approve_version(f.p.conn_mut(), LATER, v11.id, f.ann, "1.1").unwrap();
+    f.clock.set(at(LATER));
+    let a = approve_version(&mut f.p, v11.id, f.ann, "1.1").unwrap();
     assert_eq!(a.approver_name, "Ann Lee");
     assert_eq!(a.role_id, "ROLE-TM");
     assert_eq!(a.role_name, "Top management");
@@ -279,7 +279,7 @@ fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
     assert_eq!(v.entry.next_review_date.as_deref(), Some("2027-02-01"));
     assert!(v.approvers.is_empty());
     // Approving twice is refused; the approval itself cannot be changed.
-    let err = approve_version(f.p.conn_mut(), LATER, v11.id, f.ann, "1.1").unwrap_err();
+    let err = approve_version(&mut f.p, v11.id, f.ann, "1.1").unwrap_err();
     assert_eq!(err.code(), "already_approved");
     assert!(
         f.p.conn()
@@ -312,7 +312,7 @@ fn self_approval_is_allowed_with_a_recorded_mitigation() {
     .unwrap();
     let id = start_policy(&mut f);
     let v1 = issue(&mut f, id, "First issue", false);
-    let a = approve_version(f.p.conn_mut(), NOW, v1.id, f.bob, "1.0").unwrap();
+    let a = approve_version(&mut f.p, v1.id, f.bob, "1.0").unwrap();
     assert!(a.sod_note.unwrap().contains("SOD-08"));
 }
 
@@ -321,7 +321,7 @@ fn review_dates_drive_due_and_overdue() {
     let mut f = firm();
     let id = start_policy(&mut f);
     let v1 = issue(&mut f, id, "First issue", false);
-    approve_version(f.p.conn_mut(), NOW, v1.id, f.ann, "1.0").unwrap();
+    approve_version(&mut f.p, v1.id, f.ann, "1.0").unwrap();
     let status = |f: &Firm, day: &str| {
         register(f.p.conn(), parse_date(day).unwrap())
             .unwrap()
@@ -336,9 +336,9 @@ fn review_dates_drive_due_and_overdue() {
     assert_eq!(status(&f, "2027-01-11"), DocStatus::Overdue);
     let reg = register(f.p.conn(), parse_date("2027-01-11").unwrap()).unwrap();
     assert_eq!(reg.overdue, 1);
-    set_review_date(f.p.conn_mut(), NOW, id, "2027-06-30").unwrap();
+    set_review_date(&mut f.p, id, "2027-06-30").unwrap();
     assert_eq!(status(&f, "2027-01-11"), DocStatus::Approved);
-    assert!(set_review_date(f.p.conn_mut(), NOW, id, "30/06/2027").is_err());
+    assert!(set_review_date(&mut f.p, id, "30/06/2027").is_err());
 }
 
 #[test]
@@ -346,7 +346,7 @@ fn wizard_changes_show_on_the_draft_and_refresh_keeps_approved_versions() {
     let mut f = firm();
     let id = start_policy(&mut f);
     let v1 = issue(&mut f, id, "First issue", false);
-    approve_version(f.p.conn_mut(), NOW, v1.id, f.ann, "1.0").unwrap();
+    approve_version(&mut f.p, v1.id, f.ann, "1.0").unwrap();
     assert!(view(&f).draft.unwrap().changes.is_empty());
 
     // The wizard changes: Ann is renamed, the service is renamed.
@@ -388,7 +388,7 @@ fn wizard_changes_show_on_the_draft_and_refresh_keeps_approved_versions() {
     );
 
     let all: Vec<String> = d.changes.iter().map(|c| c.key.clone()).collect();
-    let applied = refresh_draft(f.p.conn_mut(), NOW, id, &all, d.revision).unwrap();
+    let applied = refresh_draft(&mut f.p, id, &all, d.revision).unwrap();
     assert!(applied.contains(&"roles.ROLE-TM.holder".to_owned()));
     let d = view(&f).draft.unwrap();
     assert!(d.body.contains("Ann Lee-Smith"));
@@ -433,7 +433,7 @@ fn script_in_a_document_never_reaches_the_preview_or_the_dossier() {
         .unwrap()
         .to_ascii_lowercase();
     assert!(!html.contains("<script") && !html.contains("javascript:"));
-    approve_version(f.p.conn_mut(), NOW, v1.id, f.ann, "1.0").unwrap();
+    approve_version(&mut f.p, v1.id, f.ann, "1.0").unwrap();
     // What the dossier gets: approved versions only, as neutral blocks.
     let approved = approved_documents(f.p.conn()).unwrap();
     assert_eq!(approved.len(), 1);
@@ -458,7 +458,7 @@ fn only_approved_versions_are_offered_to_the_dossier() {
     let id = start_policy(&mut f);
     let v1 = issue(&mut f, id, "First issue", false);
     assert!(approved_documents(f.p.conn()).unwrap().is_empty());
-    approve_version(f.p.conn_mut(), NOW, v1.id, f.ann, "1.0").unwrap();
+    approve_version(&mut f.p, v1.id, f.ann, "1.0").unwrap();
     edit(&mut f, id, |b| format!("{b}\nRevision.\n"));
     issue(&mut f, id, "Revision", false);
     let approved = approved_documents(f.p.conn()).unwrap();
@@ -469,24 +469,16 @@ fn only_approved_versions_are_offered_to_the_dossier() {
 #[test]
 fn own_files_stand_in_for_a_template_with_their_sha256() {
     let mut f = firm();
-    let id = start_document(f.p.conn_mut(), NOW, "DOC-CHANGE-POLICY", None, None).unwrap();
+    let id = start_document(&mut f.p, "DOC-CHANGE-POLICY", None, None).unwrap();
     let pdf = b"%PDF-1.4 our own change policy".to_vec();
-    assert!(attach_file(f.p.conn_mut(), NOW, id, "policy.exe", &pdf).is_err());
-    let info = attach_file(f.p.conn_mut(), NOW, id, "Change policy.pdf", &pdf).unwrap();
+    assert!(attach_file(&mut f.p, id, "policy.exe", &pdf).is_err());
+    let info = attach_file(&mut f.p, id, "Change policy.pdf", &pdf).unwrap();
     assert_eq!(info.sha256, sha256_hex(&pdf));
     assert_eq!(info.media_type, "application/pdf");
     let v = document_view(f.p.conn(), "DOC-CHANGE-POLICY", today()).unwrap();
     let d = v.draft.unwrap();
     assert_eq!(d.attachment.as_ref().unwrap().id, info.id);
-    let ver = issue_version(
-        f.p.conn_mut(),
-        NOW,
-        id,
-        "Our existing policy",
-        false,
-        d.revision,
-    )
-    .unwrap();
+    let ver = issue_version(&mut f.p, id, "Our existing policy", false, d.revision).unwrap();
     assert_eq!(ver.sha256, info.sha256);
     assert_eq!(ver.attachment_id, Some(info.id));
     assert_eq!(
@@ -512,11 +504,11 @@ fn own_files_stand_in_for_a_template_with_their_sha256() {
         f.bob
     };
     if approver_role == "ROLE-TM" || approver_role == "ROLE-SMSM" {
-        approve_version(f.p.conn_mut(), NOW, ver.id, holder, "1.0").unwrap();
+        approve_version(&mut f.p, ver.id, holder, "1.0").unwrap();
     }
     // A Markdown file becomes editable text.
     let md = b"# Our change policy\n\nWe change things carefully.\n";
-    attach_file(f.p.conn_mut(), NOW, id, "policy.md", md).unwrap();
+    attach_file(&mut f.p, id, "policy.md", md).unwrap();
     let d = document_view(f.p.conn(), "DOC-CHANGE-POLICY", today())
         .unwrap()
         .draft
@@ -536,11 +528,10 @@ fn the_firm_can_add_its_own_documents() {
         approver_role: "ROLE-TM".into(),
         review_months: 6,
     };
-    let id = add_own_document(f.p.conn_mut(), NOW, &new).unwrap();
+    let id = add_own_document(&mut f.p, &new).unwrap();
     assert!(
         add_own_document(
-            f.p.conn_mut(),
-            NOW,
+            &mut f.p,
             &NewOwnDocument {
                 clause: "99".into(),
                 ..new.clone()

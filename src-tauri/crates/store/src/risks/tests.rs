@@ -11,7 +11,6 @@ use crate::assessment::actions::save_action;
 use crate::register_error::testing::{person, project};
 use crate::wizard::context;
 
-const NOW: &str = "2027-01-10T09:00:00+00:00";
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -9,7 +9,6 @@ use super::*;
 use crate::register_error::testing::project;
 use crate::wizard::services::{delete_other_party, save_other_party};
 
-const NOW: &str = "2027-01-10T09:00:00+00:00";
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
