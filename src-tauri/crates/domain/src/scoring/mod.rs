@@ -45,6 +45,7 @@ mod legacy;
 mod maturity;
 mod records;
 mod score;
+mod snapshot_basis;
 mod verdict;
 
 #[cfg(test)]
@@ -70,10 +71,11 @@ pub use maturity::{
 };
 pub use records::{
     KindMonths, NcSeverity, OpenNonconformity, OperatingRecords, OverdueDuty, RecordBasis, RiskDue,
-    RiskReviews, apply_records, kind_label, operating_records, overdue_duties, record_kind_of,
-    records_start, risk_reviews,
+    RiskReviews, apply_records, kind_label, open_nonconformities, operating_records,
+    overdue_duties, record_kind_of, records_start, risk_reviews,
 };
 pub use score::{ClauseScore, DOCUMENTED_LEVEL, IMPLEMENTED_LEVEL, OPERATED_LEVEL, Views, round1};
+pub use snapshot_basis::{audit_register, review_register};
 pub use verdict::{
     AUDIT_CYCLE_LEVEL, CLAUSE_FLOOR, COMPLETENESS_WARNING, Cap, CapCode, Check, CheckStatus, Gap,
     HARD_CAP, NEARLY_READY_THRESHOLD, PERFORMED_LEVEL, READY_THRESHOLD, REVIEW_HELD_LEVEL,

@@ -11,18 +11,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::inputs::{AuditFacts, ReviewFacts, VerdictInputs};
-use crate::calendar::project::{ProjectDates, assemble};
+use crate::assessment::Action;
+use crate::audits::{FindingGrade, NcStage, Nonconformity, nc_stage};
 use crate::calendar::{CompletionRef, OccurrenceKind, OccurrenceStatus, Series, Window};
-use crate::content::Library;
 use crate::records::RecordKind;
 use crate::risks::{Risk, RiskKind, RiskStatus};
-use crate::snapshot::ProjectSnapshot;
-use crate::wizard::WizardData;
 
 /// The facts of a project's registers and records the verdict reads, as plain data.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,59 +39,6 @@ pub struct RecordBasis {
     pub review: Option<ReviewFacts>,
     /// Findings graded major or minor in the action register that are not closed.
     pub nonconformities: Vec<OpenNonconformity>,
-}
-
-impl RecordBasis {
-    /// The basis of a snapshot: its tickets, risks and calendar (assembled as the app
-    /// assembles it), with `data` the snapshot's wizard data and `today` the date judged on.
-    pub fn from_snapshot(
-        snap: &ProjectSnapshot,
-        lib: &Library,
-        data: &WizardData,
-        today: NaiveDate,
-    ) -> Self {
-        let ticket_months: BTreeSet<(RecordKind, u32)> = snap
-            .records
-            .tickets
-            .iter()
-            .filter_map(|t| Some((RecordKind::parse(&t.kind)?, u32::try_from(t.month).ok()?)))
-            .collect();
-        let regs = &snap.registers;
-        let choices = regs.duty_choices(&|id| data.person(id).map(|p| p.name.clone()));
-        let docs: Vec<_> = snap.documents.iter().map(Into::into).collect();
-        let evidence: Vec<_> = snap.assessment.evidence.iter().map(Into::into).collect();
-        let suppliers = regs.supplier_register(data.other_parties.clone());
-        let start = DateTime::parse_from_rfc3339(&snap.project.created_at)
-            .map(|t| t.with_timezone(&Utc).date_naive())
-            .ok()
-            .or_else(|| {
-                let day = snap.project.created_at.get(..10)?;
-                NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
-            })
-            .unwrap_or(today);
-        let (series, done) = assemble(
-            ProjectDates {
-                lib,
-                data,
-                start,
-                choices: &choices,
-                docs: &docs,
-                evidence: &evidence,
-                suppliers: &suppliers,
-                completions: regs.completion_refs(),
-            },
-            today,
-        );
-        Self {
-            ticket_months: ticket_months.into_iter().collect(),
-            risks: regs.risk_entries(),
-            series,
-            done,
-            audit: None,
-            review: None,
-            nonconformities: Vec::new(),
-        }
-    }
 }
 
 /// The months (`yyyy * 100 + mm`) in which one kind of operating record was opened.
@@ -236,6 +181,30 @@ const NOT_A_DUTY: [OccurrenceKind; 2] = [
     OccurrenceKind::ContractNotice,
     OccurrenceKind::EvidenceExpiry,
 ];
+
+/// The findings graded major or minor that are not closed, with the title of their action
+/// (`actions`) and whether a plan is recorded: root cause and corrective action (the stage
+/// [`NcStage::ActionTaken`] or later). Opportunities for improvement are not nonconformities.
+pub fn open_nonconformities(actions: &[Action], ncs: &[Nonconformity]) -> Vec<OpenNonconformity> {
+    ncs.iter()
+        .filter(|nc| nc.closed_on.is_none())
+        .filter_map(|nc| {
+            let grade = match nc.grade? {
+                FindingGrade::Major => NcSeverity::Major,
+                FindingGrade::Minor => NcSeverity::Minor,
+                FindingGrade::Ofi => return None,
+            };
+            let action = actions.iter().find(|a| a.id == nc.action_id)?;
+            Some(OpenNonconformity {
+                action_id: nc.action_id,
+                title: action.title.clone(),
+                requirement: nc.requirement.clone(),
+                grade,
+                planned: nc_stage(action, nc) >= NcStage::ActionTaken,
+            })
+        })
+        .collect()
+}
 
 /// Months `yyyy * 100 + mm` of `d`.
 fn month_of(d: NaiveDate) -> u32 {

@@ -4,17 +4,19 @@
 //! (`ready20k_domain::scoring::inputs_for`).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use ready20k_domain::audits::audit_facts;
 use ready20k_domain::calendar::CompletionRef;
 use ready20k_domain::calendar::project::{ProjectDates, assemble};
 use ready20k_domain::calendar::sources::DutyChoice;
 use ready20k_domain::content::Library;
 use ready20k_domain::records::RecordKind;
-use ready20k_domain::scoring::RecordBasis;
+use ready20k_domain::reviews::review_facts;
+use ready20k_domain::scoring::{RecordBasis, open_nonconformities};
 use ready20k_domain::wizard::WizardData;
 use rusqlite::Connection;
 
 use crate::register_error::RegisterError;
-use crate::{Result, StoreError, calendar, documents, risks, suppliers};
+use crate::{Result, StoreError, audits, calendar, documents, reviews, risks, suppliers};
 
 fn reg(e: RegisterError) -> StoreError {
     match e {
@@ -97,13 +99,23 @@ pub fn record_basis(
         },
         today,
     );
+    // The audit and review facts once their registers hold anything (until then the answers
+    // decide), as `audit_register` and `review_register` read a snapshot.
+    let programme = audits::get_programme(conn).map_err(reg)?;
+    let audit_list = audits::list_audits(conn).map_err(reg)?;
+    let audit = (programme.is_some() || !audit_list.is_empty())
+        .then(|| audit_facts(lib, programme.as_ref(), &audit_list));
+    let review_list = reviews::list_reviews(conn).map_err(reg)?;
+    let review = (!review_list.is_empty()).then(|| review_facts(&review_list));
+    let ncs = audits::list_ncs(conn).map_err(reg)?;
+    let actions = super::actions::list_actions(conn)?;
     Ok(RecordBasis {
         ticket_months: ticket_months(conn)?,
         risks: risks::list_risks(conn).map_err(reg)?,
         series,
         done,
-        audit: None,
-        review: None,
-        nonconformities: Vec::new(),
+        audit,
+        review,
+        nonconformities: open_nonconformities(&actions, &ncs),
     })
 }

@@ -352,7 +352,67 @@ pub(crate) fn check_records(cx: &Context<'_>) -> Vec<(&'static str, Vec<String>)
             counts.join(", ")
         ));
     }
-    vec![(TOPIC_OPERATING, period), (TOPIC_RECORDS, claims)]
+    let (audit, review) = register_lines(cx);
+    let ncs = &cx.inputs.nonconformities;
+    let mut nc_lines = Vec::new();
+    if cx.inputs.audit.is_some() || !ncs.is_empty() {
+        let major = ncs.iter().filter(|n| n.grade == NcSeverity::Major).count();
+        let minor = ncs.len() - major;
+        let unplanned = ncs
+            .iter()
+            .filter(|n| n.grade == NcSeverity::Minor && !n.planned)
+            .count();
+        nc_lines.push(format!(
+            "Action register: {major} major and {minor} minor nonconformity(ies) open, {unplanned} \
+             minor without a corrective action."
+        ));
+    }
+    vec![
+        (TOPIC_OPERATING, period),
+        (TOPIC_RECORDS, claims),
+        ("Internal audit cycle", audit),
+        ("Management review", review),
+        ("Nonconformities under control", nc_lines),
+    ]
+}
+
+/// What the audit and review registers show, when they hold anything.
+pub(crate) fn register_lines(cx: &Context<'_>) -> (Vec<String>, Vec<String>) {
+    let audit = cx
+        .inputs
+        .audit
+        .as_ref()
+        .map(|a| {
+            let covered = if a.clauses_not_covered.is_empty() {
+                "clauses 4 to 10 covered".to_owned()
+            } else {
+                format!("not yet covered: {}", a.clauses_not_covered.join(", "))
+            };
+            vec![format!(
+                "Audit register: programme {}, {} audit(s) reported, {covered}.",
+                if a.programme { "in place" } else { "missing" },
+                a.performed
+            )]
+        })
+        .unwrap_or_default();
+    let review = cx
+        .inputs
+        .review
+        .as_ref()
+        .map(|r| {
+            let next = r
+                .next_planned
+                .as_deref()
+                .map(|d| format!(", next planned {d}"))
+                .unwrap_or_default();
+            vec![format!(
+                "Review register: {} review(s) that count (held with top management, minutes \
+                 approved){next}.",
+                r.held
+            )]
+        })
+        .unwrap_or_default();
+    (audit, review)
 }
 
 #[cfg(test)]

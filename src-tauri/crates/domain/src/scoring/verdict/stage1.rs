@@ -76,12 +76,22 @@ pub(crate) fn stage1(cx: &Context<'_>, stage1_tally: &Tally) -> StageResult {
             clause,
         ));
     }
-    judge(
+    let mut result = judge(
         stage1_tally.attainment(STAGE1_REQUIRED),
         caps,
         gaps,
         STAGE1_CHECKS,
-    )
+    );
+    let (audit, review) = records::register_lines(cx);
+    for (topic, lines) in [
+        ("Internal audit planned and under way", audit),
+        ("Management review planned and under way", review),
+    ] {
+        if let Some(check) = result.checks.iter_mut().find(|c| c.topic == topic) {
+            check.records = lines;
+        }
+    }
+    result
 }
 
 /// A planned-and-performed pair of facts at Stage 1: whether the plan exists and whether the

@@ -184,13 +184,13 @@ fn audit_and_review_stage2(cx: &Context<'_>, caps: &mut Vec<Cap>) {
             let done = f.performed > 0 && f.clauses_not_covered.is_empty();
             if !done {
                 let reason = if f.performed == 0 {
-                    "No internal audit has been performed: Stage 2 needs a completed audit cycle \
-                     over clauses 4 to 10."
+                    "The audit register holds no reported internal audit: Stage 2 needs a \
+                     completed audit cycle over clauses 4 to 10."
                         .to_owned()
                 } else {
                     format!(
-                        "The internal audits performed so far do not cover clause(s) {}: Stage 2 \
-                         needs a completed audit cycle over clauses 4 to 10.",
+                        "The reported audits in the audit register do not cover clause(s) {}: \
+                         Stage 2 needs a completed audit cycle over clauses 4 to 10.",
                         f.clauses_not_covered.join(", ")
                     )
                 };
@@ -198,7 +198,9 @@ fn audit_and_review_stage2(cx: &Context<'_>, caps: &mut Vec<Cap>) {
                     CapCode::NoAuditCycle,
                     Vec::new(),
                     reason,
-                    "Complete the audit programme's cycle and record the reports.".into(),
+                    "Complete the audit programme's cycle (Internal audit): perform the \
+                     remaining audits and issue their reports."
+                        .into(),
                 ));
             }
             Some(done)
@@ -230,10 +232,12 @@ fn audit_and_review_stage2(cx: &Context<'_>, caps: &mut Vec<Cap>) {
                 caps.push(cap(
                     CapCode::NoManagementReview,
                     Vec::new(),
-                    "No management review has been held: Stage 2 needs at least one, chaired \
-                     by top management, with minutes."
+                    "The review register holds no management review that counts (held, with \
+                     top management attending and the minutes approved): Stage 2 needs at \
+                     least one."
                         .into(),
-                    "Hold a management review after the internal audit and record the minutes."
+                    "Hold a management review with top management after the internal audit, \
+                     then issue and approve its minutes (Management review)."
                         .into(),
                 ));
             }

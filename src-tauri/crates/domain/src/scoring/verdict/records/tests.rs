@@ -456,3 +456,240 @@ fn the_interval_duties_are_in_the_duty_list() {
         assert!(library().duty(id).is_some(), "{id} is not in the duty list");
     }
 }
+
+mod registers {
+    use super::*;
+    use crate::assessment::{Action, ActionSource, ActionStatus};
+    use crate::audits::{FindingGrade, Nonconformity};
+    use crate::scoring::{audit_register, open_nonconformities, review_register};
+    use crate::snapshot::{
+        AuditProgrammeSnap, AuditSnap, AuditsSnap, ReviewAttendeeSnap, ReviewSnap, ReviewsSnap,
+    };
+
+    fn action(id: i64, planned: bool) -> Action {
+        let text = |t: &str| if planned { t.to_owned() } else { String::new() };
+        Action {
+            id,
+            source: ActionSource::Audit,
+            question_id: None,
+            title: format!("Finding {id}"),
+            owner_id: None,
+            due: None,
+            status: ActionStatus::Open,
+            cause: text("No approval step in the tool"),
+            correction: text("Approved retrospectively"),
+            corrective_action: text("Approval made mandatory in the workflow"),
+            verification: String::new(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn finding(id: i64, grade: FindingGrade, closed: bool) -> Nonconformity {
+        Nonconformity {
+            action_id: id,
+            grade: Some(grade),
+            requirement: "8.5.1.3".into(),
+            closed_on: closed.then(|| "2026-10-01".to_owned()),
+            ..Nonconformity::default()
+        }
+    }
+
+    #[test]
+    fn open_findings_are_read_from_the_action_register() {
+        let actions = [
+            action(1, false),
+            action(2, true),
+            action(3, false),
+            action(4, false),
+        ];
+        let ncs = [
+            finding(1, FindingGrade::Major, false),
+            finding(2, FindingGrade::Minor, false),
+            finding(3, FindingGrade::Ofi, false),
+            finding(4, FindingGrade::Major, true),
+        ];
+        let open = open_nonconformities(&actions, &ncs);
+        let seen: Vec<(i64, NcSeverity, bool)> = open
+            .iter()
+            .map(|n| (n.action_id, n.grade, n.planned))
+            .collect();
+        assert_eq!(
+            seen,
+            [(1, NcSeverity::Major, false), (2, NcSeverity::Minor, true)]
+        );
+        assert_eq!(open[0].title, "Finding 1");
+        // The open major caps Stage 2; the planned minor does not.
+        let inputs = VerdictInputs {
+            nonconformities: open,
+            ..VerdictInputs::default()
+        };
+        let (v, c, s) = judge(&inputs);
+        assert_eq!(
+            (v, c),
+            (Verdict::NotReady, vec![CapCode::OpenMajorNonconformity])
+        );
+        let check = s
+            .checks
+            .iter()
+            .find(|c| c.topic == "Nonconformities under control")
+            .unwrap();
+        assert!(
+            check.records[0].contains("1 major and 1 minor"),
+            "{:?}",
+            check.records
+        );
+    }
+
+    fn review(top_management: bool) -> ReviewsSnap {
+        ReviewsSnap {
+            reviews: vec![ReviewSnap {
+                id: 1,
+                title: "Management review 2026".into(),
+                planned_on: Some("2026-09-01".into()),
+                held_on: Some("2026-09-03".into()),
+                decisions: "Keep going.".into(),
+                next_planned_on: Some("2027-03-01".into()),
+                inputs: None,
+                minutes: "Minutes".into(),
+                status: "approved".into(),
+                issued_at: Some("2026-09-04T10:00:00Z".into()),
+                approved_by: Some(1),
+                approved_at: Some("2026-09-05T10:00:00Z".into()),
+                created_at: "2026-08-01T10:00:00Z".into(),
+                updated_at: "2026-09-05T10:00:00Z".into(),
+            }],
+            attendees: vec![
+                ReviewAttendeeSnap {
+                    review_id: 1,
+                    person_id: 1,
+                    top_management,
+                },
+                ReviewAttendeeSnap {
+                    review_id: 1,
+                    person_id: 2,
+                    top_management: false,
+                },
+            ],
+            actions: vec![],
+        }
+    }
+
+    #[test]
+    fn a_review_without_top_management_does_not_count() {
+        assert_eq!(review_register(&ReviewsSnap::default()), None);
+        let without = review_register(&review(false)).unwrap();
+        assert_eq!(without.held, 0);
+        let inputs = VerdictInputs {
+            review: Some(without),
+            ..VerdictInputs::default()
+        };
+        // Nothing counts, so nothing is scheduled either: Stage 1 fails too.
+        let card = score_project(library(), &every(MaturityLevel::Operated), &inputs);
+        assert_eq!(codes(&card.stage1), [CapCode::NoReviewScheduled]);
+        let s = card.stage2;
+        assert_eq!(
+            (s.verdict, codes(&s)),
+            (
+                Verdict::NotReady,
+                // Without a review that counts, no operated cycle is shown either.
+                vec![CapCode::NoManagementReview, CapCode::OperatingPeriod]
+            )
+        );
+        assert!(
+            s.caps[0].reason.contains("review register"),
+            "{}",
+            s.caps[0].reason
+        );
+        // Held again with top management: it counts and lifts the cap.
+        let with = review_register(&review(true)).unwrap();
+        assert_eq!(with.held, 1);
+        let inputs = VerdictInputs {
+            review: Some(with),
+            ..VerdictInputs::default()
+        };
+        let (v, c, s) = judge(&inputs);
+        assert_eq!((v, c), (Verdict::Ready, vec![]));
+        let check = s
+            .checks
+            .iter()
+            .find(|c| c.topic == "Management review")
+            .unwrap();
+        assert!(
+            check.records[0].contains("1 review(s) that count"),
+            "{:?}",
+            check.records
+        );
+    }
+
+    fn audits(status: &str, clauses: &[&str]) -> AuditsSnap {
+        AuditsSnap {
+            programme: Some(AuditProgrammeSnap {
+                cycle_start: "2026-01-01".into(),
+                target_date: None,
+                notes: String::new(),
+                generated_at: "2026-01-01T00:00:00Z".into(),
+                updated_at: "2026-01-01T00:00:00Z".into(),
+            }),
+            audits: vec![AuditSnap {
+                id: 1,
+                cycle: 1,
+                title: "Whole SMS".into(),
+                areas: vec![],
+                clauses: clauses.iter().map(|c| (*c).to_owned()).collect(),
+                processes: vec![],
+                planned_on: "2026-06-01".into(),
+                performed_on: Some("2026-06-02".into()),
+                external_auditor: "Audit Ltd".into(),
+                plan: String::new(),
+                status: status.into(),
+                mitigation: String::new(),
+                auditor_ids: vec![],
+                service_ids: vec![],
+                created_at: "2026-01-01T00:00:00Z".into(),
+                updated_at: "2026-06-02T00:00:00Z".into(),
+            }],
+            ..AuditsSnap::default()
+        }
+    }
+
+    #[test]
+    fn the_audit_register_replaces_the_answers_once_it_holds_an_audit() {
+        assert_eq!(audit_register(library(), &AuditsSnap::default()), None);
+        let all = ["4", "5", "6", "7", "8", "9", "10"];
+        // Planned, not reported: no cycle yet.
+        let planned = audit_register(library(), &audits("in_progress", &all)).unwrap();
+        let inputs = VerdictInputs {
+            audit: Some(planned),
+            ..VerdictInputs::default()
+        };
+        let card = score_project(library(), &every(MaturityLevel::Operated), &inputs);
+        // Stage 1: planned and under way, none performed yet.
+        assert_eq!(codes(&card.stage1), [CapCode::AuditNotPerformed]);
+        let s = card.stage2;
+        assert_eq!(s.verdict, Verdict::NotReady);
+        assert_eq!(s.caps[0].code, CapCode::NoAuditCycle);
+        assert!(
+            s.caps[0].reason.contains("audit register"),
+            "{}",
+            s.caps[0].reason
+        );
+        // Reported over every clause: lifted, and the check says which record did it.
+        let done = audit_register(library(), &audits("reported", &all)).unwrap();
+        let (v, c, s) = judge(&VerdictInputs {
+            audit: Some(done),
+            ..VerdictInputs::default()
+        });
+        assert_eq!((v, c), (Verdict::Ready, vec![]));
+        let check = s
+            .checks
+            .iter()
+            .find(|c| c.topic == "Internal audit cycle")
+            .unwrap();
+        assert!(
+            check.records[0].contains("1 audit(s) reported, clauses 4 to 10 covered"),
+            "{:?}",
+            check.records
+        );
+    }
+}
