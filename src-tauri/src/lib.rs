@@ -103,6 +103,7 @@ pub fn run() {
             commands::assessment::snapshot_delete,
             commands::assessment::snapshot_compare,
             commands::dossier::dossier_generate,
+            commands::service_report::service_report_generate,
             commands::registers::risks_load,
             commands::registers::risks_save_criteria,
             commands::registers::risks_adopt,

@@ -89,7 +89,7 @@ pub async fn dossier_generate(
 
 /// Hands the PDF to the system viewer; `false` when that failed (the file is saved anyway).
 #[cfg(not(feature = "e2e-hooks"))]
-fn open(app: &AppHandle, path: &Path) -> bool {
+pub(super) fn open(app: &AppHandle, path: &Path) -> bool {
     use tauri_plugin_opener::OpenerExt;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
@@ -98,7 +98,7 @@ fn open(app: &AppHandle, path: &Path) -> bool {
 
 /// E2E builds never start a viewer.
 #[cfg(feature = "e2e-hooks")]
-fn open(_app: &AppHandle, _path: &Path) -> bool {
+pub(super) fn open(_app: &AppHandle, _path: &Path) -> bool {
     false
 }
 

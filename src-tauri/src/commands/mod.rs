@@ -13,6 +13,7 @@ pub mod project;
 pub mod records;
 pub mod registers;
 pub mod reviews;
+pub mod service_report;
 pub mod wizard;
 
 use ready20k_domain::ErrorPayload;

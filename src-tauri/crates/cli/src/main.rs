@@ -12,6 +12,7 @@ mod import_cmd;
 mod project_cmd;
 mod records_cmd;
 mod scorecard_cmd;
+mod service_report_cmd;
 
 use std::process::ExitCode;
 

@@ -31,6 +31,9 @@ enum RecordsCommand {
     Hours(HoursArgs),
     /// Convert each service's free-text SLA targets into structured targets where possible.
     ConvertSla(ProjectArg),
+    /// Print one service's monthly service report (PDF): targets against results, trend,
+    /// incidents and changes of note.
+    ServiceReport(crate::service_report_cmd::ServiceReportArgs),
 }
 
 /// The export formats `--from` accepts.
@@ -137,6 +140,7 @@ pub fn records(args: RecordsArgs) -> Result<(), Failure> {
         RecordsCommand::Report(a) => report(a),
         RecordsCommand::Hours(a) => hours(a),
         RecordsCommand::ConvertSla(a) => convert_sla(a),
+        RecordsCommand::ServiceReport(a) => crate::service_report_cmd::service_report_cmd(a),
     }
 }
 

@@ -53,6 +53,9 @@ pub struct Cover {
     pub verdict: Vec<VerdictLine>,
     /// Facts printed in a grid at the foot of the cover (certification body, audit dates).
     pub details: Vec<KeyValue>,
+    /// Heading over the scope summary and over the verdict lines; `None`: the dossier's
+    /// ("Scope of the service management system", "Readiness at a glance").
+    pub labels: Option<(String, String)>,
 }
 
 /// One headline line on the cover.
@@ -124,6 +127,10 @@ pub enum Block {
     BarChart(BarChart),
     /// Radar (spider) chart of 0..100 values.
     RadarChart(RadarChart),
+    /// Likelihood × impact grids with counts, side by side.
+    HeatMap(HeatMap),
+    /// Line chart of 0..100 values over periods (months).
+    LineChart(LineChart),
     /// A highlighted note.
     Callout(Callout),
     /// Force the next block onto a new page.
@@ -315,6 +322,11 @@ impl Cell {
             tone: Tone::Neutral,
         }
     }
+    /// The same cell with a tone.
+    pub fn with_tone(mut self, tone: Tone) -> Self {
+        self.tone = tone;
+        self
+    }
 }
 
 /// A horizontal bar chart.
@@ -348,6 +360,46 @@ pub struct RadarChart {
     pub values: Vec<f32>,
     /// Optional target per axis (dashed polygon).
     pub target: Option<Vec<f32>>,
+}
+
+/// Likelihood × impact grids (5 × 5) with a count in each cell, drawn side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeatMap {
+    /// Chart title.
+    pub title: String,
+    /// The grids (e.g. before and after treatment).
+    pub grids: Vec<HeatGrid>,
+    /// The highest score (likelihood × impact) accepted without treatment.
+    pub acceptance: u8,
+}
+
+/// One grid of a heat map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeatGrid {
+    /// Caption above the grid.
+    pub caption: String,
+    /// `cells[l - 1][i - 1]`: entries with likelihood `l` and impact `i`.
+    pub cells: [[u32; 5]; 5],
+}
+
+/// A line chart of 0..100 values over periods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChart {
+    /// Chart title.
+    pub title: String,
+    /// One label per period, left to right (e.g. "2026-01").
+    pub periods: Vec<String>,
+    /// The lines.
+    pub series: Vec<LineSeries>,
+}
+
+/// One line: a value 0..100 per period, `None` where nothing was measured (a gap).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineSeries {
+    /// Legend label.
+    pub label: String,
+    /// One value per period.
+    pub values: Vec<Option<f32>>,
 }
 
 /// A highlighted note.

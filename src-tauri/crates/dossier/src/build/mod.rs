@@ -8,7 +8,9 @@
 mod convert;
 mod facts;
 mod markdown;
+mod operating;
 mod sections;
+mod service_report;
 mod table;
 mod util;
 
@@ -19,6 +21,7 @@ use ready20k_domain::snapshot::ProjectSnapshot;
 use crate::model::Dossier;
 
 pub use markdown::blocks as markdown_blocks;
+pub use service_report::{ServiceReportError, ServiceReportOptions, service_report};
 /// The scorecard the dossier prints (the app's judgement of the same project).
 pub use facts::scorecard;
 

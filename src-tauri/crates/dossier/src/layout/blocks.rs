@@ -333,6 +333,24 @@ impl Builder<'_, '_> {
                 }));
                 self.push_space(10.0);
             }
+            Block::HeatMap(c) => {
+                let (h, prims) = chart::heat_map(self.ts, c, a.x, a.w);
+                self.items.push(Item::Block(Blk {
+                    height: h,
+                    prims,
+                    ..Blk::default()
+                }));
+                self.push_space(10.0);
+            }
+            Block::LineChart(c) => {
+                let (h, prims) = chart::line_chart(self.ts, c, a.x, a.w);
+                self.items.push(Item::Block(Blk {
+                    height: h,
+                    prims,
+                    ..Blk::default()
+                }));
+                self.push_space(10.0);
+            }
             Block::Callout(c) => self.callout(c),
             Block::PageBreak => self.items.push(Item::PageBreak),
         }

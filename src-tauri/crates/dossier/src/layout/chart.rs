@@ -4,7 +4,7 @@ use super::palette;
 use super::text::{Style, Typesetter};
 use super::{Colour, Prim, Stroke};
 use crate::fonts::FontKey;
-use crate::model::{BarChart, RadarChart, Run};
+use crate::model::{BarChart, HeatMap, LineChart, RadarChart, Run};
 
 fn clamp(v: f32) -> f32 {
     if v.is_finite() {
@@ -308,4 +308,231 @@ pub fn radar_chart(
         out.extend(b.prims(lx + 22.0, ly));
     }
     (ly + 10.0, out)
+}
+
+/// Light green: a cell within the acceptance level.
+const ACCEPT_FILL: Colour = Colour(0xdc, 0xef, 0xe2);
+/// Light amber: above the acceptance level.
+const ABOVE_FILL: Colour = Colour(0xfb, 0xe6, 0xc4);
+/// Light red: high (score 15 and above).
+const HIGH_FILL: Colour = Colour(0xf6, 0xcf, 0xcf);
+/// The score from which a cell counts as high.
+const HIGH_SCORE: u32 = 15;
+
+/// The fill of a heat-map cell of score `score`.
+fn heat_fill(score: u32, acceptance: u8) -> Colour {
+    if score <= u32::from(acceptance) {
+        ACCEPT_FILL
+    } else if score >= HIGH_SCORE {
+        HIGH_FILL
+    } else {
+        ABOVE_FILL
+    }
+}
+
+/// Heat maps side by side: for each grid a caption, likelihood 5..1 top to bottom, impact
+/// 1..5 left to right, cells coloured by score against the acceptance level, the count in
+/// each non-empty cell; one legend under all of them.
+pub fn heat_map(ts: &mut Typesetter<'_>, c: &HeatMap, x: f32, width: f32) -> (f32, Vec<Prim>) {
+    let (top, mut out) = title(ts, &c.title, x, width);
+    let n = c.grids.len().max(1) as f32;
+    let gap = 34.0;
+    let axis_w = 26.0;
+    let slot = (width - gap * (n - 1.0)) / n;
+    let cell = ((slot - axis_w) / 5.0).min(30.0);
+    let caption = Style {
+        font: FontKey::Bold,
+        size: 8.2,
+        colour: palette::TEAL_DARK,
+    };
+    let small = Style {
+        font: FontKey::Regular,
+        size: 7.0,
+        colour: palette::MUTED,
+    };
+    let count_style = Style {
+        font: FontKey::Bold,
+        size: 10.0,
+        colour: palette::INK,
+    };
+    let grid_top = top + 26.0;
+    let grid_h = cell * 5.0;
+    for (g, grid) in c.grids.iter().enumerate() {
+        let used = axis_w + cell * 5.0;
+        let gx = x + g as f32 * (slot + gap) + (slot - used) / 2.0 + axis_w;
+        let cap = ts.line(caption, &grid.caption);
+        out.extend(cap.prims(gx + (cell * 5.0 - cap.width) / 2.0, top + 8.0));
+        let axis = ts.line(small, "Likelihood");
+        out.extend(axis.prims(gx - axis_w, grid_top - 5.0));
+        for l in 1..=5u32 {
+            let row_y = grid_top + (5 - l) as f32 * cell;
+            let num = ts.line(small, &l.to_string());
+            out.extend(num.prims(gx - 8.0 - num.width, row_y + cell / 2.0 + 2.5));
+            for i in 1..=5u32 {
+                let cx = gx + (i - 1) as f32 * cell;
+                out.push(Prim::Rect {
+                    x: cx,
+                    y: row_y,
+                    w: cell,
+                    h: cell,
+                    fill: Some(heat_fill(l * i, c.acceptance)),
+                    stroke: Some(Stroke::solid(Colour::WHITE, 1.2)),
+                });
+                let count = grid.cells[(l - 1) as usize][(i - 1) as usize];
+                if count > 0 {
+                    let t = ts.line(count_style, &count.to_string());
+                    out.extend(t.prims(cx + (cell - t.width) / 2.0, row_y + cell / 2.0 + 3.6));
+                }
+            }
+        }
+        for i in 1..=5u32 {
+            let num = ts.line(small, &i.to_string());
+            let cx = gx + (i - 1) as f32 * cell;
+            out.extend(num.prims(cx + (cell - num.width) / 2.0, grid_top + grid_h + 10.0));
+        }
+        let axis = ts.line(small, "Impact");
+        out.extend(axis.prims(
+            gx + (cell * 5.0 - axis.width) / 2.0,
+            grid_top + grid_h + 20.0,
+        ));
+    }
+    // Legend.
+    let y = grid_top + grid_h + 32.0;
+    let legend_style = Style {
+        font: FontKey::Regular,
+        size: 7.2,
+        colour: palette::MUTED,
+    };
+    let items = [
+        (
+            ACCEPT_FILL,
+            format!("Within the acceptance level (score ≤ {})", c.acceptance),
+        ),
+        (ABOVE_FILL, "Above the acceptance level".to_owned()),
+        (HIGH_FILL, format!("High (score ≥ {HIGH_SCORE})")),
+    ];
+    let mut lx = x;
+    for (fill, text) in items {
+        out.push(Prim::Rect {
+            x: lx,
+            y: y + 0.5,
+            w: 9.0,
+            h: 7.0,
+            fill: Some(fill),
+            stroke: Some(Stroke::solid(palette::RULE, 0.5)),
+        });
+        let l = ts.line(legend_style, &text);
+        out.extend(l.prims(lx + 13.0, y + 6.6));
+        lx += 13.0 + l.width + 16.0;
+    }
+    (y + 14.0, out)
+}
+
+/// Colours of the lines of a line chart, in order.
+const LINE_COLOURS: [Colour; 4] = [palette::TEAL, palette::WARN, palette::INK, palette::GOOD];
+
+/// A line chart of 0..100 values: gridlines at 25 % steps, one label per period, each
+/// series as a line with point markers (broken where a value is missing), legend below.
+pub fn line_chart(ts: &mut Typesetter<'_>, c: &LineChart, x: f32, width: f32) -> (f32, Vec<Prim>) {
+    let (top, mut out) = title(ts, &c.title, x, width);
+    let small = Style {
+        font: FontKey::Regular,
+        size: 6.8,
+        colour: palette::MUTED,
+    };
+    let plot_x = x + 30.0;
+    let plot_w = width - 36.0;
+    let plot_top = top + 4.0;
+    let plot_h = 120.0;
+    let bottom = plot_top + plot_h;
+    for step in 0..=4 {
+        let gy = bottom - plot_h * step as f32 / 4.0;
+        out.push(Prim::Line {
+            x1: plot_x,
+            y1: gy,
+            x2: plot_x + plot_w,
+            y2: gy,
+            stroke: Stroke::solid(palette::RULE, 0.4),
+        });
+        let label = ts.line(small, &format!("{} %", step * 25));
+        out.extend(label.prims(plot_x - 5.0 - label.width, gy + 2.4));
+    }
+    let n = c.periods.len().max(1);
+    let step_w = plot_w / n as f32;
+    let px = |i: usize| plot_x + step_w * (i as f32 + 0.5);
+    let py = |v: f32| bottom - plot_h * clamp(v) / 100.0;
+    // Period labels: every one when they fit, else every second or third.
+    let widest = c
+        .periods
+        .iter()
+        .map(|p| ts.line(small, p).width)
+        .fold(0.0f32, f32::max);
+    let every = ((widest + 6.0) / step_w).ceil().max(1.0) as usize;
+    for (i, p) in c.periods.iter().enumerate() {
+        if i % every != 0 {
+            continue;
+        }
+        let l = ts.line(small, p);
+        out.extend(l.prims(px(i) - l.width / 2.0, bottom + 10.0));
+    }
+    for (k, s) in c.series.iter().enumerate() {
+        let colour = LINE_COLOURS[k % LINE_COLOURS.len()];
+        let stroke = if k % 2 == 1 {
+            Stroke::dashed(colour, 1.4)
+        } else {
+            Stroke::solid(colour, 1.6)
+        };
+        let mut prev: Option<(f32, f32)> = None;
+        for (i, v) in s.values.iter().enumerate().take(n) {
+            let Some(v) = v else {
+                prev = None;
+                continue;
+            };
+            let p = (px(i), py(*v));
+            if let Some(q) = prev {
+                out.push(Prim::Line {
+                    x1: q.0,
+                    y1: q.1,
+                    x2: p.0,
+                    y2: p.1,
+                    stroke,
+                });
+            }
+            out.push(Prim::Rect {
+                x: p.0 - 1.9,
+                y: p.1 - 1.9,
+                w: 3.8,
+                h: 3.8,
+                fill: Some(colour),
+                stroke: None,
+            });
+            prev = Some(p);
+        }
+    }
+    // Legend.
+    let y = bottom + 22.0;
+    let legend_style = Style {
+        font: FontKey::Regular,
+        size: 7.2,
+        colour: palette::MUTED,
+    };
+    let mut lx = plot_x;
+    for (k, s) in c.series.iter().enumerate() {
+        let colour = LINE_COLOURS[k % LINE_COLOURS.len()];
+        out.push(Prim::Line {
+            x1: lx,
+            y1: y + 3.5,
+            x2: lx + 16.0,
+            y2: y + 3.5,
+            stroke: if k % 2 == 1 {
+                Stroke::dashed(colour, 1.4)
+            } else {
+                Stroke::solid(colour, 1.6)
+            },
+        });
+        let l = ts.line(legend_style, &s.label);
+        out.extend(l.prims(lx + 20.0, y + 6.0));
+        lx += 20.0 + l.width + 16.0;
+    }
+    (y + 14.0, out)
 }

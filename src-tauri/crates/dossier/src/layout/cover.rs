@@ -73,8 +73,14 @@ pub(super) fn cover(ts: &mut Typesetter<'_>, d: &Dossier) -> Page {
         colour: palette::TEAL,
     };
     p.prims.extend(
-        ts.line(label, "SCOPE OF THE SERVICE MANAGEMENT SYSTEM")
-            .prims(x, y),
+        ts.line(
+            label,
+            &d.cover.labels.as_ref().map_or_else(
+                || "SCOPE OF THE SERVICE MANAGEMENT SYSTEM".to_owned(),
+                |l| l.0.to_uppercase(),
+            ),
+        )
+        .prims(x, y),
     );
     y += 8.0;
     let scope_style = Style {
@@ -120,7 +126,16 @@ pub(super) fn cover(ts: &mut Typesetter<'_>, d: &Dossier) -> Page {
     // Verdict box.
     y += 34.0;
     p.prims
-        .extend(ts.line(label, "READINESS AT A GLANCE").prims(x, y));
+        .extend(
+            ts.line(
+                label,
+                &d.cover.labels.as_ref().map_or_else(
+                    || "READINESS AT A GLANCE".to_owned(),
+                    |l| l.1.to_uppercase(),
+                ),
+            )
+            .prims(x, y),
+        );
     y += 10.0;
     let box_top = y;
     let row_h = 25.0;

@@ -42,6 +42,7 @@ fn tiny(blocks: Vec<Block>) -> Dossier {
             date_line: "12 March 2026".into(),
             verdict: Vec::new(),
             details: Vec::new(),
+            labels: None,
         },
         front: Vec::new(),
         sections: vec![Section {

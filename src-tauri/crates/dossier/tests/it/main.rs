@@ -6,6 +6,7 @@
 
 mod demo;
 mod layout;
+mod registers;
 mod scripts;
 mod verdict;
 

@@ -133,5 +133,6 @@ pub(super) fn cover(f: &Facts<'_>) -> Cover {
         date_line: long_date(f.opts.date),
         verdict,
         details,
+        labels: None,
     }
 }

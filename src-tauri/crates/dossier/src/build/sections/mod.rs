@@ -1,6 +1,8 @@
 //! The sections of the dossier, one file each, and the packs that combine them.
 
 mod actions;
+mod audits;
+mod calendar;
 mod catalogue;
 mod checklist;
 mod control;
@@ -8,10 +10,16 @@ mod cover;
 mod evidence;
 mod matrix;
 mod policies;
+mod records;
+mod review;
+mod risks;
 mod roles;
 mod scope;
 mod scorecard;
 mod summary;
+mod suppliers;
+
+pub(crate) use records::{changes_table, major_table};
 
 use ready20k_domain::assessment::ActionStatus;
 use ready20k_domain::content::DocumentKind;
@@ -28,13 +36,24 @@ pub fn dossier(f: &Facts<'_>) -> Dossier {
     let (front, mut body, mut annexes) = match pack {
         Pack::Summary => (Vec::new(), vec![summary::summary(f)], Vec::new()),
         Pack::Full | Pack::Stage1 => {
-            // The SMS as designed; the full pack adds how far it is implemented.
+            // The SMS as designed, its registers and (full pack) how it is operated; the
+            // full pack then adds how far it is implemented.
             let mut body = vec![
                 scope::scope(f),
                 catalogue::catalogue(f),
                 roles::roles(f),
                 policies::policies(f),
+                risks::risks(f),
+                suppliers::suppliers(f),
             ];
+            if pack == Pack::Full {
+                body.extend([calendar::calendar_section(f), records::records(f)]);
+            }
+            body.extend([
+                audits::audits(f),
+                review::review(f),
+                audits::nonconformities(f),
+            ]);
             if pack == Pack::Full {
                 body.extend([
                     scorecard::scorecard(f),
