@@ -16,7 +16,7 @@ mod tests;
 pub use audit::{delete_audit, get_audit, list_audits, save_audit};
 pub use lines::{link_finding, list_lines, record_line, start_audit};
 pub use nc::{get_nc, list_ncs, save_nc};
-pub use programme::{generate_programme, get_programme};
+pub use programme::{generate_programme, get_programme, update_programme};
 pub use report::{approve_report, get_report, issue_report, list_reports};
 pub use snap::{export_audits, import_audits};
 

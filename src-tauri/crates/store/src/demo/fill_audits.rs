@@ -152,6 +152,23 @@ pub(super) fn fill_audits(p: &mut Project, t: &Timeline) -> Result<()> {
             audits::save_nc(p, &current, &nc).map_err(reg_err)?;
         }
     }
+    // Regenerated after the cycle: the next cycle follows the dates the audits were done on,
+    // and change management (a finding) is audited twice.
+    t.go(4, 0);
+    audits::generate_programme(p).map_err(reg_err)?;
+    let mut g = audits::get_programme(p.conn())
+        .map_err(reg_err)?
+        .unwrap_or_default();
+    g.cycle_start = t.date(-74);
+    g.notes = format!(
+        "Cycle 1 was brought forward so that its results reach the management review before \
+         the Stage 1 audit: ten audits, one about every six days from {} to {}, each by an \
+         auditor who does not run the audited processes. From then on every area is audited \
+         once a year, change management twice (it had a finding).",
+        t.date(-74),
+        t.date(-20)
+    );
+    audits::update_programme(p, &g).map_err(reg_err)?;
     Ok(())
 }
 
@@ -181,6 +198,16 @@ mod tests {
             && r.checked == r.lines
             && r.independence.is_acceptable()));
         assert_eq!(view.facts.performed, 10);
+        let next: Vec<&str> = view
+            .rows
+            .iter()
+            .filter(|r| r.audit.cycle == 2 && r.audit.areas.iter().any(|a| a == "IA-06"))
+            .map(|r| r.audit.planned_on.as_str())
+            .collect();
+        assert_eq!(next, ["2027-02-12", "2027-08-12"]);
+        let programme = view.programme.as_ref().unwrap();
+        assert_eq!(programme.cycle_start, "2026-06-19");
+        assert!(programme.notes.contains("brought forward"));
         assert!(view.facts.clauses_not_covered.is_empty());
         assert!(
             view.rows
