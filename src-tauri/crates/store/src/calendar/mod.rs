@@ -13,15 +13,13 @@ pub use snap::{export_completions, export_duties, import_calendar};
 mod tests;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use ready20k_domain::calendar::sources::{
-    DutyChoice, document_series, duty_plans, duty_series, evidence_series, supplier_series,
-};
+use ready20k_domain::calendar::project::{self, ProjectDates};
+use ready20k_domain::calendar::sources::DutyChoice;
 use ready20k_domain::calendar::{
     CalendarFinding, CalendarOverview, CompletionRef, Occurrence, Series, Window, findings,
     occurrences, overview, today_in,
 };
 use ready20k_domain::content::{Frequency, try_library};
-use ready20k_domain::wizard::WizardData;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -35,11 +33,7 @@ use crate::{StoreError, documents, suppliers};
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
 /// The duty of the duty list that per-supplier reviews replace once agreements are recorded.
-pub const SUPPLIER_REVIEW_DUTY: &str = "DUTY-SUPPLIER-REVIEW";
-
-/// The roles whose holders look after evidence and supplier dates.
-const EVIDENCE_OWNER_ROLE: &str = "ROLE-SMSM";
-const SUPPLIER_OWNER_ROLE: &str = "ROLE-SUP";
+pub use ready20k_domain::calendar::project::SUPPLIER_REVIEW_DUTY;
 
 /// The project's choice for one duty, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -469,11 +463,6 @@ fn calendar_start(conn: &Connection) -> RegisterResult<NaiveDate> {
         })
 }
 
-/// Names of the holders of `role` ("Ann Lee, Bob Ng"), empty when nobody holds it.
-fn owner_names(data: &WizardData, role: &str) -> String {
-    data.holder_names(role).join(", ")
-}
-
 /// Every series of the project: the duty list (with the project's choices), document review
 /// dates, evidence dates, supplier reviews and contract notice dates. `today` anchors a
 /// supplier review that has neither a start date nor a review yet.
@@ -488,7 +477,6 @@ fn assemble(
     let lib =
         try_library().map_err(|e| RegisterError::refused("content_invalid", e.to_string()))?;
     let data = crate::wizard::load(conn)?;
-    let owner_of_role = |role: &str| owner_names(&data, role);
     let register = suppliers::register(conn)?;
     let choices: Vec<DutyChoice> = list_duty_settings(conn)?
         .into_iter()
@@ -506,41 +494,25 @@ fn assemble(
             duty_id: s.duty_id,
         })
         .collect();
-    let duties: Vec<_> = lib
-        .duties
-        .iter()
-        .filter(|d| d.id != SUPPLIER_REVIEW_DUTY || register.agreements.is_empty())
-        .cloned()
-        .collect();
-    let plans = duty_plans(
-        &duties,
-        data.profile.headcount,
-        calendar_start(conn)?,
-        &choices,
-        &owner_of_role,
-    );
-    let mut series = duty_series(&plans);
     let docs = documents::records::list_documents(conn)?;
-    series.extend(document_series(&docs, &owner_of_role));
-    series.extend(evidence_series(
-        &list_evidence(conn)?,
-        Some(lib),
-        &owner_names(&data, EVIDENCE_OWNER_ROLE),
-    ));
-    let (supplier, reviews_done) = supplier_series(
-        &register.parties,
-        &register.agreements,
-        &register.reviews,
-        &owner_names(&data, SUPPLIER_OWNER_ROLE),
-        today,
-    );
-    series.extend(supplier);
-    let mut done: Vec<CompletionRef> = list_completions(conn)?
+    let evidence = list_evidence(conn)?;
+    let completions = list_completions(conn)?
         .iter()
         .filter_map(Completion::to_ref)
         .collect();
-    done.extend(reviews_done);
-    Ok((series, done))
+    Ok(project::assemble(
+        ProjectDates {
+            lib,
+            data: &data,
+            start: calendar_start(conn)?,
+            choices: &choices,
+            docs: &docs,
+            evidence: &evidence,
+            suppliers: &register,
+            completions,
+        },
+        today,
+    ))
 }
 
 /// The calendar as the screens, the CLI and the export show it.
