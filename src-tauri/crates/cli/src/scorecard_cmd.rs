@@ -96,6 +96,9 @@ fn print_stage(name: &str, s: &StageResult) {
             CheckStatus::Failed => "FAIL",
         };
         println!("  [{mark}] {}: {}", c.topic, c.looks_at);
+        for r in &c.records {
+            println!("         {r}");
+        }
     }
     if !s.caps.is_empty() {
         println!("  Why the verdict is limited:");

@@ -10,6 +10,8 @@ mod calendar;
 mod kill;
 #[path = "it/records.rs"]
 mod records;
+#[path = "it/verdict.rs"]
+mod verdict;
 
 fn cli(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ready20k-cli"))
@@ -299,7 +301,7 @@ fn scorecard_prints_overall_clauses_and_both_verdicts() {
                 && !c["lift"].as_str().unwrap().is_empty())
     );
     assert_eq!(empty["stage1"]["checks"].as_array().unwrap().len(), 4);
-    assert_eq!(empty["stage2"]["checks"].as_array().unwrap().len(), 6);
+    assert_eq!(empty["stage2"]["checks"].as_array().unwrap().len(), 9);
     assert_eq!(empty["overall"], 0.0);
     assert_eq!(empty["clauses"]["4"], 0.0);
     let reasons = |v: &serde_json::Value, stage: &str| -> Vec<String> {

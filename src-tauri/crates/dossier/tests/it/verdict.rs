@@ -6,7 +6,7 @@ use std::sync::Arc;
 use chrono::{Days, NaiveDate};
 use ready20k_domain::clock::FixedClock;
 use ready20k_domain::records::Preset;
-use ready20k_domain::scoring::{CapCode, Scorecard, Verdict, verdicts_v2};
+use ready20k_domain::scoring::{CapCode, Scorecard, Verdict, inputs_v2, score_project};
 use ready20k_store::{assessment, records, snapshot};
 
 use crate::demo::library;
@@ -36,7 +36,7 @@ fn judged(
     today: NaiveDate,
     built: (i32, u32, u32),
     records: Option<&str>,
-) -> (Scorecard, Scorecard, [Verdict; 2]) {
+) -> (Scorecard, Scorecard, Scorecard) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.r20k");
     let clock = Arc::new(FixedClock::at_date(built.0, built.1, built.2).unwrap());
@@ -56,7 +56,7 @@ fn judged(
     let answers = assessment::answers::list_answers(project.conn()).unwrap();
     let evidence = assessment::evidence::list_evidence(project.conn()).unwrap();
     let map = ready20k_domain::assessment::scoring_answers(&answers, &evidence, today);
-    let before = verdicts_v2(library(), &map, &inputs);
+    let before = score_project(library(), &map, &inputs_v2(&inputs));
     let snap = snapshot::collect(&project).unwrap();
     project.close().unwrap();
     let dossier = ready20k_dossier::build::scorecard(&snap, library(), today);
@@ -84,7 +84,11 @@ fn summary(card: &Scorecard) -> String {
 fn the_app_and_the_dossier_agree_on_the_demo_firm() {
     let built = NaiveDate::from_ymd_opt(2026, 3, 12).unwrap();
     let (app, dossier, before) = judged(built, (2026, 3, 12), None);
-    eprintln!("demo on {built}: before {before:?}; now {}", summary(&app));
+    eprintln!(
+        "demo on {built}:\n  rules 2: {}\n  rules 3: {}",
+        summary(&before),
+        summary(&app)
+    );
     assert_eq!(app, dossier);
     // The demo's operating records, audit and review registers are read.
     let check = |topic: &str| {
@@ -125,7 +129,11 @@ fn the_app_and_the_dossier_agree_when_the_calendar_has_fallen_behind() {
         .checked_add_days(Days::new(190))
         .unwrap();
     let (app, dossier, before) = judged(later, (2026, 3, 12), None);
-    eprintln!("demo on {later}: before {before:?}; now {}", summary(&app));
+    eprintln!(
+        "demo on {later}:\n  rules 2: {}\n  rules 3: {}",
+        summary(&before),
+        summary(&app)
+    );
     assert_eq!(app, dossier);
     let codes: Vec<CapCode> = app.stage2.caps.iter().map(|c| c.code).collect();
     assert!(

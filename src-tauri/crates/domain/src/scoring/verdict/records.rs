@@ -367,8 +367,17 @@ pub(crate) fn check_records(cx: &Context<'_>) -> Vec<(&'static str, Vec<String>)
              minor without a corrective action."
         ));
     }
+    let risks = &cx.inputs.risks;
+    let kept = vec![format!(
+        "Calendar: {} duty(ies) overdue without a record. Risk register: {} of {} open \
+         entries past their review date.",
+        cx.inputs.overdue.len(),
+        risks.past_review.len(),
+        risks.open
+    )];
     vec![
         (TOPIC_OPERATING, period),
+        ("Planned activities kept", kept),
         (TOPIC_RECORDS, claims),
         ("Internal audit cycle", audit),
         ("Management review", review),
