@@ -342,19 +342,11 @@ fn prepare(path: &Path, share: f64) {
     snapshots::take_snapshot(c, "After evidence round", &card).unwrap();
     let gap = card.stage2.reasons.first().cloned();
     let mk = |source, question_id: Option<String>, title: &str, due: &str, status| Action {
-        id: 0,
-        source,
         question_id,
-        title: title.into(),
         owner_id: Some(ann),
         due: Some(due.into()),
         status,
-        cause: String::new(),
-        correction: String::new(),
-        corrective_action: String::new(),
-        verification: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Action::new(source, title)
     };
     if let Some(g) = gap {
         actions::save_action(

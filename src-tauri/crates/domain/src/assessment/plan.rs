@@ -113,24 +113,17 @@ mod tests {
     }
 
     fn action(id: i64, question: Option<&str>, due: Option<&str>, status: ActionStatus) -> Action {
+        let source = if question.is_some() {
+            ActionSource::Gap
+        } else {
+            ActionSource::Audit
+        };
         Action {
             id,
-            source: if question.is_some() {
-                ActionSource::Gap
-            } else {
-                ActionSource::Audit
-            },
             question_id: question.map(Into::into),
-            title: format!("A{id}"),
-            owner_id: None,
             due: due.map(Into::into),
             status,
-            cause: String::new(),
-            correction: String::new(),
-            corrective_action: String::new(),
-            verification: String::new(),
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Action::new(source, format!("A{id}"))
         }
     }
 

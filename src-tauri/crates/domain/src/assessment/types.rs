@@ -252,6 +252,27 @@ pub struct Action {
     pub updated_at: String,
 }
 
+impl Action {
+    /// A new open action (id 0) from `source` titled `title`; everything else empty.
+    pub fn new(source: ActionSource, title: impl Into<String>) -> Self {
+        Self {
+            id: 0,
+            source,
+            question_id: None,
+            title: title.into(),
+            owner_id: None,
+            due: None,
+            status: ActionStatus::Open,
+            cause: String::new(),
+            correction: String::new(),
+            corrective_action: String::new(),
+            verification: String::new(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+}
+
 /// A frozen scorecard, listed without its body (for the trend and the snapshot list).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SnapshotSummary {

@@ -212,19 +212,9 @@ fn actions_and_snapshots() {
     let mut p = project(&dir);
     let c = &mut p;
     let gap = Action {
-        id: 0,
-        source: ActionSource::Gap,
         question_id: Some("Q-4.1-01".into()),
-        title: " Write the issues list ".into(),
-        owner_id: None,
         due: Some("2026-01-05".into()),
-        status: ActionStatus::Open,
-        cause: String::new(),
-        correction: String::new(),
-        corrective_action: String::new(),
-        verification: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Action::new(ActionSource::Gap, " Write the issues list ")
     };
     let saved = actions::save_action(c, &gap).unwrap();
     assert!(saved.id > 0);

@@ -8,16 +8,17 @@ use base64::engine::general_purpose::STANDARD;
 use ready20k_domain::snapshot::{CalendarCompletionSnap, CalendarDutySnap};
 use rusqlite::{Connection, params};
 
+use crate::rows;
 use crate::{Result, StoreError};
 
 /// Reads every `calendar_duty` row.
 pub fn export_duties(conn: &Connection) -> Result<Vec<CalendarDutySnap>> {
-    let mut stmt = conn.prepare(
+    Ok(rows::all(
+        conn,
         "SELECT duty_id, anchor_on, frequency, owner_id, active, updated_at
          FROM calendar_duty ORDER BY duty_id",
-    )?;
-    Ok(stmt
-        .query_map([], |r| {
+        [],
+        |r| {
             Ok(CalendarDutySnap {
                 duty_id: r.get(0)?,
                 anchor_on: r.get(1)?,
@@ -26,8 +27,8 @@ pub fn export_duties(conn: &Connection) -> Result<Vec<CalendarDutySnap>> {
                 active: r.get(4)?,
                 updated_at: r.get(5)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?)
+        },
+    )?)
 }
 
 /// Reads every `calendar_completion` row with its kept file.
@@ -40,13 +41,13 @@ pub fn export_completions(conn: &Connection) -> Result<Vec<CalendarCompletionSna
         let (id, bytes) = row?;
         files.insert(id, bytes);
     }
-    let mut stmt = conn.prepare(
+    let rows = rows::all(
+        conn,
         "SELECT occurrence_id, series_id, due_on, done_on, person_id, evidence_id, note,
                 file_name, size, sha256, created_at
          FROM calendar_completion ORDER BY occurrence_id",
-    )?;
-    let rows = stmt
-        .query_map([], |r| {
+        [],
+        |r| {
             Ok(CalendarCompletionSnap {
                 occurrence_id: r.get(0)?,
                 series_id: r.get(1)?,
@@ -61,8 +62,8 @@ pub fn export_completions(conn: &Connection) -> Result<Vec<CalendarCompletionSna
                 content_base64: None,
                 created_at: r.get(10)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
     Ok(rows
         .into_iter()
         .map(|mut c| {

@@ -204,14 +204,14 @@ pub(super) fn fill_assessment(
         assessment::actions::save_action(
             p,
             &Action {
-                id: 0,
-                source: ActionSource::Gap,
                 question_id: Some(q.id.clone()),
-                title: format!("Close the gap on {} (clause {})", q.id, q.clause),
                 owner_id: owner(&q.id),
                 due: Some(t.date(30 + i64::try_from(i).unwrap_or(0) * 7)),
                 status,
-                ..Action::default_for_demo()
+                ..Action::new(
+                    ActionSource::Gap,
+                    format!("Close the gap on {} (clause {})", q.id, q.clause),
+                )
             },
         )?;
     }
@@ -254,28 +254,4 @@ pub(super) fn fill_assessment(
     let card = assessment::scorecard(p.conn_mut(), chrono_date(&when)?)?;
     assessment::snapshots::take_snapshot(p, "Before stage 1 audit", &card)?;
     Ok(())
-}
-
-trait DemoDefault {
-    fn default_for_demo() -> Self;
-}
-
-impl DemoDefault for Action {
-    fn default_for_demo() -> Self {
-        Action {
-            id: 0,
-            source: ActionSource::Other,
-            question_id: None,
-            title: String::new(),
-            owner_id: None,
-            due: None,
-            status: ActionStatus::Open,
-            cause: String::new(),
-            correction: String::new(),
-            corrective_action: String::new(),
-            verification: String::new(),
-            created_at: String::new(),
-            updated_at: String::new(),
-        }
-    }
 }

@@ -9,6 +9,7 @@ use ready20k_domain::snapshot::{
 };
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::rows;
 use crate::{Result, StoreError};
 
 /// Reads every operating-records table.
@@ -25,12 +26,12 @@ pub fn export_records(conn: &Connection) -> Result<RecordsSnap> {
             },
         )
         .optional()?;
-    let mut stmt = conn.prepare(
+    let service_levels = rows::all(
+        conn,
         "SELECT service_id, availability_pct, fulfilment_min, fulfilment_clock, note, updated_at
          FROM service_level ORDER BY service_id",
-    )?;
-    let service_levels = stmt
-        .query_map([], |r| {
+        [],
+        |r| {
             Ok(ServiceLevelSnap {
                 service_id: r.get(0)?,
                 availability_pct: r.get(1)?,
@@ -39,14 +40,14 @@ pub fn export_records(conn: &Connection) -> Result<RecordsSnap> {
                 note: r.get(4)?,
                 updated_at: r.get(5)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut stmt = conn.prepare(
+        },
+    )?;
+    let service_level_targets = rows::all(
+        conn,
         "SELECT service_id, priority, response_min, resolution_min, clock
          FROM service_level_target ORDER BY service_id, priority",
-    )?;
-    let service_level_targets = stmt
-        .query_map([], |r| {
+        [],
+        |r| {
             Ok(ServiceLevelTargetSnap {
                 service_id: r.get(0)?,
                 priority: r.get(1)?,
@@ -54,27 +55,27 @@ pub fn export_records(conn: &Connection) -> Result<RecordsSnap> {
                 resolution_min: r.get(3)?,
                 clock: r.get(4)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut stmt = conn.prepare(
-        "SELECT source, value, service_id FROM record_service_map ORDER BY source, value",
+        },
     )?;
-    let service_map = stmt
-        .query_map([], |r| {
+    let service_map = rows::all(
+        conn,
+        "SELECT source, value, service_id FROM record_service_map ORDER BY source, value",
+        [],
+        |r| {
             Ok(RecordServiceMapSnap {
                 source: r.get(0)?,
                 value: r.get(1)?,
                 service_id: r.get(2)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut stmt = conn.prepare(
+        },
+    )?;
+    let sources = rows::all(
+        conn,
         "SELECT id, source, file_name, size, sha256, bytes, imported_at, rows_read, rows_added,
                 rows_updated, rows_rejected
          FROM record_source ORDER BY id",
-    )?;
-    let sources = stmt
-        .query_map([], |r| {
+        [],
+        |r| {
             Ok(RecordSourceSnap {
                 id: r.get(0)?,
                 source: r.get(1)?,
@@ -88,17 +89,17 @@ pub fn export_records(conn: &Connection) -> Result<RecordsSnap> {
                 rows_updated: r.get(9)?,
                 rows_rejected: r.get(10)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut stmt = conn.prepare(
+        },
+    )?;
+    let tickets = rows::all(
+        conn,
         "SELECT id, source, external_id, source_file_id, kind, service_value, service_id,
                 priority, opened, responded, resolved, requester, approver, implementer,
                 change_type, outcome, title, status, self_approved, month, response_s,
                 response_bs, resolution_s, resolution_bs
          FROM ticket ORDER BY id",
-    )?;
-    let tickets = stmt
-        .query_map([], |r| {
+        [],
+        |r| {
             Ok(TicketSnap {
                 id: r.get(0)?,
                 source: r.get(1)?,
@@ -125,8 +126,8 @@ pub fn export_records(conn: &Connection) -> Result<RecordsSnap> {
                 resolution_s: r.get(22)?,
                 resolution_bs: r.get(23)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
     Ok(RecordsSnap {
         settings,
         service_levels,

@@ -5,6 +5,7 @@ use ready20k_domain::snapshot::{LinkSnap, RiskCriteriaSnap, RiskSnap};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::Result;
+use crate::rows;
 
 /// Reads the `risk_criteria` row, if saved.
 pub fn export_criteria(conn: &Connection) -> Result<Option<RiskCriteriaSnap>> {
@@ -28,14 +29,14 @@ pub fn export_criteria(conn: &Connection) -> Result<Option<RiskCriteriaSnap>> {
 
 /// Reads every `risk` row.
 pub fn export_risks(conn: &Connection) -> Result<Vec<RiskSnap>> {
-    let mut stmt = conn.prepare(
+    Ok(rows::all(
+        conn,
         "SELECT id, kind, title, description, source_kind, source_id, suggestion_key, owner_id,
                 inherent_l, inherent_i, residual_l, residual_i, treatment, treatment_note,
                 review_on, status, infosec, created_at, updated_at
          FROM risk ORDER BY id",
-    )?;
-    Ok(stmt
-        .query_map([], |r| {
+        [],
+        |r| {
             Ok(RiskSnap {
                 id: r.get(0)?,
                 kind: r.get(1)?,
@@ -57,22 +58,23 @@ pub fn export_risks(conn: &Connection) -> Result<Vec<RiskSnap>> {
                 created_at: r.get(17)?,
                 updated_at: r.get(18)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?)
+        },
+    )?)
 }
 
 /// Reads every `risk_action` link.
 pub fn export_risk_actions(conn: &Connection) -> Result<Vec<LinkSnap>> {
-    let mut stmt =
-        conn.prepare("SELECT risk_id, action_id FROM risk_action ORDER BY risk_id, action_id")?;
-    Ok(stmt
-        .query_map([], |r| {
+    Ok(rows::all(
+        conn,
+        "SELECT risk_id, action_id FROM risk_action ORDER BY risk_id, action_id",
+        [],
+        |r| {
             Ok(LinkSnap {
                 id: r.get(0)?,
                 action_id: r.get(1)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?)
+        },
+    )?)
 }
 
 /// Writes the criteria, the risks and their action links (people and actions in place).

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use ready20k_domain::assessment::{Action, ActionSource, ActionStatus};
+use ready20k_domain::assessment::{Action, ActionSource};
 use ready20k_domain::risks::{HeatMapBasis, RiskFindingCode, heat_map};
 use ready20k_domain::wizard::{ContextItem, IssueKind};
 
@@ -11,32 +11,14 @@ use crate::assessment::actions::save_action;
 use crate::register_error::testing::{person, project};
 use crate::wizard::context;
 
-
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
 fn action(c: &mut Project, title: &str) -> i64 {
-    save_action(
-        c,
-        &Action {
-            id: 0,
-            source: ActionSource::Other,
-            question_id: None,
-            title: title.into(),
-            owner_id: None,
-            due: None,
-            status: ActionStatus::Open,
-            cause: String::new(),
-            correction: String::new(),
-            corrective_action: String::new(),
-            verification: String::new(),
-            created_at: String::new(),
-            updated_at: String::new(),
-        },
-    )
-    .unwrap()
-    .id
+    save_action(c, &Action::new(ActionSource::Other, title))
+        .unwrap()
+        .id
 }
 
 #[test]

@@ -8,6 +8,7 @@ use ready20k_domain::snapshot::{
 use rusqlite::{Connection, params};
 
 use crate::Result;
+use crate::rows;
 
 /// Every supplier table, as exported.
 #[derive(Debug, Default)]
@@ -26,13 +27,13 @@ pub struct SupplierRows {
 
 /// Reads every supplier table.
 pub fn export_suppliers(conn: &Connection) -> Result<SupplierRows> {
-    let mut stmt = conn.prepare(
+    let agreements = rows::all(
+        conn,
         "SELECT id, party_id, contract_ref, start_on, end_on, notice_on, service_levels,
                 contacts, review_months, notes, updated_at
          FROM supplier_agreement ORDER BY id",
-    )?;
-    let agreements = stmt
-        .query_map([], |r| {
+        [],
+        |r| {
             Ok(SupplierAgreementSnap {
                 id: r.get(0)?,
                 party_id: r.get(1)?,
@@ -46,14 +47,14 @@ pub fn export_suppliers(conn: &Connection) -> Result<SupplierRows> {
                 notes: r.get(9)?,
                 updated_at: r.get(10)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut stmt = conn.prepare(
+        },
+    )?;
+    let reviews = rows::all(
+        conn,
         "SELECT id, party_id, reviewed_on, rating, issues, reviewer_id, created_at
          FROM supplier_review ORDER BY id",
-    )?;
-    let reviews = stmt
-        .query_map([], |r| {
+        [],
+        |r| {
             Ok(SupplierReviewSnap {
                 id: r.get(0)?,
                 party_id: r.get(1)?,
@@ -63,25 +64,25 @@ pub fn export_suppliers(conn: &Connection) -> Result<SupplierRows> {
                 reviewer_id: r.get(5)?,
                 created_at: r.get(6)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut stmt = conn.prepare(
-        "SELECT review_id, action_id FROM supplier_review_action ORDER BY review_id, action_id",
+        },
     )?;
-    let review_actions = stmt
-        .query_map([], |r| {
+    let review_actions = rows::all(
+        conn,
+        "SELECT review_id, action_id FROM supplier_review_action ORDER BY review_id, action_id",
+        [],
+        |r| {
             Ok(LinkSnap {
                 id: r.get(0)?,
                 action_id: r.get(1)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut stmt = conn.prepare(
+        },
+    )?;
+    let disputes = rows::all(
+        conn,
         "SELECT id, party_id, opened_on, description, status, resolved_on, resolution, updated_at
          FROM supplier_dispute ORDER BY id",
-    )?;
-    let disputes = stmt
-        .query_map([], |r| {
+        [],
+        |r| {
             Ok(SupplierDisputeSnap {
                 id: r.get(0)?,
                 party_id: r.get(1)?,
@@ -92,19 +93,20 @@ pub fn export_suppliers(conn: &Connection) -> Result<SupplierRows> {
                 resolution: r.get(6)?,
                 updated_at: r.get(7)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut stmt =
-        conn.prepare("SELECT kind, note, recorded_at FROM supplier_none ORDER BY kind")?;
-    let nones = stmt
-        .query_map([], |r| {
+        },
+    )?;
+    let nones = rows::all(
+        conn,
+        "SELECT kind, note, recorded_at FROM supplier_none ORDER BY kind",
+        [],
+        |r| {
             Ok(SupplierNoneSnap {
                 kind: r.get(0)?,
                 note: r.get(1)?,
                 recorded_at: r.get(2)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
     Ok(SupplierRows {
         agreements,
         reviews,
