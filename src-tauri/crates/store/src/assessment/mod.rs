@@ -43,7 +43,7 @@ pub fn verdict_inputs(conn: &Connection, today: NaiveDate) -> Result<VerdictInpu
     let lib = library()?;
     let data = crate::wizard::load(conn)?;
     let settings = settings::scoring_settings(conn)?;
-    let basis = basis::record_basis(conn, lib, &data, today)?;
+    let basis = basis::record_basis(conn, lib, today)?;
     Ok(inputs_for(lib, data, &settings, &basis, today))
 }
 

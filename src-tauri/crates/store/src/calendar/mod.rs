@@ -470,7 +470,9 @@ fn all_series(conn: &Connection, today: NaiveDate) -> RegisterResult<Vec<Series>
     Ok(assemble(conn, today)?.0)
 }
 
-fn assemble(
+/// Every series of the project and every record marking an occurrence done (what the
+/// calendar and the verdict's record basis are computed from).
+pub(crate) fn assemble(
     conn: &Connection,
     today: NaiveDate,
 ) -> RegisterResult<(Vec<Series>, Vec<CompletionRef>)> {
