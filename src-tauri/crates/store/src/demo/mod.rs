@@ -9,6 +9,7 @@
 mod fill_assessment;
 mod fill_audits;
 mod fill_records;
+mod fill_registers;
 mod fill_review;
 mod fill_wizard;
 
@@ -29,6 +30,7 @@ use ready20k_domain::wizard::{
 
 use fill_assessment::fill_assessment;
 use fill_records::fill_records;
+use fill_registers::fill_registers;
 use fill_wizard::fill_wizard;
 
 use crate::{Project, Result, StoreError, assessment, documents, wizard};
@@ -108,8 +110,10 @@ fn fill(p: &mut Project, t: &Timeline) -> Result<()> {
     let approved = fill_documents(p, t)?;
     fill_assessment(p, t, &people, &approved)?;
     fill_records(p, t)?;
+    fill_registers(p, t)?;
     fill_audits::fill_audits(p, t)?;
-    fill_review::fill_review(p, t)
+    fill_review::fill_review(p, t)?;
+    fill_registers::fill_calendar(p, t)
 }
 
 /// Drafts, issues and approves library documents; returns (doc key, version id) of each

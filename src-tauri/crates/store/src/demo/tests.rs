@@ -65,3 +65,75 @@ fn demo_refuses_an_existing_file() {
     assert!(create_demo(&path, clock()).is_err());
     assert_eq!(std::fs::read(&path).unwrap(), b"keep");
 }
+
+#[test]
+fn demo_registers_are_filled_and_exactly_one_duty_is_overdue() {
+    use ready20k_domain::calendar::OccurrenceStatus;
+    use ready20k_domain::risks::RiskKind;
+    let dir = tempfile::tempdir().unwrap();
+    let p = create_demo(&dir.path().join("r.r20k"), clock()).unwrap();
+    let now = clock().now();
+    let today = now.date_naive();
+    // Risk register: about fifteen risks and three opportunities, each owned, treated and
+    // due for review later; nothing past review or untreated above the acceptance level.
+    let view = crate::risks::view(p.conn(), today).unwrap();
+    let n = |k| view.risks.iter().filter(|r| r.kind == k).count();
+    assert_eq!((n(RiskKind::Risk), n(RiskKind::Opportunity)), (15, 3));
+    assert!(view.risks.iter().all(|r| {
+        r.owner_id.is_some()
+            && r.treatment.is_some()
+            && r.review_on
+                .as_deref()
+                .is_some_and(|d| d > today.to_string().as_str())
+    }));
+    assert!(view.risks.iter().any(|r| !r.action_ids.is_empty()));
+    assert!(
+        view.risks
+            .iter()
+            .any(|r| r.source != ready20k_domain::risks::SourceKind::Other)
+    );
+    assert_eq!(view.findings, vec![]);
+    assert!(
+        !view.suggestions.is_empty(),
+        "suggestions left to adopt in the demo"
+    );
+    // Suppliers: every party has an agreement and one review; the kinds without parties
+    // have an explicit "none".
+    let reg = crate::suppliers::register(p.conn()).unwrap();
+    assert!(!reg.parties.is_empty());
+    for party in &reg.parties {
+        assert!(
+            reg.agreements
+                .iter()
+                .any(|a| a.party_id == party.id && !a.contract_ref.is_empty())
+        );
+        assert_eq!(
+            reg.reviews
+                .iter()
+                .filter(|r| r.party_id == party.id)
+                .count(),
+            1
+        );
+    }
+    assert_eq!(reg.nones.len(), 2);
+    // Calendar: some done (with a kept file), some due, exactly one overdue: a restore test.
+    let cal = crate::calendar::calendar(p.conn(), now, None, 2).unwrap();
+    assert_eq!(cal.overview.overdue, 1);
+    let overdue: Vec<_> = cal
+        .occurrences
+        .iter()
+        .filter(|o| o.status == OccurrenceStatus::Overdue)
+        .collect();
+    assert_eq!(overdue.len(), 1);
+    assert_eq!(overdue[0].duty_id, "DUTY-RESTORE-TEST");
+    assert!(cal.overview.this_month + cal.overview.next_month > 0);
+    let done = crate::calendar::list_completions(p.conn()).unwrap();
+    assert!(done.len() > 10, "{} completions", done.len());
+    assert!(
+        done.iter()
+            .all(|c| c.file_name.is_some() && !c.note.is_empty())
+    );
+    let (_, bytes) =
+        crate::calendar::read_completion_file(p.conn(), &done[0].occurrence_id).unwrap();
+    assert!(!bytes.is_empty());
+}
