@@ -80,15 +80,25 @@ pub(super) fn fill_audits(p: &mut Project, t: &Timeline) -> Result<()> {
         let a = audits::save_audit(p, &a).map_err(reg_err)?;
         t.go(days_ago, 60);
         let lines = audits::start_audit(p, a.id).map_err(reg_err)?;
+        // NC-01 is about reviews after emergency changes: the post-implementation review
+        // question of 8.5.1.3 (or, if the bank words it differently, NC-01's own question).
+        let pir_line = lines
+            .iter()
+            .find(|l| l.clause == "8.5.1.3" && l.prompt.contains("after they are made"))
+            .or_else(|| {
+                lines.iter().find(|l| {
+                    nc01.as_ref()
+                        .is_some_and(|x| x.question_id == l.question_id)
+                })
+            })
+            .map(|l| l.id);
         let mut minor = false;
         let mut ofis = 0;
         for l in &lines {
             let ofi = OFIS.iter().find(|(area, clause, _)| {
                 a.areas.iter().any(|x| x == area) && l.clause.starts_with(clause)
             });
-            let nc = nc01
-                .as_ref()
-                .filter(|x| !minor && x.question_id == l.question_id);
+            let nc = nc01.as_ref().filter(|_| !minor && Some(l.id) == pir_line);
             if let Some(action) = nc {
                 audits::link_finding(p, l.id, action.id).map_err(reg_err)?;
                 record(
@@ -229,7 +239,14 @@ mod tests {
         assert_eq!(minor.action.status, ActionStatus::Done);
         assert!(minor.action.title.starts_with("Internal audit NC-01"));
         assert!(minor.nc.verified_by.is_some() && minor.warning.is_none());
-        assert!(detail.report.unwrap().body.contains("Minor nonconformity"));
+        assert!(
+            detail
+                .report
+                .unwrap()
+                .body
+                .contains("Minor nonconformity (8.5.1.3)")
+        );
+        assert_eq!(minor.nc.requirement, "8.5.1.3");
         let ncs = audits::list_ncs(p.conn()).unwrap();
         assert_eq!(
             ncs.iter()
