@@ -52,10 +52,15 @@ impl DossierPack {
     pub fn description(self) -> &'static str {
         match self {
             DossierPack::Full => {
-                "Everything: scope, services, roles, policies, scorecard, compliance matrix, \
-                 actions, evidence, required-documents checklist"
+                "Everything: scope, services, roles, policies, risk and supplier registers, SMS \
+                 calendar, operating records, internal audit, management review, \
+                 nonconformities, scorecard, compliance matrix, actions, evidence, \
+                 required-documents checklist"
             }
-            DossierPack::Stage1 => "Documents and scope, for the stage 1 audit",
+            DossierPack::Stage1 => {
+                "Documents, scope, the risk and supplier registers, internal audit, management \
+                 review and nonconformities, for the stage 1 audit"
+            }
             DossierPack::Summary => "A short executive summary",
         }
     }

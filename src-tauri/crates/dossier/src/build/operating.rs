@@ -185,27 +185,34 @@ pub fn months_table(months: &[MonthMeasures], what: &str) -> Vec<Block> {
     ]
 }
 
-/// The trend of the three attainment percentages over the months.
-pub fn trend_chart(months: &[MonthMeasures], title: String) -> Block {
+/// The trend of the three attainment percentages over the months; `None` when no measure
+/// has a value in two months (nothing to draw a trend from).
+pub fn trend_chart(months: &[MonthMeasures], title: String) -> Option<Block> {
     let line = |label: &str, get: fn(&MonthMeasures) -> Option<f64>| LineSeries {
         label: label.into(),
         values: months.iter().map(|m| get(m).map(|v| v as f32)).collect(),
     };
-    Block::LineChart(LineChart {
-        title,
-        periods: months.iter().map(|m| m.month.clone()).collect(),
-        series: vec![
-            line("Incidents responded within target", |m| {
-                m.incidents_response_met_pct
-            }),
-            line("Incidents resolved within target", |m| {
-                m.incidents_resolution_met_pct
-            }),
-            line("Requests fulfilled within target", |m| {
-                m.requests_fulfilled_met_pct
-            }),
-        ],
-    })
+    let series = vec![
+        line("Incidents responded within target", |m| {
+            m.incidents_response_met_pct
+        }),
+        line("Incidents resolved within target", |m| {
+            m.incidents_resolution_met_pct
+        }),
+        line("Requests fulfilled within target", |m| {
+            m.requests_fulfilled_met_pct
+        }),
+    ];
+    series
+        .iter()
+        .any(|s| s.values.iter().flatten().count() >= 2)
+        .then(|| {
+            Block::LineChart(LineChart {
+                title,
+                periods: months.iter().map(|m| m.month.clone()).collect(),
+                series,
+            })
+        })
 }
 
 /// The name of a service id ("No service" for none).

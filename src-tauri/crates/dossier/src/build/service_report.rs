@@ -260,12 +260,10 @@ pub fn service_report(
         .cloned()
         .collect();
     let mut trend = months_table(&shown, &format!("{name} (months with records)"));
-    if shown.len() > 1 {
-        trend.push(trend_chart(
-            &shown,
-            format!("{name}: service level attainment per month"),
-        ));
-    }
+    trend.extend(trend_chart(
+        &shown,
+        format!("{name}: service level attainment per month"),
+    ));
 
     // 3. Incidents and changes of note.
     let majors: Vec<&TicketSnap> = of_month

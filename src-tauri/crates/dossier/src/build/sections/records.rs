@@ -222,8 +222,8 @@ pub(super) fn records(f: &Facts<'_>) -> Section {
             sb.push(p("No records in the period."));
         } else {
             sb.extend(months_table(&months, &s.service));
-            if levels.is_some() && months.len() > 1 {
-                sb.push(trend_chart(
+            if levels.is_some() {
+                sb.extend(trend_chart(
                     &months,
                     format!("{}: service level attainment per month", s.service),
                 ));

@@ -9,7 +9,7 @@ use ready20k_domain::risks::{
 use crate::build::convert::date_of;
 use crate::build::facts::Facts;
 use crate::build::table::rows;
-use crate::build::util::{bullets, or_dash, p, plural, sec, short_date, warning};
+use crate::build::util::{bullets, clip, or_dash, p, plural, sec, short_date, warning};
 use crate::model::{Block, Cell, HeatGrid, HeatMap, KeyValue, Run, Section, Tone};
 
 /// What the register section works on.
@@ -190,7 +190,7 @@ fn table(f: &Facts<'_>, reg: &Register, entries: Vec<&Risk>, caption: String) ->
             }
             Cell::runs(runs)
         })
-        .col("Source", 1.4, |r| Cell::text(source_text(f, r)))
+        .col("Source", 1.4, |r| Cell::text(clip(&source_text(f, r), 60)))
         .col("Owner", 1.05, |r| {
             Cell::text(or_dash(&f.person(r.owner_id)))
         })
