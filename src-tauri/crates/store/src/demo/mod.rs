@@ -8,6 +8,7 @@
 
 mod fill_assessment;
 mod fill_audits;
+mod fill_operations;
 mod fill_records;
 mod fill_registers;
 mod fill_review;
@@ -110,6 +111,7 @@ fn fill(p: &mut Project, t: &Timeline) -> Result<()> {
     let approved = fill_documents(p, t)?;
     fill_assessment(p, t, &people, &approved)?;
     fill_records(p, t)?;
+    fill_operations::fill_operations(p, t)?;
     fill_registers(p, t)?;
     fill_audits::fill_audits(p, t)?;
     fill_review::fill_review(p, t)?;

@@ -56,7 +56,7 @@ fn first_id(p: &crate::Project, table: &str) -> i64 {
 }
 
 /// The demo project plus a few rows of every operating-records and register table the demo
-/// leaves empty (a kept service-desk export with tickets, risks, supplier records, calendar).
+/// leaves empty (ids above the demo's own) (a kept service-desk export with tickets, risks, supplier records, calendar).
 fn demo_with_registers(path: &Path) -> crate::Project {
     let p = create_demo(path, clock()).unwrap();
     let service = first_id(&p, "service");
@@ -88,7 +88,7 @@ fn demo_with_registers(path: &Path) -> crate::Project {
     c.execute(
         "INSERT INTO record_source (id, source, file_name, size, sha256, bytes, imported_at,
              rows_read, rows_added, rows_updated, rows_rejected)
-         VALUES (1, 'jira', 'export.csv', ?1, ?2, ?3, ?4, 1, 1, 0, 0)",
+         VALUES (9001, 'jira', 'export.csv', ?1, ?2, ?3, ?4, 1, 1, 0, 0)",
         rusqlite::params![csv.len() as i64, sha(csv), &csv[..], t],
     )
     .unwrap();
@@ -96,7 +96,7 @@ fn demo_with_registers(path: &Path) -> crate::Project {
         "INSERT INTO ticket (id, source, external_id, source_file_id, kind, service_value,
              service_id, priority, opened, responded, resolved, title, month, response_s,
              response_bs, resolution_s, resolution_bs)
-         VALUES (1, 'jira', 'SD-1', 1, 'incident', 'Desk', ?1, 'P2', ?2,
+         VALUES (9001, 'jira', 'SD-1', 9001, 'incident', 'Desk', ?1, 'P2', ?2,
              '2026-06-01T09:30:00+00:00', '2026-06-01T11:00:00+00:00', 'Printer down', 202606,
              1800, 1800, 7200, 7200)",
         rusqlite::params![service, t],
