@@ -25,6 +25,24 @@ fn assessment_view(p: &Project, today: NaiveDate) -> Result<AssessmentView, Stor
     store::view(p.conn(), today)
 }
 
+/// Runs the write `f` on the open project (one lock), then answers with `view` as of today
+/// (taken before the write, as the screen asked).
+fn write_then<T, V>(
+    state: &AppState,
+    f: impl FnOnce(&mut Project) -> Result<T, StoreError>,
+    view: impl FnOnce(&Project, NaiveDate) -> Result<V, StoreError>,
+) -> CmdResult<V> {
+    with_project(state, |p| {
+        let today = today(p);
+        f(p)?;
+        view(p, today)
+    })
+}
+
+fn scorecard_view(p: &Project, today: NaiveDate) -> Result<ScorecardView, StoreError> {
+    store::scorecard_view(p.conn(), today)
+}
+
 /// What the screen updates after saving or clearing one answer (see
 /// [`ready20k_domain::assessment::answer_saved`]).
 fn answer_saved(
@@ -138,11 +156,11 @@ pub async fn assessment_update_evidence(
     id: i64,
     evidence: NewEvidence,
 ) -> CmdResult<AssessmentView> {
-    with_project(&state, |p| {
-        let today = today(p);
-        store::evidence::update_evidence(p, id, &evidence)?;
-        assessment_view(p, today)
-    })
+    write_then(
+        &state,
+        |p| store::evidence::update_evidence(p, id, &evidence),
+        assessment_view,
+    )
 }
 
 /// Links existing evidence to another question.
@@ -152,11 +170,11 @@ pub async fn assessment_link_evidence(
     id: i64,
     question_id: String,
 ) -> CmdResult<AssessmentView> {
-    with_project(&state, |p| {
-        let today = today(p);
-        evidence::link(p, id, &question_id)?;
-        assessment_view(p, today)
-    })
+    write_then(
+        &state,
+        |p| evidence::link(p, id, &question_id),
+        assessment_view,
+    )
 }
 
 /// Unlinks evidence from a question; evidence left with no question is deleted.
@@ -166,11 +184,11 @@ pub async fn assessment_unlink_evidence(
     id: i64,
     question_id: String,
 ) -> CmdResult<AssessmentView> {
-    with_project(&state, |p| {
-        let today = today(p);
-        evidence::unlink(p, id, &question_id)?;
-        assessment_view(p, today)
-    })
+    write_then(
+        &state,
+        |p| evidence::unlink(p, id, &question_id),
+        assessment_view,
+    )
 }
 
 /// The scorecard, the action plan and the snapshot list.
@@ -186,31 +204,23 @@ pub async fn scorecard_save_settings(
     state: State<'_, AppState>,
     settings: ready20k_domain::scoring::ScoringSettings,
 ) -> CmdResult<ScorecardView> {
-    with_project(&state, |p| {
-        let today = today(p);
-        store::settings::save_scoring_settings(p, &settings)?;
-        store::scorecard_view(p.conn(), today)
-    })
+    write_then(
+        &state,
+        |p| store::settings::save_scoring_settings(p, &settings),
+        scorecard_view,
+    )
 }
 
 /// Adds (`id = 0`) or changes an action.
 #[tauri::command]
 pub async fn action_save(state: State<'_, AppState>, action: Action) -> CmdResult<ScorecardView> {
-    with_project(&state, |p| {
-        let today = today(p);
-        actions::save_action(p, &action)?;
-        store::scorecard_view(p.conn(), today)
-    })
+    write_then(&state, |p| actions::save_action(p, &action), scorecard_view)
 }
 
 /// Deletes an action (the UI keeps it for undo).
 #[tauri::command]
 pub async fn action_delete(state: State<'_, AppState>, id: i64) -> CmdResult<ScorecardView> {
-    with_project(&state, |p| {
-        let today = today(p);
-        actions::delete_action(p, id)?;
-        store::scorecard_view(p.conn(), today)
-    })
+    write_then(&state, |p| actions::delete_action(p, id), scorecard_view)
 }
 
 /// Freezes the current scorecard as a snapshot labelled `label`.
@@ -227,11 +237,11 @@ pub async fn snapshot_take(state: State<'_, AppState>, label: String) -> CmdResu
 /// Deletes a snapshot.
 #[tauri::command]
 pub async fn snapshot_delete(state: State<'_, AppState>, id: i64) -> CmdResult<ScorecardView> {
-    with_project(&state, |p| {
-        let today = today(p);
-        snapshots::delete_snapshot(p, id)?;
-        store::scorecard_view(p.conn(), today)
-    })
+    write_then(
+        &state,
+        |p| snapshots::delete_snapshot(p, id),
+        scorecard_view,
+    )
 }
 
 /// Compares snapshot `from` with snapshot `to`, or with the scorecard now when `to` is absent.

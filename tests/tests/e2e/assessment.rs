@@ -20,12 +20,7 @@ use thirtyfour::prelude::*;
 use crate::harness::{App, Launch};
 
 async fn css(app: &App, selector: &str) -> WebElement {
-    app.driver
-        .query(By::Css(selector))
-        .wait(Duration::from_secs(15), Duration::from_millis(50))
-        .first()
-        .await
-        .unwrap_or_else(|e| panic!("no {selector} on screen: {e}"))
+    app.css(selector).await
 }
 
 async fn exists(app: &App, selector: &str) -> bool {

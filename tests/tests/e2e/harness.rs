@@ -142,6 +142,36 @@ impl App {
     }
 
     /// Waits for the element with `data-testid` = `id` to be displayed, and returns it.
+    /// Waits until no backend call is in flight (the content area's `aria-busy`).
+    pub async fn settle(&self) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let busy = self
+                .driver
+                .query(By::Css("main.content[aria-busy='true']"))
+                .nowait()
+                .exists()
+                .await
+                .unwrap_or(false);
+            if !busy {
+                tokio::time::sleep(Duration::from_millis(60)).await;
+                return;
+            }
+            assert!(Instant::now() < deadline, "the app stayed busy");
+            tokio::time::sleep(Duration::from_millis(40)).await;
+        }
+    }
+
+    /// The first element matching `selector`, waiting up to 15 s for one.
+    pub async fn css(&self, selector: &str) -> WebElement {
+        self.driver
+            .query(By::Css(selector))
+            .wait(Duration::from_secs(15), Duration::from_millis(50))
+            .first()
+            .await
+            .unwrap_or_else(|e| panic!("no {selector} on screen: {e}"))
+    }
+
     pub async fn by_test_id(&self, id: &str) -> WebElement {
         let selector = format!("[data-testid='{id}']");
         let deadline = Instant::now() + Duration::from_secs(15);

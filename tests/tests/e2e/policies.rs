@@ -74,22 +74,7 @@ fn make_project(path: &Path) -> i64 {
 }
 
 async fn settle(app: &App) {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        let busy = app
-            .driver
-            .query(By::Css("main.content[aria-busy='true']"))
-            .nowait()
-            .exists()
-            .await
-            .unwrap_or(false);
-        if !busy {
-            tokio::time::sleep(Duration::from_millis(60)).await;
-            return;
-        }
-        assert!(Instant::now() < deadline, "the app stayed busy");
-        tokio::time::sleep(Duration::from_millis(40)).await;
-    }
+    app.settle().await;
 }
 
 async fn click(app: &App, id: &str) {
@@ -133,12 +118,7 @@ async fn text_of(app: &App, id: &str) -> String {
 
 /// Waits until `selector` matches at least one element.
 async fn wait_css(app: &App, selector: &str) -> WebElement {
-    app.driver
-        .query(By::Css(selector))
-        .wait(Duration::from_secs(15), Duration::from_millis(50))
-        .first()
-        .await
-        .unwrap_or_else(|e| panic!("no {selector} on screen: {e}"))
+    app.css(selector).await
 }
 
 /// Waits until the autosave indicator says the draft is stored.

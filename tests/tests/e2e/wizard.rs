@@ -33,31 +33,11 @@ async fn shot_at(app: &App, name: &str, selector: Option<&str>) {
 
 /// Waits until no backend call is in flight (the content area's `aria-busy`).
 async fn settle(app: &App) {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        let busy = app
-            .driver
-            .query(By::Css("main.content[aria-busy='true']"))
-            .nowait()
-            .exists()
-            .await
-            .unwrap_or(false);
-        if !busy {
-            tokio::time::sleep(Duration::from_millis(60)).await;
-            return;
-        }
-        assert!(Instant::now() < deadline, "the app stayed busy");
-        tokio::time::sleep(Duration::from_millis(40)).await;
-    }
+    app.settle().await;
 }
 
 async fn css(app: &App, selector: &str) -> WebElement {
-    app.driver
-        .query(By::Css(selector))
-        .wait(Duration::from_secs(15), Duration::from_millis(50))
-        .first()
-        .await
-        .unwrap_or_else(|e| panic!("no {selector} on screen: {e}"))
+    app.css(selector).await
 }
 
 /// Sets an input, textarea or select like a user would (value, `input` and `change` events).

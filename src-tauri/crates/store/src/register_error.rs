@@ -198,6 +198,35 @@ pub(crate) mod testing {
         (p, clock)
     }
 
+    /// Makes `who` the only holder of library role `role` (no deputy).
+    #[allow(clippy::unwrap_used)]
+    pub(crate) fn hold(p: &mut Project, role: &str, who: i64) {
+        let a = ready20k_domain::wizard::RoleAssignment {
+            role_id: role.into(),
+            holders: vec![who],
+            deputy: None,
+        };
+        crate::wizard::roles::update_assignment(p, &a).unwrap();
+    }
+
+    /// Adds another party called `name` of `kind` that provides hosting; returns its id.
+    #[allow(clippy::unwrap_used)]
+    pub(crate) fn party(
+        p: &mut Project,
+        name: &str,
+        kind: ready20k_domain::wizard::OtherPartyKind,
+    ) -> i64 {
+        let o = ready20k_domain::wizard::OtherParty {
+            id: 0,
+            name: name.into(),
+            kind,
+            provides: "Hosting".into(),
+            services: Vec::new(),
+            processes: Vec::new(),
+        };
+        crate::wizard::services::save_other_party(p, &o).unwrap()
+    }
+
     /// Adds a person called `name` (nothing else set) and returns their id.
     #[allow(clippy::unwrap_used)]
     pub(crate) fn person(p: &mut Project, name: &str) -> i64 {

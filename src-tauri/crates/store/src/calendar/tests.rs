@@ -10,15 +10,14 @@ use ready20k_domain::assessment::NewEvidence;
 use ready20k_domain::calendar::{OccurrenceKind, OccurrenceStatus, add_months};
 use ready20k_domain::clock::{FixedClock, SettableClock};
 use ready20k_domain::suppliers::{Agreement, SupplierReview};
-use ready20k_domain::wizard::{FirmProfile, OtherParty, OtherPartyKind, RoleAssignment};
+use ready20k_domain::wizard::{FirmProfile, OtherPartyKind};
 
 use super::*;
 use crate::Project;
 use crate::assessment::evidence::add_location;
 use crate::documents::{approve_version, document_view, issue_version, save_draft, start_document};
-use crate::register_error::testing::{person, project_with_clock};
-use crate::wizard::{profile, roles, services};
-
+use crate::register_error::testing::{hold, party, person, project_with_clock};
+use crate::wizard::profile;
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -55,28 +54,9 @@ fn firm() -> Firm {
     let ann = person(c, "Ann Lee");
     let bob = person(c, "Bob Ray");
     for (role, who) in [("ROLE-TM", ann), ("ROLE-SMSM", bob), ("ROLE-SUP", bob)] {
-        roles::update_assignment(
-            c,
-            &RoleAssignment {
-                role_id: role.into(),
-                holders: vec![who],
-                deputy: None,
-            },
-        )
-        .unwrap();
+        hold(c, role, who);
     }
-    let party = services::save_other_party(
-        c,
-        &OtherParty {
-            id: 0,
-            name: "CloudCo".into(),
-            kind: OtherPartyKind::ExternalSupplier,
-            provides: "Hosting".into(),
-            services: Vec::new(),
-            processes: Vec::new(),
-        },
-    )
-    .unwrap();
+    let party = party(c, "CloudCo", OtherPartyKind::ExternalSupplier);
     Firm {
         _dir: dir,
         p,

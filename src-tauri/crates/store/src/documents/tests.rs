@@ -9,6 +9,7 @@ use ready20k_domain::wizard::{FirmProfile, Person, RoleAssignment, Service, SodM
 
 use super::*;
 use crate::Project;
+use crate::register_error::testing::{hold, person};
 use crate::wizard::{people, profile, roles, services};
 use ready20k_domain::content::DocumentKind;
 
@@ -46,23 +47,11 @@ fn firm() -> Firm {
         },
     )
     .unwrap();
-    let person = |n: &str| Person {
-        name: n.into(),
-        ..Person::default()
-    };
-    let ann = people::save_person(c, &person("Ann Lee")).unwrap();
-    let bob = people::save_person(c, &person("Bob Ray")).unwrap();
-    let cleo = people::save_person(c, &person("Cleo Park")).unwrap();
+    let ann = person(c, "Ann Lee");
+    let bob = person(c, "Bob Ray");
+    let cleo = person(c, "Cleo Park");
     for (role, who) in [("ROLE-TM", ann), ("ROLE-SMSM", bob), ("ROLE-SO", cleo)] {
-        roles::update_assignment(
-            c,
-            &RoleAssignment {
-                role_id: role.into(),
-                holders: vec![who],
-                deputy: None,
-            },
-        )
-        .unwrap();
+        hold(c, role, who);
     }
     let svc = services::save_service(
         c,
@@ -216,10 +205,7 @@ fn versions_are_numbered_immutable_and_diffable() {
         c.execute("DELETE FROM doc_version WHERE id = ?1", [v1.id])
             .is_err()
     );
-    assert_eq!(
-        records::get_version(c, v1.id).unwrap().body,
-        v1.body
-    );
+    assert_eq!(records::get_version(c, v1.id).unwrap().body, v1.body);
 }
 
 #[test]

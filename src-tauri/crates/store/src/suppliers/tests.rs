@@ -3,30 +3,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use ready20k_domain::suppliers::{Contact, SupplierFindingCode};
-use ready20k_domain::wizard::OtherParty;
 
 use super::*;
-use crate::register_error::testing::project;
-use crate::wizard::services::{delete_other_party, save_other_party};
-
+use crate::register_error::testing::{party, project};
+use crate::wizard::services::delete_other_party;
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn party(c: &mut Project, name: &str, kind: OtherPartyKind) -> i64 {
-    save_other_party(
-        c,
-        &OtherParty {
-            id: 0,
-            name: name.into(),
-            kind,
-            provides: "Hosting".into(),
-            services: Vec::new(),
-            processes: Vec::new(),
-        },
-    )
-    .unwrap()
 }
 
 #[test]

@@ -165,15 +165,7 @@ mod tests {
             .unwrap();
             profile::update_scope(c, Some("Our scope text")).unwrap();
             let ann = people::save_person(c, &person("Ann", "ann@acme.com")).unwrap();
-            roles::update_assignment(
-                c,
-                &RoleAssignment {
-                    role_id: "ROLE-TM".into(),
-                    holders: vec![ann],
-                    deputy: None,
-                },
-            )
-            .unwrap();
+            crate::register_error::testing::hold(c, "ROLE-TM", ann);
             progress::complete_step(c, StepId::Profile, StepId::Context).unwrap();
             p.close().unwrap();
         }
@@ -202,15 +194,7 @@ mod tests {
         assert!(err.to_string().contains("already used by Ann"));
         assert!(people::save_person(c, &person(" ", "")).is_err());
         assert!(people::save_person(c, &person("Bad", "nope")).is_err());
-        roles::update_assignment(
-            c,
-            &RoleAssignment {
-                role_id: "ROLE-TM".into(),
-                holders: vec![ann],
-                deputy: None,
-            },
-        )
-        .unwrap();
+        crate::register_error::testing::hold(c, "ROLE-TM", ann);
         let removed = people::delete_person(c, ann).unwrap();
         assert_eq!(removed.name, "Ann");
         let d = load(c.conn_mut()).unwrap();

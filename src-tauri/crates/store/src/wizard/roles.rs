@@ -15,34 +15,29 @@ use crate::{Result, StoreError, rows};
 /// Assignments of current people, in library role order; roles without anyone are left out.
 pub fn list_assignments(conn: &Connection) -> Result<Vec<RoleAssignment>> {
     let mut map: BTreeMap<String, RoleAssignment> = BTreeMap::new();
-    let mut stmt = conn.prepare(
+    let pairs = |sql: &str| {
+        rows::all(conn, sql, [], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })
+    };
+    fn entry(map: &mut BTreeMap<String, RoleAssignment>, role: String) -> &mut RoleAssignment {
+        map.entry(role.clone()).or_insert_with(|| RoleAssignment {
+            role_id: role,
+            holders: vec![],
+            deputy: None,
+        })
+    }
+    for (role, person) in pairs(
         "SELECT h.role_id, h.person_id FROM role_holder h JOIN person p ON p.id = h.person_id
          WHERE p.deleted_at IS NULL ORDER BY h.role_id, h.position, h.person_id",
-    )?;
-    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
-        let (role, person) = row?;
-        map.entry(role.clone())
-            .or_insert_with(|| RoleAssignment {
-                role_id: role,
-                holders: vec![],
-                deputy: None,
-            })
-            .holders
-            .push(person);
+    )? {
+        entry(&mut map, role).holders.push(person);
     }
-    let mut stmt = conn.prepare(
+    for (role, person) in pairs(
         "SELECT d.role_id, d.person_id FROM role_deputy d JOIN person p ON p.id = d.person_id
          WHERE p.deleted_at IS NULL",
-    )?;
-    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
-        let (role, person) = row?;
-        map.entry(role.clone())
-            .or_insert_with(|| RoleAssignment {
-                role_id: role,
-                holders: vec![],
-                deputy: None,
-            })
-            .deputy = Some(person);
+    )? {
+        entry(&mut map, role).deputy = Some(person);
     }
     let order = |id: &str| {
         library()
