@@ -6,5 +6,6 @@ mod dossier;
 mod harness;
 mod policies;
 mod project_files;
+mod reviews;
 mod scorecard;
 mod wizard;

@@ -25,6 +25,10 @@ inputs_frozen: boolean,
  */
 actions: Array<Action>, 
 /**
+ * The minutes as sanitised HTML (for reading once issued).
+ */
+minutes_html: string, 
+/**
  * Names of the people involved (attendees, owners, approver).
  */
 people: Array<PersonRef>, 

@@ -312,11 +312,21 @@ fn party_lines(
     out
 }
 
+/// Whether `a` is a risk treatment or a supplier-review follow-up (reported with those
+/// inputs, not as a nonconformity or an improvement).
+fn linked_elsewhere(s: &InputSources<'_>, a: &Action) -> bool {
+    s.risks.iter().any(|r| r.action_ids.contains(&a.id))
+        || s.supplier_reviews
+            .iter()
+            .any(|r| r.action_ids.contains(&a.id))
+}
+
 fn nonconformity_lines(s: &InputSources<'_>) -> Vec<String> {
     let ncs: Vec<&Action> = s
         .actions
         .iter()
         .filter(|a| matches!(a.source, ActionSource::Audit | ActionSource::Other))
+        .filter(|a| !linked_elsewhere(s, a))
         .collect();
     if ncs.is_empty() {
         return Vec::new();
@@ -441,6 +451,7 @@ fn improvement_lines(s: &InputSources<'_>) -> Vec<String> {
         s.actions
             .iter()
             .filter(|a| a.source == ActionSource::Other && a.status != ActionStatus::Done)
+            .filter(|a| !linked_elsewhere(s, a))
             .map(|a| format!("Improvement action: {}", action_line(s, a))),
     );
     out

@@ -57,6 +57,8 @@ pub struct ReviewDetail {
     pub inputs_frozen: bool,
     /// Actions decided at this review, from the action register.
     pub actions: Vec<Action>,
+    /// The minutes as sanitised HTML (for reading once issued).
+    pub minutes_html: String,
     /// Names of the people involved (attendees, owners, approver).
     pub people: Vec<PersonRef>,
     /// Holders of the top-management role.

@@ -352,3 +352,37 @@ fn audit_results_count_findings_of_audits_performed_since_the_last_review() {
         "1 audits of the programme still to do; next: Leadership on 2027-02-01"
     );
 }
+
+#[test]
+fn risk_treatments_are_not_counted_as_nonconformities_or_improvements() {
+    let d = data();
+    let actions = [
+        action(1, ActionSource::Other, ActionStatus::Open, "2027-05-01"),
+        action(2, ActionSource::Other, ActionStatus::Open, "2027-05-01"),
+    ];
+    let risk: crate::risks::Risk = serde_json::from_value(serde_json::json!({
+        "id": 9, "kind": "risk", "title": "Outage", "description": "", "source": "other",
+        "source_id": null, "suggestion_key": null, "owner_id": 1,
+        "inherent": {"likelihood": 3, "impact": 3}, "residual": null, "treatment": "reduce",
+        "treatment_note": "", "action_ids": [2], "review_on": null, "status": "treating",
+        "infosec": false
+    }))
+    .unwrap();
+    let risks = [risk];
+    let mut s = sources(&d, &actions);
+    s.risks = &risks;
+    let inputs = collect_inputs(&s);
+    let by = |k| inputs.sections.iter().find(|x| x.key == k).unwrap();
+    let nc = &by(InputKey::Nonconformities).lines;
+    assert!(nc[0].starts_with("1 nonconformities"), "{nc:?}");
+    assert!(!nc.iter().any(|l| l.contains("Action 2")));
+    let imp = &by(InputKey::Improvement).lines;
+    assert!(imp.iter().any(|l| l.contains("Action 1")));
+    assert!(!imp.iter().any(|l| l.contains("Action 2")));
+    let risk_lines = &by(InputKey::Risks).lines;
+    assert!(
+        risk_lines[0].contains("1 risks above the acceptance level"),
+        "{risk_lines:?}"
+    );
+    assert!(risk_lines[1].starts_with("Treatment actions: 0 of 1 done"));
+}

@@ -143,7 +143,9 @@ pub fn detail(p: &Project, id: i64) -> RegisterResult<ReviewDetail> {
         .filter(|a| review.action_ids.contains(&a.id))
         .collect();
     let data = crate::wizard::load(conn)?;
+    let minutes_html = ready20k_domain::documents::markdown::to_safe_html(&review.minutes);
     Ok(ReviewDetail {
+        minutes_html,
         row: ReviewRow::of(review),
         inputs,
         inputs_frozen: frozen,
