@@ -2,6 +2,7 @@
 import { call } from "../../api";
 import type { Attainment } from "../../bindings/Attainment";
 import type { BusinessHours } from "../../bindings/BusinessHours";
+import type { DossierSaved } from "../../bindings/DossierSaved";
 import type { ImportDone } from "../../bindings/ImportDone";
 import type { IncidentReview } from "../../bindings/IncidentReview";
 import type { ParsedSla } from "../../bindings/ParsedSla";
@@ -25,6 +26,8 @@ export const recordsApi = {
   saveLevels: (levels: ServiceLevels) => call<RecordsView>("records_save_levels", { levels }),
   convertSla: (serviceId: number) => call<ParsedSla>("records_convert_sla", { serviceId }),
   attainment: (from: string | null, to: string | null) => call<Attainment>("records_attainment", { from, to }),
+  /** Builds one service's monthly report (PDF) with the dossier engine, asks where to save it. */
+  serviceReport: (service: string, month: string) => call<DossierSaved>("service_report_generate", { service, month }),
   setReview: (ticketId: number, review: IncidentReview | null) =>
     call<void>("records_set_review", { ticketId, review }),
 };
