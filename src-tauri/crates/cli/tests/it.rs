@@ -10,6 +10,8 @@ mod calendar;
 mod kill;
 #[path = "it/records.rs"]
 mod records;
+#[path = "it/service_report.rs"]
+mod service_report;
 #[path = "it/verdict.rs"]
 mod verdict;
 
