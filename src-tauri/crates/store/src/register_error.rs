@@ -3,8 +3,7 @@
 
 use ready20k_domain::ErrorPayload;
 use ready20k_domain::calendar::CalendarError;
-use ready20k_domain::risks::RiskProblem;
-use ready20k_domain::suppliers::SupplierProblem;
+use ready20k_domain::error::Refusal;
 
 use crate::StoreError;
 
@@ -75,14 +74,9 @@ impl From<serde_json::Error> for RegisterError {
     }
 }
 
-impl From<RiskProblem> for RegisterError {
-    fn from(p: RiskProblem) -> Self {
-        Self::refused(p.code, p.message)
-    }
-}
-
-impl From<SupplierProblem> for RegisterError {
-    fn from(p: SupplierProblem) -> Self {
+/// A domain rule's refusal (risk and supplier checks among them) keeps its code.
+impl From<Refusal> for RegisterError {
+    fn from(p: Refusal) -> Self {
         Self::refused(p.code, p.message)
     }
 }

@@ -16,6 +16,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::error::Refusal;
+
 pub use suggest::{RiskSuggestion, suggest};
 
 /// The clause risk findings belong to.
@@ -59,22 +61,13 @@ impl Default for RiskCriteria {
     }
 }
 
-/// Why an entry or the criteria were refused; `code` is stable snake_case.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct RiskProblem {
-    /// Stable code: `title_required`, `rating_out_of_range`, `acceptance_out_of_range`,
-    /// `scale_words_required`, `bad_date`, `source_required`.
-    pub code: &'static str,
-    /// What is wrong and how to fix it.
-    pub message: String,
-}
+/// Why an entry or the criteria were refused: a [`Refusal`] with the code `title_required`,
+/// `rating_out_of_range`, `acceptance_out_of_range`, `scale_words_required`, `bad_date` or
+/// `source_required`.
+pub type RiskProblem = Refusal;
 
-fn problem(code: &'static str, message: impl Into<String>) -> RiskProblem {
-    RiskProblem {
-        code,
-        message: message.into(),
-    }
+fn problem(code: &'static str, message: impl Into<String>) -> Refusal {
+    Refusal::new(code, message)
 }
 
 /// Checks criteria before they are stored: five words per scale, acceptance 1–25.

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::calendar::add_months;
+use crate::error::Refusal;
 use crate::wizard::{OtherParty, OtherPartyKind};
 
 /// The clause supplier findings belong to.
@@ -192,22 +193,13 @@ pub struct SupplierFinding {
     pub message: String,
 }
 
-/// Why a supplier entry was refused; `code` is stable snake_case.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct SupplierProblem {
-    /// Stable code: `bad_date`, `dates_out_of_order`, `review_months_out_of_range`,
-    /// `rating_out_of_range`, `name_required`, `description_required`, `resolution_required`.
-    pub code: &'static str,
-    /// What is wrong and how to fix it.
-    pub message: String,
-}
+/// Why a supplier entry was refused: a [`Refusal`] with the code `bad_date`,
+/// `dates_out_of_order`, `review_months_out_of_range`, `rating_out_of_range`, `name_required`,
+/// `description_required` or `resolution_required`.
+pub type SupplierProblem = Refusal;
 
-fn problem(code: &'static str, message: impl Into<String>) -> SupplierProblem {
-    SupplierProblem {
-        code,
-        message: message.into(),
-    }
+fn problem(code: &'static str, message: impl Into<String>) -> Refusal {
+    Refusal::new(code, message)
 }
 
 /// Parses an optional `YYYY-MM-DD` field (blank is `None`).
