@@ -235,8 +235,13 @@ async fn hold_a_management_review_whose_inputs_show_the_audit_and_approve_its_mi
     shot(&app, "7-approved").await;
     scroll_to(&app, "review-minutes-text").await;
     shot(&app, "8-approved-minutes").await;
+    // The same screen and the list at 1024x700.
+    app.driver.set_window_rect(0, 0, 1024, 700).await.unwrap();
+    scroll_to(&app, "review-inputs").await;
+    shot(&app, "9-small-review").await;
     click(&app, "review-back").await;
     app.wait_text("reviews-held", "2").await;
+    shot(&app, "10-small-list").await;
 
     let dir = app.quit().await;
     let p = App::open_released(&dir.path().join("demo.r20k")).await;
