@@ -298,4 +298,50 @@ mod tests {
         .unwrap();
         assert!(change.moved.is_empty());
     }
+
+    #[test]
+    fn snapshots_of_rules_2_are_compared_without_the_registers_and_records() {
+        use crate::scoring::{NcSeverity, OpenNonconformity};
+        let lib = library();
+        let answers: BTreeMap<String, Answer> = lib
+            .questions
+            .iter()
+            .map(|q| {
+                (
+                    q.id.clone(),
+                    Answer::supported(MaturityLevel::Operated, Support::Record),
+                )
+            })
+            .collect();
+        let inputs = VerdictInputs {
+            nonconformities: vec![OpenNonconformity {
+                action_id: 3,
+                title: "Backups not tested".into(),
+                requirement: "8.7.2".into(),
+                grade: NcSeverity::Major,
+                planned: false,
+            }],
+            ..VerdictInputs::default()
+        };
+        let card = score_project(lib, &answers, &inputs);
+        assert_eq!(
+            verdicts_v2(lib, &answers, &inputs),
+            [Verdict::Ready, Verdict::Ready]
+        );
+        let change = rules_change(lib, &answers, &inputs, &card, &[("May".to_owned(), 2)]).unwrap();
+        assert_eq!((change.from_rules, change.to_rules), (2, RULES_VERSION));
+        assert_eq!(change.moved.len(), 1);
+        let m = &change.moved[0];
+        assert_eq!(
+            (m.stage, m.before, m.after),
+            (2, Verdict::Ready, Verdict::NotReady)
+        );
+        // Only the cap the new rules added explains the move.
+        assert_eq!(m.because.len(), 1);
+        assert!(
+            m.because[0].contains("Backups not tested"),
+            "{:?}",
+            m.because
+        );
+    }
 }

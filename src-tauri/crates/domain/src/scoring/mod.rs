@@ -35,6 +35,14 @@
 //!    from register facts in [`VerdictInputs`]), the operating period, open setup errors and
 //!    separation-of-duties conflicts. Every cap says why and what would lift it, and every
 //!    verdict comes with its gaps.
+//!
+//!    Since rules version 3 the verdict also reads the registers and records ([`RecordBasis`],
+//!    applied by [`inputs_for`] for the app and the dossier alike): the months of imported
+//!    operating records (the operating period, and answers claiming operation their records
+//!    do not show), overdue calendar duties and risks past review (graded as an auditor
+//!    grades them: an isolated lapse is minor, a systematic one major), the internal-audit
+//!    and management-review registers, and open nonconformities. Each such cap names the
+//!    record, and each check lists what it read ([`Check::records`]).
 //! 6. **Impact** ([`impact`]): `weight × distance to the target level`, which orders gaps
 //!    and the action plan.
 //!
