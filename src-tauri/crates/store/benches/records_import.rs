@@ -209,24 +209,19 @@ fn main() {
         std::fs::write(&path, &csv).unwrap();
         println!("CSV kept at {path}");
     }
+    let opts = ImportOptions {
+        preset: Preset::Ready20k,
+        file_name: "bench.csv".into(),
+        skip_bad_rows: false,
+        service_map: BTreeMap::new(),
+    };
     let mut imports = Vec::new();
     let mut reports = Vec::new();
     for run in 0..3 {
         let dir = tempfile::tempdir().unwrap();
         let mut p = project(dir.path());
-        let now = p.now();
         let t = Instant::now();
-        let out = import_export(
-            &mut p,
-            csv.as_bytes(),
-            &ImportOptions {
-                preset: Preset::Ready20k,
-                file_name: "bench.csv".into(),
-                skip_bad_rows: false,
-                service_map: BTreeMap::new(),
-            },
-        )
-        .unwrap();
+        let out = import_export(&mut p, csv.as_bytes(), &opts).unwrap();
         let took = t.elapsed();
         assert_eq!(out.added as usize, rows);
         imports.push(took);
@@ -246,17 +241,7 @@ fn main() {
                 p0.summary.rows
             );
             let t = Instant::now();
-            let again = import_export(
-                &mut p,
-                csv.as_bytes(),
-                &ImportOptions {
-                    preset: Preset::Ready20k,
-                    file_name: "bench.csv".into(),
-                    skip_bad_rows: false,
-                    service_map: BTreeMap::new(),
-                },
-            )
-            .unwrap();
+            let again = import_export(&mut p, csv.as_bytes(), &opts).unwrap();
             println!(
                 "re-import of the same file: {} added, {} unchanged, {}",
                 again.added,

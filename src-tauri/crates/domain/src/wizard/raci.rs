@@ -156,18 +156,7 @@ mod tests {
     fn matrix_follows_assignments_and_names() {
         let lib = library();
         let mut d = WizardData::default();
-        d.people = vec![
-            Person {
-                id: 1,
-                name: "Ann".into(),
-                ..Person::default()
-            },
-            Person {
-                id: 2,
-                name: "Bob".into(),
-                ..Person::default()
-            },
-        ];
+        d.people = vec![Person::named(1, "Ann"), Person::named(2, "Bob")];
         d.assignments = vec![
             RoleAssignment {
                 role_id: "ROLE-INC".into(),

@@ -254,6 +254,18 @@ pub struct Person {
     pub external: bool,
 }
 
+#[cfg(test)]
+impl Person {
+    /// A person with only an id and a name, for tests.
+    pub(crate) fn named(id: i64, name: &str) -> Self {
+        Self {
+            id,
+            name: name.into(),
+            ..Self::default()
+        }
+    }
+}
+
 /// Who holds a role, and who deputizes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RoleAssignment {
