@@ -441,3 +441,47 @@ fn a_review_without_top_management_is_listed_but_not_printed_as_the_latest() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn heat_map_prints_each_count_and_a_line_chart_breaks_at_a_missing_month() {
+    use ready20k_dossier::layout::{Prim, palette};
+    use ready20k_dossier::model::{HeatGrid, HeatMap, LineChart, LineSeries};
+    let mut cells = [[0u32; 5]; 5];
+    cells[4][4] = 7;
+    cells[0][0] = 3;
+    let d = crate::layout::tiny(vec![
+        Block::HeatMap(HeatMap {
+            title: "Heat".into(),
+            grids: vec![HeatGrid {
+                caption: "Before".into(),
+                cells,
+            }],
+            acceptance: 6,
+        }),
+        Block::LineChart(LineChart {
+            title: "Trend".into(),
+            periods: vec!["2026-01".into(), "2026-02".into(), "2026-03".into()],
+            series: vec![LineSeries {
+                label: "Resolved".into(),
+                values: vec![Some(50.0), None, Some(60.0)],
+            }],
+        }),
+    ]);
+    let doc = ready20k_dossier::layout::layout(&d).unwrap();
+    let page = doc
+        .pages
+        .iter()
+        .find(|p| crate::texts(p).any(|t| t.text == "Heat"))
+        .expect("the chart page");
+    let words: Vec<&str> = crate::texts(page).map(|t| t.text.as_str()).collect();
+    for w in ["7", "3", "Before", "Likelihood", "Impact", "Resolved"] {
+        assert!(words.contains(&w), "{w} missing from {words:?}");
+    }
+    // Two measured months with a gap between them: markers, but no line joining them.
+    let teal_lines = page
+        .prims
+        .iter()
+        .filter(|p| matches!(p, Prim::Line { stroke, .. } if stroke.colour == palette::TEAL && stroke.width > 1.5))
+        .count();
+    assert_eq!(teal_lines, 1, "only the legend's sample line");
+}
