@@ -2,6 +2,7 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 mod assessment;
+mod audits;
 mod dossier;
 mod harness;
 mod policies;
