@@ -15,3 +15,12 @@ pub(crate) fn all<T, P: Params>(
     let rows = stmt.query_map(params, f)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// The id of the row an upsert (`id = nullif(?, 0)`) just wrote: the new row id when `id` is 0.
+pub(crate) fn upserted_id(conn: &Connection, id: i64) -> i64 {
+    if id == 0 {
+        conn.last_insert_rowid()
+    } else {
+        id
+    }
+}

@@ -240,11 +240,7 @@ pub fn save_risk(p: &mut Project, r: &Risk) -> RegisterResult<Risk> {
             ],
         )
         .map_err(|e| duplicate_suggestion(e, clean.suggestion_key.as_deref()))?;
-        let id = if clean.id == 0 {
-            tx.last_insert_rowid()
-        } else {
-            clean.id
-        };
+        let id = rows::upserted_id(tx, clean.id);
         LINKS.insert(tx, id, &clean.action_ids)?;
         Ok::<_, RegisterError>((
             id,

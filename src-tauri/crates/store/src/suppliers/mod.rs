@@ -261,11 +261,7 @@ pub fn save_review(p: &mut Project, r: &SupplierReview) -> RegisterResult<Suppli
                 clean.id
             ],
         )?;
-        let id = if clean.id == 0 {
-            tx.last_insert_rowid()
-        } else {
-            clean.id
-        };
+        let id = rows::upserted_id(tx, clean.id);
         REVIEW_LINKS.insert(tx, id, &clean.action_ids)?;
         Ok::<_, RegisterError>((
             id,
@@ -345,11 +341,7 @@ pub fn save_dispute(p: &mut Project, d: &Dispute) -> RegisterResult<Dispute> {
                 clean.id
             ],
         )?;
-        let id = if clean.id == 0 {
-            tx.last_insert_rowid()
-        } else {
-            clean.id
-        };
+        let id = rows::upserted_id(tx, clean.id);
         Ok((id, format!("{id} {}", clean.status.as_str())))
     })?;
     list_disputes(conn)?
