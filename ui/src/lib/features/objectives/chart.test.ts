@@ -4,6 +4,8 @@ import { axisMax, yFor } from "./chart";
 describe("KPI chart geometry", () => {
   it("puts the axis top a little above the largest value or target", () => {
     expect(axisMax([80, 100], 95)).toBe(200);
+    expect(axisMax([80, 100], 95, "%")).toBe(100);
+    expect(axisMax([80, 130], 95, "%")).toBe(200);
     expect(axisMax([3.8, 4.2], 4)).toBe(5);
     expect(axisMax([], 0)).toBe(1);
     expect(axisMax([2], 0)).toBe(3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { minutes, missed, parseMinutes, pct } from "./logic";
+import { below, minutes, missed, parseMinutes, pct } from "./logic";
 
 const month = (resp: number | null, resol: number | null) => ({
   month: "2026-10",
@@ -34,5 +34,8 @@ describe("records logic", () => {
     expect(missed(month(100, 100))).toBe(false);
     expect(missed(month(100, 50))).toBe(true);
     expect(missed(month(null, null))).toBe(false);
+    expect(below(99.9)).toBe(true);
+    expect(below(100)).toBe(false);
+    expect(below(null)).toBe(false);
   });
 });

@@ -17,6 +17,11 @@ export function minutes(m: number | null | undefined): string {
   return r === 0 ? `${h} h` : `${h} h ${r} min`;
 }
 
+/** Whether a percentage falls short of 100% (null: nothing to measure). */
+export function below(v: number | null): boolean {
+  return v !== null && v < 100;
+}
+
 /** Whether a month's attainment falls short of `threshold` (%) on response or resolution. */
 export function missed(m: MonthMeasures, threshold = 100): boolean {
   return [m.incidents_response_met_pct, m.incidents_resolution_met_pct, m.requests_fulfilled_met_pct].some(
