@@ -114,7 +114,7 @@ fn the_app_and_the_dossier_agree_on_imported_records() {
         .find(|c| c.topic == "Records behind the claims")
         .unwrap();
     assert!(
-        claims.records[0].contains("Months with records from 2026-01 to 2026-03"),
+        claims.records[0].contains("Imported operating records, months 2026-01 to 2026-03"),
         "{:?}",
         claims.records
     );

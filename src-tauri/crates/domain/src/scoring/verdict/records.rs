@@ -343,13 +343,13 @@ pub(crate) fn check_records(cx: &Context<'_>) -> Vec<(&'static str, Vec<String>)
             RecordKind::Change,
         ]
         .into_iter()
-        .map(|k| format!("{} {}", kind_label(k), r.recent(k)))
+        .map(|k| format!("{} records in {} of them", kind_label(k), r.recent(k)))
         .collect();
         claims.push(format!(
-            "Months with records from {} to {}: {}.",
+            "Imported operating records, months {} to {}: {}.",
             month_label(r.window_from),
             month_label(r.window_to),
-            counts.join(", ")
+            counts.join("; ")
         ));
     }
     let (audit, review) = register_lines(cx);
