@@ -48,6 +48,31 @@ async fn the_demo_scorecard_shows_checks_caps_and_what_lifts_them() {
         }
     }
 
+    // Each check names the registers and records it read (the demo's tickets, audit cycle,
+    // management review and calendar).
+    let mut read = Vec::new();
+    for r in app
+        .driver
+        .find_all(By::Css("[data-testid='stage2-check-record']"))
+        .await
+        .unwrap()
+    {
+        read.push(r.text().await.unwrap());
+    }
+    let read = read.join("\n");
+    for expected in [
+        "Imported operating records",
+        "Audit register",
+        "Review register",
+        "Calendar:",
+    ] {
+        assert!(read.contains(expected), "{expected} missing from: {read}");
+    }
+    let checks = app.by_test_id("stage2-checks").await;
+    checks.scroll_into_view().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    app.screenshot("scorecard-demo-3-stage2-checks").await;
+
     let settings = app.by_test_id("scoring-settings").await;
     settings.scroll_into_view().await.unwrap();
     tokio::time::sleep(Duration::from_millis(200)).await;
