@@ -174,6 +174,11 @@ pub struct OpenNonconformity {
     pub planned: bool,
 }
 
+/// The duty of the duty list the internal-audit register records.
+pub const AUDIT_DUTY: &str = "DUTY-AUDIT-CYCLE";
+/// The duty of the duty list the management-review register records.
+pub const REVIEW_DUTY: &str = "DUTY-MGMT-REVIEW";
+
 /// Calendar kinds that do not feed the verdict: a contract notice date passing is a business
 /// decision, not a lapse, and an expired piece of evidence already stops counting for its
 /// answer.
@@ -348,6 +353,16 @@ pub fn apply_records(inputs: &mut VerdictInputs, basis: &RecordBasis, today: Nai
     inputs.operating.with_records(&records.all_months(), today);
     inputs.records = records;
     inputs.overdue = overdue_duties(&basis.series, &basis.done, today);
+    // The audit and review registers are the records of those two duties: one performed or
+    // held there means the duty has been done before, even when the calendar occurrence was
+    // not marked done (a late one stays a lapse, not a breakdown).
+    let audited = basis.audit.as_ref().is_some_and(|a| a.performed > 0);
+    let reviewed = basis.review.as_ref().is_some_and(|r| r.held > 0);
+    for d in &mut inputs.overdue {
+        if (d.series_id == AUDIT_DUTY && audited) || (d.series_id == REVIEW_DUTY && reviewed) {
+            d.ever_done = true;
+        }
+    }
     inputs.risks = risk_reviews(&basis.risks, today);
     if basis.audit.is_some() {
         inputs.audit.clone_from(&basis.audit);

@@ -701,3 +701,33 @@ mod registers {
         );
     }
 }
+
+#[test]
+fn a_review_in_the_review_register_counts_as_done_before_for_the_calendar() {
+    use crate::scoring::ReviewFacts;
+    let review = series(
+        "DUTY-MGMT-REVIEW",
+        "9.3",
+        OccurrenceKind::Duty,
+        "2026-09-01",
+    );
+    let judge_with = |held: u32| {
+        let mut inputs = VerdictInputs::default();
+        let basis = RecordBasis {
+            series: vec![review.clone()],
+            review: Some(ReviewFacts {
+                next_planned: Some("2027-01-10".into()),
+                held,
+            }),
+            ..RecordBasis::default()
+        };
+        apply_records(&mut inputs, &basis, d(TODAY));
+        score_project(library(), &every(MaturityLevel::Operated), &inputs).stage2
+    };
+    // Never held anywhere: a management review never done is a major finding.
+    assert!(codes(&judge_with(0)).contains(&CapCode::DutyNotKept));
+    // Held (in the register) but the calendar occurrence not marked: a lapse only.
+    let s = judge_with(1);
+    assert_eq!(codes(&s), [CapCode::OverdueDuty]);
+    assert_eq!(s.verdict, Verdict::NearlyReady);
+}
