@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::chart;
 use super::palette;
-use super::table::TableL;
+use super::table::{self, TableL};
 use super::text::{Line, Style, Typesetter};
 use super::{Area, BODY_LH, BODY_SIZE, Prim, Stroke, body_area, body_style};
 use crate::fonts::FontKey;
@@ -311,7 +311,14 @@ impl Builder<'_, '_> {
                 self.push_space(10.0);
             }
             Block::Table(t) => {
-                let t = TableL::new(self.ts, t, a.x, a.w);
+                let wide = super::landscape_body_area();
+                let t = if table::wants_landscape(self.ts.metrics, t, a.w, wide.w) {
+                    let mut t = TableL::new(self.ts, t, wide.x, wide.w);
+                    t.landscape = true;
+                    t
+                } else {
+                    TableL::new(self.ts, t, a.x, a.w)
+                };
                 self.items.push(Item::Table(t));
                 self.push_space(10.0);
             }

@@ -1,7 +1,10 @@
 //! Decoration of the laid-out pages: the running header and footer, and the watermark.
 
 use super::text::{Metrics, Style, Typesetter};
-use super::{Colour, PAGE_H, PAGE_W, Page, Prim, Stroke, TextRun, Watermark, body_area, palette};
+use super::{
+    Colour, PAGE_H, PAGE_W, Page, Prim, Stroke, TextRun, Watermark, body_area, landscape_body_area,
+    palette,
+};
 use crate::fonts::FontKey;
 use crate::model::Dossier;
 
@@ -27,6 +30,12 @@ pub(super) fn decorate(ts: &mut Typesetter<'_>, d: &Dossier, pages: &mut [Page])
     );
     let conf = ts.line(small, &format!("Confidential  ·  {}", d.cover.date_line));
     for (i, page) in pages.iter_mut().enumerate().skip(1) {
+        // On a landscape page the body is wider and the footer nearer the top of the sheet.
+        let (a, dy) = if page.landscape {
+            (landscape_body_area(), PAGE_W - PAGE_H)
+        } else {
+            (a, 0.0)
+        };
         let mut prims = Vec::new();
         prims.extend(left.prims(a.x, 46.0));
         prims.extend(right.prims(a.right() - right.width, 46.0));
@@ -39,14 +48,14 @@ pub(super) fn decorate(ts: &mut Typesetter<'_>, d: &Dossier, pages: &mut [Page])
         });
         prims.push(Prim::Line {
             x1: a.x,
-            y1: 796.0,
+            y1: 796.0 + dy,
             x2: a.right(),
-            y2: 796.0,
+            y2: 796.0 + dy,
             stroke: Stroke::solid(palette::RULE, 0.6),
         });
-        prims.extend(conf.prims(a.x, 809.0));
+        prims.extend(conf.prims(a.x, 809.0 + dy));
         let pn = ts.line(small, &format!("Page {} of {}", i + 1, total));
-        prims.extend(pn.prims(a.right() - pn.width, 809.0));
+        prims.extend(pn.prims(a.right() - pn.width, 809.0 + dy));
         page.prims.extend(prims);
     }
 }

@@ -273,6 +273,16 @@ pub struct Page {
     pub prims: Vec<Prim>,
     /// Clickable areas.
     pub links: Vec<LinkRect>,
+    /// A landscape page (for a table too wide for portrait): the layout coordinates are
+    /// those of the turned page ([`PAGE_H`] wide, [`PAGE_W`] high).
+    pub landscape: bool,
+}
+
+impl Page {
+    /// Height of the page in pt.
+    pub fn height(&self) -> f32 {
+        if self.landscape { PAGE_W } else { PAGE_H }
+    }
 }
 
 /// The laid-out dossier.
@@ -300,6 +310,31 @@ pub struct Document {
     pub section_pages: BTreeMap<String, usize>,
     /// Diagonal text printed over every page, if any.
     pub watermark: Option<Watermark>,
+}
+
+impl Document {
+    /// The body area of page `i` (wider and lower on a landscape page).
+    pub fn page_body(&self, i: usize) -> Area {
+        if self.pages.get(i).is_some_and(|p| p.landscape) {
+            landscape_body_area()
+        } else {
+            self.body
+        }
+    }
+
+    /// The printable area of page `i`.
+    pub fn page_printable(&self, i: usize) -> Area {
+        if self.pages.get(i).is_some_and(|p| p.landscape) {
+            Area {
+                x: PRINTABLE_INSET,
+                y: PRINTABLE_INSET,
+                w: PAGE_H - 2.0 * PRINTABLE_INSET,
+                h: PAGE_W - 2.0 * PRINTABLE_INSET,
+            }
+        } else {
+            self.printable
+        }
+    }
 }
 
 /// A light diagonal text across the page (drawn last, translucent, so content stays legible).
@@ -342,6 +377,17 @@ fn body_area() -> Area {
     }
 }
 
+/// Where the flowing body goes on a landscape page: same margins, the footer as far from
+/// the bottom edge as on a portrait page.
+fn landscape_body_area() -> Area {
+    Area {
+        x: MARGIN_X,
+        y: BODY_TOP,
+        w: PAGE_H - 2.0 * MARGIN_X,
+        h: PAGE_W - (PAGE_H - BODY_BOTTOM) - BODY_TOP,
+    }
+}
+
 /// Where anything may be drawn (header and footer included).
 fn printable_area() -> Area {
     Area {
@@ -371,6 +417,10 @@ pub fn layout(d: &Dossier) -> Result<Document, DossierError> {
 /// faces lack.
 pub fn layout_with(d: &Dossier, installed_fonts: bool) -> Result<Document, DossierError> {
     let metrics = text::Metrics::with_installed(installed_fonts)?;
+    if !paginate::has_contents(d) {
+        // No contents page: no page numbers to settle, one pass.
+        return paginate::paginate(d, &metrics, None);
+    }
     let mut numbers: Option<BTreeMap<String, usize>> = None;
     for _ in 0..4 {
         let doc = paginate::paginate(d, &metrics, numbers.as_ref())?;

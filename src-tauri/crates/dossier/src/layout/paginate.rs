@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 use super::blocks::{Blk, Builder, Item};
 use super::cover::cover;
 use super::decorate::{decorate, watermark};
-use super::table::TableL;
+use super::table::{CAPTION_LH, KEEP_ROWS, TableL};
 use super::text::{Metrics, Typesetter};
 use super::{
     Area, BODY_TOP, Dest, Document, LinkRect, OutlineEntry, PAGE_H, PAGE_W, Page, Prim, body_area,
-    printable_area,
+    landscape_body_area, printable_area,
 };
 use crate::DossierError;
 use crate::model::Dossier;
@@ -30,9 +30,27 @@ struct Pager {
 
 impl Pager {
     fn new_page(&mut self) {
-        self.pages.push(Page::default());
+        self.new_page_turned(false);
+    }
+
+    /// A new page, landscape or portrait, with the body area of that orientation.
+    fn new_page_turned(&mut self, landscape: bool) {
+        self.pages.push(Page {
+            landscape,
+            ..Page::default()
+        });
+        self.body = if landscape {
+            landscape_body_area()
+        } else {
+            body_area()
+        };
         self.y = self.body.y;
         self.fresh = true;
+    }
+
+    /// Whether the current page is landscape.
+    fn landscape(&self) -> bool {
+        self.pages.last().is_some_and(|p| p.landscape)
     }
 
     fn remaining(&self) -> f32 {
@@ -88,23 +106,26 @@ impl Pager {
 
     fn place_table(&mut self, t: TableL) {
         let header_h = t.header_height();
-        let first_h = header_h
-            + t.rows
-                .first()
-                .map_or(0.0, |r| t.lines_height(r.lines.min(3)));
-        if first_h > self.remaining() && !self.fresh {
-            self.new_page();
+        if t.landscape != self.landscape() {
+            // A wide table turns the page; what follows it turns it back.
+            self.new_page_turned(t.landscape);
+        } else if t.start_need(self.remaining(), self.body.h) > self.remaining() + 0.01
+            && !self.fresh
+        {
+            self.new_page_turned(t.landscape);
         }
         let mut rows_here = 0usize;
         self.put_prims(t.draw_header(0.0), self.y);
         self.y += header_h;
         let n = t.rows.len();
+        let caption_h = t.caption_height();
         for (i, row) in t.rows.iter().enumerate() {
-            // Widow control: do not leave the last row alone on a new page.
-            if i + 2 == n && rows_here >= 2 {
-                let both = t.lines_height(row.lines) + t.lines_height(t.rows[i + 1].lines);
-                let this_fits = t.lines_height(row.lines) <= self.remaining() + 0.01;
-                if this_fits && both > self.remaining() + 0.01 && both <= self.body.h - header_h {
+            // Widow control: the last rows (and the caption) go over together, never one
+            // or two rows alone on a new page.
+            if i + KEEP_ROWS.min(n) == n && i > 0 && rows_here >= KEEP_ROWS {
+                let tail: f32 = (i..n).map(|k| t.row_height(k)).sum::<f32>() + caption_h;
+                let this_fits = t.row_height(i) <= self.remaining() + 0.01;
+                if this_fits && tail > self.remaining() + 0.01 && tail <= self.body.h - header_h {
                     self.table_page_break(&t);
                     rows_here = 0;
                 }
@@ -135,10 +156,10 @@ impl Pager {
         }
         if !t.caption.is_empty() {
             self.y += 4.0;
-            let lh = 10.5;
+            let lh = CAPTION_LH;
             let caption_h = t.caption.len() as f32 * lh;
             if caption_h > self.remaining() {
-                self.new_page();
+                self.new_page_turned(t.landscape);
             }
             let x = self.body.x;
             let mut prims = Vec::new();
@@ -152,48 +173,49 @@ impl Pager {
     }
 
     fn table_page_break(&mut self, t: &TableL) {
-        self.new_page();
+        self.new_page_turned(t.landscape);
         self.put_prims(t.draw_header(0.0), self.y);
         self.y += t.header_height();
     }
 
-    /// Height that must fit after a keep-with-next block: the start of what follows.
-    fn follow_height(items: &[Item]) -> f32 {
+    /// Height that must fit after a keep-with-next block, with `avail` points left for it:
+    /// the start of what follows.
+    fn follow_height(&self, items: &[Option<Item>], avail: f32) -> f32 {
         for (i, it) in items.iter().enumerate() {
             match it {
-                Item::Space(_) => continue,
-                Item::PageBreak => return 0.0,
-                Item::Block(b) => {
+                None | Some(Item::Space(_)) => continue,
+                Some(Item::PageBreak) => return 0.0,
+                Some(Item::Block(b)) => {
                     let after = if b.keep_with_next {
-                        Self::follow_height(&items[i + 1..])
+                        self.follow_height(&items[i + 1..], avail - b.height)
                     } else {
                         0.0
                     };
                     return b.height + after;
                 }
-                Item::Para(lines) => return lines.iter().take(2).map(|l| l.height).sum(),
-                Item::Table(t) => {
-                    return t.header_height()
-                        + t.rows
-                            .first()
-                            .map_or(0.0, |r| t.lines_height(r.lines.min(3)));
-                }
+                Some(Item::Para(lines)) => return lines.iter().take(2).map(|l| l.height).sum(),
+                Some(Item::Table(t)) => return t.start_need(avail, self.body.h),
             }
         }
         0.0
     }
 
     fn run(&mut self, items: Vec<Item>) {
-        // Keep-with-next needs to look ahead; compute the requirement before consuming.
-        let needs: Vec<f32> = (0..items.len())
-            .map(|i| match &items[i] {
-                Item::Block(b) if b.keep_with_next => {
-                    b.height + Self::follow_height(&items[i + 1..])
+        let mut items: Vec<Option<Item>> = items.into_iter().map(Some).collect();
+        for i in 0..items.len() {
+            // Keep-with-next looks ahead at what follows, with the space left now.
+            let need = match &items[i] {
+                Some(Item::Block(b)) if b.keep_with_next => {
+                    b.height + self.follow_height(&items[i + 1..], self.remaining() - b.height)
                 }
                 _ => 0.0,
-            })
-            .collect();
-        for (item, need) in items.into_iter().zip(needs) {
+            };
+            let Some(item) = items[i].take() else {
+                continue;
+            };
+            if self.landscape() && matches!(item, Item::Block(_) | Item::Para(_)) {
+                self.new_page();
+            }
             match item {
                 Item::PageBreak => {
                     if !self.fresh {
@@ -243,6 +265,12 @@ impl Pager {
     }
 }
 
+/// Whether the dossier gets a contents page: only with two chapters or more (the summary
+/// pack's single chapter needs none).
+pub(super) fn has_contents(d: &Dossier) -> bool {
+    d.sections.len() > 1
+}
+
 /// One full layout pass. `numbers` are the section pages to print in the contents (from
 /// the previous pass); without them the contents shows dashes.
 pub(super) fn paginate(
@@ -260,7 +288,10 @@ pub(super) fn paginate(
     for s in &d.front {
         b.section(s, 0);
     }
-    b.toc(d);
+    // A contents page earns its place only when there is more than one chapter to find.
+    if has_contents(d) {
+        b.toc(d);
+    }
     for s in &d.sections {
         b.section(s, 0);
     }

@@ -2,7 +2,7 @@
 //! row taller than a page still paginates.
 
 use super::palette;
-use super::text::{Line, Style, Typesetter};
+use super::text::{Line, Metrics, Style, Typesetter};
 use super::{Colour, Prim, Stroke};
 use crate::fonts::FontKey;
 use crate::model::{KeyValue, Paragraph, Table, Tone};
@@ -40,9 +40,34 @@ pub struct TableL {
     kv: bool,
     /// Caption lines.
     pub caption: Vec<Line>,
+    /// Printed on a landscape page (laid out for its width).
+    pub landscape: bool,
+}
+
+/// Tables with more columns than this are dense matrices (RACI): they go on a landscape
+/// page when the portrait width would squeeze them.
+const PORTRAIT_COLUMNS: usize = 8;
+
+/// Whether a table is too wide for a portrait page of body width `portrait` but fits the
+/// landscape body width `landscape`: its words would break inside, or it is a dense matrix.
+pub fn wants_landscape(m: &Metrics, t: &Table, portrait: f32, landscape: f32) -> bool {
+    let size = if t.compact { 7.4 } else { 8.3 };
+    let head_size = if t.compact { 6.9 } else { size };
+    let need: f32 = min_widths(m, t, size, head_size, portrait).iter().sum();
+    (need > portrait || t.columns.len() > PORTRAIT_COLUMNS)
+        && min_widths(m, t, size, head_size, landscape)
+            .iter()
+            .sum::<f32>()
+            <= landscape
 }
 
 const PAD_X: f32 = 5.0;
+
+/// Line height of a caption.
+pub const CAPTION_LH: f32 = 10.5;
+
+/// Rows kept together at the start and at the end of a table split across pages.
+pub const KEEP_ROWS: usize = 3;
 
 fn tone_colour(t: Tone) -> Colour {
     match t {
@@ -63,14 +88,19 @@ impl TableL {
             .map(|c| c.width.max(0.01))
             .sum::<f32>()
             .max(0.01);
+        let head_size = if t.compact { 6.9 } else { size };
+        let wanted: Vec<f32> = t
+            .columns
+            .iter()
+            .map(|c| width * c.width.max(0.01) / total)
+            .collect();
+        let mins = min_widths(ts.metrics, t, size, head_size, width);
         let mut cols = Vec::with_capacity(t.columns.len());
         let mut cx = x;
-        for c in &t.columns {
-            let w = width * c.width.max(0.01) / total;
+        for w in fit_columns(&wanted, &mins, width) {
             cols.push((cx, w));
             cx += w;
         }
-        let head_size = if t.compact { 6.9 } else { size };
         let head_style = Style {
             font: FontKey::Bold,
             size: head_size,
@@ -145,6 +175,7 @@ impl TableL {
             head_size,
             kv: false,
             caption,
+            landscape: false,
         }
     }
 
@@ -191,6 +222,7 @@ impl TableL {
             head_size: size,
             kv: true,
             caption: Vec::new(),
+            landscape: false,
         }
     }
 
@@ -204,6 +236,58 @@ impl TableL {
     /// Height of `n` lines of a body row including padding.
     pub fn lines_height(&self, n: usize) -> f32 {
         n as f32 * self.lh + 2.0 * self.pad
+    }
+
+    /// Height of body row `i`.
+    pub fn row_height(&self, i: usize) -> f32 {
+        self.rows.get(i).map_or(0.0, |r| self.lines_height(r.lines))
+    }
+
+    /// Height of the caption under the table, its gap included (0 without one).
+    pub fn caption_height(&self) -> f32 {
+        if self.caption.is_empty() {
+            0.0
+        } else {
+            4.0 + self.caption.len() as f32 * CAPTION_LH
+        }
+    }
+
+    /// Height of the whole table: header, rows and caption.
+    pub fn total_height(&self) -> f32 {
+        self.header_height()
+            + (0..self.rows.len())
+                .map(|i| self.row_height(i))
+                .sum::<f32>()
+            + self.caption_height()
+    }
+
+    /// The height the table needs where it starts, given `avail` points left on the page
+    /// and pages of `page_h`: all of it when it fits there, and all of it as well when a
+    /// table that fits on one page would be split with fewer than [`KEEP_ROWS`] rows on
+    /// either side (it then moves to the next page whole); otherwise its header and first
+    /// rows.
+    pub fn start_need(&self, avail: f32, page_h: f32) -> f32 {
+        let whole = self.total_height();
+        if whole <= avail + 0.01 {
+            return whole;
+        }
+        let n = self.rows.len();
+        let mut used = self.header_height();
+        let mut fit = 0;
+        while fit < n && used + self.row_height(fit) <= avail + 0.01 {
+            used += self.row_height(fit);
+            fit += 1;
+        }
+        if whole <= page_h && (fit < KEEP_ROWS || n - fit < KEEP_ROWS) {
+            return whole;
+        }
+        self.header_height()
+            + self
+                .rows
+                .iter()
+                .take(KEEP_ROWS)
+                .map(|r| self.lines_height(r.lines.min(3)))
+                .sum::<f32>()
     }
 
     /// Primitives of the header row with its top at `top`.
@@ -304,4 +388,99 @@ fn row_of(cells: Vec<CellL>) -> RowL {
         .unwrap_or(0)
         .max(1);
     RowL { cells, lines }
+}
+
+/// The width below which a column would break a word (an identifier such as "SVC-01", a
+/// status such as "Live", or its header) inside, padding included. Words longer than a
+/// third of the table (hashes, paths) do not count: they break by characters anyway.
+fn min_widths(m: &Metrics, t: &Table, size: f32, head_size: f32, width: f32) -> Vec<f32> {
+    let cap = width / 3.0;
+    let widest = |font: FontKey, size: f32, text: &str| -> f32 {
+        text.split_whitespace()
+            .map(|w| m.width(font, size, w))
+            .filter(|w| *w <= cap)
+            .fold(0.0, f32::max)
+    };
+    t.columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut w = widest(FontKey::Bold, head_size, &c.header);
+            for row in &t.rows {
+                let Some(cell) = row.get(i) else { continue };
+                let bold = cell.tone != Tone::Neutral;
+                for run in &cell.content.runs {
+                    let font = if run.mono {
+                        FontKey::Mono
+                    } else if bold || run.bold {
+                        FontKey::Bold
+                    } else {
+                        FontKey::Regular
+                    };
+                    let sz = if run.mono { size * 0.92 } else { size };
+                    w = w.max(widest(font, sz, &run.text));
+                }
+            }
+            w + 2.0 * PAD_X + 0.5
+        })
+        .collect()
+}
+
+/// Column widths: the wanted (relative) widths, except that no column goes below its
+/// minimum; the width it needs more is taken from the columns that have room to spare, in
+/// proportion. When the minimums cannot all be met, the wanted widths stay.
+fn fit_columns(wanted: &[f32], mins: &[f32], width: f32) -> Vec<f32> {
+    if mins.iter().sum::<f32>() > width || wanted.iter().zip(mins).all(|(w, m)| w >= m) {
+        return wanted.to_vec();
+    }
+    let mut fixed = vec![false; wanted.len()];
+    let mut out = wanted.to_vec();
+    loop {
+        for i in 0..out.len() {
+            if !fixed[i] && out[i] < mins[i] {
+                fixed[i] = true;
+                out[i] = mins[i];
+            }
+        }
+        let used: f32 = (0..out.len()).filter(|i| fixed[*i]).map(|i| out[i]).sum();
+        let free: f32 = (0..out.len())
+            .filter(|i| !fixed[*i])
+            .map(|i| wanted[i])
+            .sum();
+        if free <= 0.0 {
+            return out;
+        }
+        let scale = (width - used) / free;
+        for i in 0..out.len() {
+            if !fixed[i] {
+                out[i] = wanted[i] * scale;
+            }
+        }
+        if (0..out.len()).all(|i| fixed[i] || out[i] >= mins[i]) {
+            return out;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_columns;
+
+    #[test]
+    fn narrow_columns_get_their_minimum_from_the_wide_ones() {
+        let w = fit_columns(&[20.0, 100.0, 80.0], &[35.0, 30.0, 30.0], 200.0);
+        assert!((w[0] - 35.0).abs() < 1e-3, "{w:?}");
+        assert!((w.iter().sum::<f32>() - 200.0).abs() < 1e-3);
+        assert!(w[1] > w[2] && w[1] >= 30.0);
+        // Impossible minimums: the wanted widths stay.
+        assert_eq!(
+            fit_columns(&[10.0, 10.0], &[30.0, 30.0], 20.0),
+            vec![10.0, 10.0]
+        );
+        // Nothing to do.
+        assert_eq!(
+            fit_columns(&[50.0, 50.0], &[10.0, 10.0], 100.0),
+            vec![50.0, 50.0]
+        );
+    }
 }

@@ -25,6 +25,31 @@ pub struct Metrics {
     /// Whether fonts installed on the machine may draw what the embedded faces cannot.
     installed: bool,
     shapers: RefCell<HashMap<FontKey, std::rc::Rc<Shaper>>>,
+    /// Advance at 1 pt of the characters below [`FAST`] in each embedded face (negative:
+    /// no glyph), read once instead of through the cmap for every character.
+    fast: [Vec<f32>; 4],
+    /// Lines already wrapped (the layout runs twice to settle the contents' page numbers).
+    memo: RefCell<HashMap<WrapKey, Wrapped>>,
+}
+
+/// Characters with a precomputed advance (Latin, Greek, Cyrillic, Hebrew, Arabic).
+const FAST: u32 = 0x800;
+
+/// What identifies a wrap: base style, width and the runs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct WrapKey {
+    font: FontKey,
+    size: u32,
+    colour: Colour,
+    width: u32,
+    runs: Vec<(String, bool, bool, bool)>,
+}
+
+/// A remembered wrap and what it reported.
+struct Wrapped {
+    lines: Vec<Line>,
+    missing: Vec<char>,
+    substitutions: usize,
 }
 
 fn slot(key: FontKey) -> Option<usize> {
@@ -58,6 +83,20 @@ impl Metrics {
             descender[i] = f32::from(face.descender()) / upem;
             faces.push(face);
         }
+        let fast = std::array::from_fn(|i| {
+            let face = &faces[i];
+            (0..FAST)
+                .map(|cp| {
+                    char::from_u32(cp)
+                        .and_then(|c| face.glyph_index(c))
+                        .filter(|g| g.0 != 0)
+                        .map_or(-1.0, |g| {
+                            face.glyph_hor_advance(g)
+                                .map_or(0.0, |a| f32::from(a) / units[i])
+                        })
+                })
+                .collect()
+        });
         Ok(Self {
             faces,
             units,
@@ -65,6 +104,8 @@ impl Metrics {
             descender,
             installed,
             shapers: RefCell::new(HashMap::new()),
+            fast,
+            memo: RefCell::new(HashMap::new()),
         })
     }
 
@@ -84,8 +125,16 @@ impl Metrics {
         }
     }
 
+    fn fast(&self, key: FontKey, c: char) -> Option<f32> {
+        let i = slot(key)?;
+        self.fast[i].get(c as usize).copied()
+    }
+
     /// Whether `key` has a real glyph for `c`.
     pub fn has_glyph(&self, key: FontKey, c: char) -> bool {
+        if let Some(a) = self.fast(key, c) {
+            return a >= 0.0;
+        }
         self.face(key)
             .and_then(|f| f.glyph_index(c))
             .is_some_and(|g| g.0 != 0)
@@ -93,6 +142,9 @@ impl Metrics {
 
     /// Advance width of `c` in `key` at 1 pt (0 when the glyph is missing).
     pub fn advance(&self, key: FontKey, c: char) -> f32 {
+        if let Some(a) = self.fast(key, c) {
+            return a.max(0.0);
+        }
         let Some(face) = self.face(key) else {
             return 0.0;
         };
@@ -257,6 +309,8 @@ pub struct Typesetter<'m> {
     pub missing: BTreeSet<char>,
     /// Number of replaced characters.
     pub substitutions: usize,
+    /// Every replaced character in order (to remember what a wrap reported).
+    trace: Vec<char>,
 }
 
 /// What the text of one paragraph needs beyond the Latin path.
@@ -304,6 +358,7 @@ impl<'m> Typesetter<'m> {
             metrics,
             missing: BTreeSet::new(),
             substitutions: 0,
+            trace: Vec::new(),
         }
     }
 
@@ -342,6 +397,7 @@ impl<'m> Typesetter<'m> {
         }
         self.missing.insert(c);
         self.substitutions += 1;
+        self.trace.push(c);
         (want, REPLACEMENT)
     }
 
@@ -439,8 +495,37 @@ impl<'m> Typesetter<'m> {
         words
     }
 
-    /// Break `runs` into lines no wider than `max_width`.
+    /// Break `runs` into lines no wider than `max_width` (remembered: the same text in the
+    /// same style and width gives the same lines).
     pub fn wrap(&mut self, base: Style, runs: &[Run], max_width: f32) -> Vec<Line> {
+        let key = WrapKey {
+            font: base.font,
+            size: base.size.to_bits(),
+            colour: base.colour,
+            width: max_width.to_bits(),
+            runs: runs
+                .iter()
+                .map(|r| (r.text.clone(), r.bold, r.italic, r.mono))
+                .collect(),
+        };
+        if let Some(w) = self.metrics.memo.borrow().get(&key) {
+            self.missing.extend(w.missing.iter().copied());
+            self.trace.extend(w.missing.iter().copied());
+            self.substitutions += w.substitutions;
+            return w.lines.clone();
+        }
+        let (mark, subs) = (self.trace.len(), self.substitutions);
+        let lines = self.wrap_new(base, runs, max_width);
+        let w = Wrapped {
+            lines: lines.clone(),
+            missing: self.trace[mark..].to_vec(),
+            substitutions: self.substitutions - subs,
+        };
+        self.metrics.memo.borrow_mut().insert(key, w);
+        lines
+    }
+
+    fn wrap_new(&mut self, base: Style, runs: &[Run], max_width: f32) -> Vec<Line> {
         let words = self.words(base, runs);
         let mut lines: Vec<Vec<Word>> = Vec::new();
         let mut cur: Vec<Word> = Vec::new();

@@ -8,6 +8,7 @@ mod demo;
 mod layout;
 mod registers;
 mod scripts;
+mod tables;
 mod verdict;
 
 use std::process::Command;

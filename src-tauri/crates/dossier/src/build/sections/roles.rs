@@ -13,7 +13,7 @@ use crate::build::util::{note, or_dash, p, plural, sec, warning};
 use crate::model::{Block, Cell, Run, Section, Tone};
 
 /// Most people per RACI table (wider firms get several tables).
-const RACI_PEOPLE_PER_TABLE: usize = 7;
+const RACI_PEOPLE_PER_TABLE: usize = 12;
 
 /// Section 3.
 pub(super) fn roles(f: &Facts<'_>) -> Section {
