@@ -7,6 +7,7 @@ mod dossier;
 mod harness;
 mod policies;
 mod project_files;
+mod registers;
 mod records;
 mod reviews;
 mod scorecard;
