@@ -230,21 +230,25 @@ mod tests {
     use crate::content::library;
     use crate::scoring::{Support, VerdictInputs};
 
+    /// Every question of `lib` answered at level 4 with `support` behind it.
+    fn all_operated(lib: &crate::content::Library, support: Support) -> BTreeMap<String, Answer> {
+        lib.questions
+            .iter()
+            .map(|q| {
+                (
+                    q.id.clone(),
+                    Answer::supported(MaturityLevel::Operated, support),
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn documents_claimed_as_operation_moved_from_ready_to_not_ready() {
         // Every answer at 4, backed by linked documents only: the old rules took any evidence
         // as carrying the claim in full.
         let lib = library();
-        let answers: BTreeMap<String, Answer> = lib
-            .questions
-            .iter()
-            .map(|q| {
-                (
-                    q.id.clone(),
-                    Answer::supported(MaturityLevel::Operated, Support::Document),
-                )
-            })
-            .collect();
+        let answers = all_operated(lib, Support::Document);
         let card = score_project(lib, &answers, &VerdictInputs::default());
         assert_eq!(
             verdicts_v1(&lib.questions, &answers),
@@ -277,16 +281,7 @@ mod tests {
     #[test]
     fn perfect_answers_do_not_move() {
         let lib = library();
-        let answers: BTreeMap<String, Answer> = lib
-            .questions
-            .iter()
-            .map(|q| {
-                (
-                    q.id.clone(),
-                    Answer::supported(MaturityLevel::Operated, Support::Record),
-                )
-            })
-            .collect();
+        let answers = all_operated(lib, Support::Record);
         let card = score_project(lib, &answers, &VerdictInputs::default());
         let change = rules_change(
             lib,
@@ -303,16 +298,7 @@ mod tests {
     fn snapshots_of_rules_2_are_compared_without_the_registers_and_records() {
         use crate::scoring::{NcSeverity, OpenNonconformity};
         let lib = library();
-        let answers: BTreeMap<String, Answer> = lib
-            .questions
-            .iter()
-            .map(|q| {
-                (
-                    q.id.clone(),
-                    Answer::supported(MaturityLevel::Operated, Support::Record),
-                )
-            })
-            .collect();
+        let answers = all_operated(lib, Support::Record);
         let inputs = VerdictInputs {
             nonconformities: vec![OpenNonconformity {
                 action_id: 3,

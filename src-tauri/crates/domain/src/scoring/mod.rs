@@ -83,7 +83,7 @@ pub use records::{
     overdue_duties, record_kind_of, records_start, risk_reviews,
 };
 pub use score::{ClauseScore, DOCUMENTED_LEVEL, IMPLEMENTED_LEVEL, OPERATED_LEVEL, Views, round1};
-pub use snapshot_basis::{audit_register, review_register};
+pub use snapshot_basis::{audit_register, review_register, reviews_of};
 pub use verdict::{
     AUDIT_CYCLE_LEVEL, CLAUSE_FLOOR, COMPLETENESS_WARNING, Cap, CapCode, Check, CheckStatus, Gap,
     HARD_CAP, NEARLY_READY_THRESHOLD, PERFORMED_LEVEL, READY_THRESHOLD, REVIEW_HELD_LEVEL,

@@ -112,8 +112,29 @@ pub fn review_register(s: &ReviewsSnap) -> Option<ReviewFacts> {
     if s.reviews.is_empty() {
         return None;
     }
-    let reviews: Vec<Review> = s
-        .reviews
+    Some(review_facts(&reviews_of(s)))
+}
+
+/// The nonconformity fields of the actions.
+fn nonconformities(s: &AuditsSnap) -> Vec<Nonconformity> {
+    s.nonconformities
+        .iter()
+        .map(|n| Nonconformity {
+            action_id: n.action_id,
+            grade: n.grade.as_deref().and_then(FindingGrade::parse),
+            requirement: n.requirement.clone(),
+            evidence: n.evidence.clone(),
+            verified_on: n.verified_on.clone(),
+            verified_by: n.verified_by,
+            closed_on: n.closed_on.clone(),
+        })
+        .collect()
+}
+
+/// The reviews of a snapshot as the domain's rules read them (attendees and decided actions
+/// joined to their review).
+pub fn reviews_of(s: &ReviewsSnap) -> Vec<Review> {
+    s.reviews
         .iter()
         .map(|r| Review {
             id: r.id,
@@ -133,7 +154,7 @@ pub fn review_register(s: &ReviewsSnap) -> Option<ReviewFacts> {
             next_planned_on: r.next_planned_on.clone(),
             inputs: r.inputs.clone(),
             minutes: r.minutes.clone(),
-            status: ReviewStatus::parse(&r.status).unwrap_or(ReviewStatus::Draft),
+            status: ReviewStatus::parse(&r.status).unwrap_or_default(),
             issued_at: r.issued_at.clone(),
             approved_by: r.approved_by,
             approved_at: r.approved_at.clone(),
@@ -145,23 +166,6 @@ pub fn review_register(s: &ReviewsSnap) -> Option<ReviewFacts> {
                 .collect(),
             created_at: r.created_at.clone(),
             updated_at: r.updated_at.clone(),
-        })
-        .collect();
-    Some(review_facts(&reviews))
-}
-
-/// The nonconformity fields of the actions.
-fn nonconformities(s: &AuditsSnap) -> Vec<Nonconformity> {
-    s.nonconformities
-        .iter()
-        .map(|n| Nonconformity {
-            action_id: n.action_id,
-            grade: n.grade.as_deref().and_then(FindingGrade::parse),
-            requirement: n.requirement.clone(),
-            evidence: n.evidence.clone(),
-            verified_on: n.verified_on.clone(),
-            verified_by: n.verified_by,
-            closed_on: n.closed_on.clone(),
         })
         .collect()
 }

@@ -33,7 +33,7 @@ use ts_rs::TS;
 
 use super::processes::processes;
 use super::raci::{RaciLetter, letter};
-use super::types::{Person, RoleAssignment, SodMitigation};
+use super::types::{Person, RoleAssignment, SodMitigation, WizardData};
 use crate::content::{Library, Severity, SodCheck, SodRule};
 
 /// Rules raised from warn to block when the firm has more than [`ESCALATION_HEADCOUNT`] people.
@@ -197,6 +197,18 @@ fn matches(
             })
         }
     }
+}
+
+/// Runs every rule of `lib` over the people, assignments and mitigations of `data`, with its
+/// declared headcount.
+pub fn sod_of(lib: &Library, data: &WizardData) -> SodReport {
+    check_sod(
+        lib,
+        &data.people,
+        &data.assignments,
+        &data.mitigations,
+        data.profile.headcount,
+    )
 }
 
 /// Runs every rule of `lib` over `assignments`.

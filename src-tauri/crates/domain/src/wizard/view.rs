@@ -10,7 +10,7 @@ use super::checks;
 use super::processes::{Process, processes};
 use super::raci::{RaciMatrix, raci};
 use super::scope::{effective_statement, generate_statement};
-use super::sod::{SodReport, check_sod};
+use super::sod::{SodReport, sod_of};
 use super::steps::statuses;
 use super::types::{Issue, StepId, WizardData};
 use crate::content::{Library, Role};
@@ -82,13 +82,7 @@ pub fn next_steps(d: &WizardData) -> Vec<String> {
 
 /// Builds the whole view. `today` comes from the app's clock.
 pub fn view(lib: &Library, data: WizardData, today: NaiveDate) -> WizardView {
-    let sod = check_sod(
-        lib,
-        &data.people,
-        &data.assignments,
-        &data.mitigations,
-        data.profile.headcount,
-    );
+    let sod = sod_of(lib, &data);
     let issues = checks::all(lib, &data, &sod, today);
     let current = data.progress.current;
     WizardView {

@@ -11,7 +11,7 @@ use ready20k_domain::snapshot::{DocumentSnap, ProjectSnapshot, VersionSnap};
 use ready20k_domain::wizard::WizardData;
 use ready20k_domain::wizard::raci::{RaciMatrix, raci};
 use ready20k_domain::wizard::scope::effective_statement;
-use ready20k_domain::wizard::sod::{SodReport, check_sod};
+use ready20k_domain::wizard::sod::{SodReport, sod_of};
 
 use super::DossierOptions;
 use super::convert;
@@ -47,20 +47,26 @@ pub struct Facts<'a> {
 /// The scorecard of a snapshot on `today`, judged like the app judges the project: with its
 /// setup errors, separation-of-duties conflicts, scoring settings, registers and records.
 pub fn scorecard(snap: &ProjectSnapshot, lib: &Library, today: NaiveDate) -> Scorecard {
+    let (data, answers, evidence) = answered(snap);
+    scorecard_with(snap, lib, &data, &answers, &evidence, today)
+}
+
+/// The snapshot's wizard data, answers and evidence as the domain reads them.
+fn answered(snap: &ProjectSnapshot) -> (WizardData, Vec<AnswerRecord>, Vec<Evidence>) {
     let data = convert::wizard_data(&snap.wizard);
-    let answers: Vec<_> = snap
+    let answers = snap
         .assessment
         .answers
         .iter()
         .map(convert::answer)
         .collect();
-    let evidence: Vec<Evidence> = snap
+    let evidence = snap
         .assessment
         .evidence
         .iter()
         .map(convert::evidence)
         .collect();
-    scorecard_with(snap, lib, &data, &answers, &evidence, today)
+    (data, answers, evidence)
 }
 
 fn scorecard_with(
@@ -86,19 +92,7 @@ impl<'a> Facts<'a> {
     /// Computes the facts.
     pub fn new(snap: &'a ProjectSnapshot, lib: &'a Library, opts: &'a DossierOptions) -> Self {
         let today = opts.date;
-        let data = convert::wizard_data(&snap.wizard);
-        let answers: Vec<_> = snap
-            .assessment
-            .answers
-            .iter()
-            .map(convert::answer)
-            .collect();
-        let evidence: Vec<Evidence> = snap
-            .assessment
-            .evidence
-            .iter()
-            .map(convert::evidence)
-            .collect();
+        let (data, answers, evidence) = answered(snap);
         let scorecard = scorecard_with(snap, lib, &data, &answers, &evidence, today);
         let actions: Vec<Action> = snap
             .assessment
@@ -109,13 +103,7 @@ impl<'a> Facts<'a> {
         let plan = assessment::plan(&actions, &lib.questions, &scorecard, today);
         let summaries: Vec<_> = snap.documents.iter().map(convert::doc_summary).collect();
         let register = documents::register(lib, &data, &summaries, today);
-        let sod = check_sod(
-            lib,
-            &data.people,
-            &data.assignments,
-            &data.mitigations,
-            data.profile.headcount,
-        );
+        let sod = sod_of(lib, &data);
         let raci = raci(lib, &data);
         let scope = effective_statement(&data);
         Self {

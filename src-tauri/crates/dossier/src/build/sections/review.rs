@@ -2,52 +2,14 @@
 //! top management, minutes approved), with its attendees and decided actions, and the list of
 //! every review with why one does not count.
 
-use ready20k_domain::reviews::{Attendee, Review, ReviewStatus, latest_counted, why_not_counted};
-use ready20k_domain::snapshot::ReviewsSnap;
+use ready20k_domain::reviews::{Review, ReviewStatus, latest_counted, why_not_counted};
+use ready20k_domain::scoring::reviews_of;
 
 use crate::build::facts::Facts;
 use crate::build::markdown;
 use crate::build::table::rows;
 use crate::build::util::{h3, opt_date, or_dash, p, sec, warning};
 use crate::model::{Block, Cell, KeyValue, Section, Tone};
-
-/// The reviews of the snapshot as the domain's rules read them.
-fn reviews_of(s: &ReviewsSnap) -> Vec<Review> {
-    s.reviews
-        .iter()
-        .map(|r| Review {
-            id: r.id,
-            title: r.title.clone(),
-            planned_on: r.planned_on.clone(),
-            held_on: r.held_on.clone(),
-            attendees: s
-                .attendees
-                .iter()
-                .filter(|a| a.review_id == r.id)
-                .map(|a| Attendee {
-                    person_id: a.person_id,
-                    top_management: a.top_management,
-                })
-                .collect(),
-            decisions: r.decisions.clone(),
-            next_planned_on: r.next_planned_on.clone(),
-            inputs: r.inputs.clone(),
-            minutes: r.minutes.clone(),
-            status: ReviewStatus::parse(&r.status).unwrap_or_default(),
-            issued_at: r.issued_at.clone(),
-            approved_by: r.approved_by,
-            approved_at: r.approved_at.clone(),
-            action_ids: s
-                .actions
-                .iter()
-                .filter(|l| l.id == r.id)
-                .map(|l| l.action_id)
-                .collect(),
-            created_at: r.created_at.clone(),
-            updated_at: r.updated_at.clone(),
-        })
-        .collect()
-}
 
 fn status_label(s: ReviewStatus) -> &'static str {
     match s {
