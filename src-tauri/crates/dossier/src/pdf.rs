@@ -599,13 +599,21 @@ pub(crate) fn write(layout: &Document, meta: &Meta) -> Result<Vec<u8>, DossierEr
     let placeholder = Object::String(vec![0u8; 16], StringFormat::Hexadecimal);
     lo.trailer
         .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
-    let mut first = Vec::new();
-    lo.save_to(&mut first).map_err(pdf_err)?;
-    let digest = Sha256::digest(&first);
-    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
-    lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    let mut out = Vec::with_capacity(first.len());
+    let mut out = Vec::new();
     lo.save_to(&mut out).map_err(pdf_err)?;
+    let digest = Sha256::digest(&out);
+    // The hash replaces the placeholder in the trailer (same length, so no offset moves):
+    // the bytes a second save with the real /ID would write, without writing twice.
+    let hole = format!("<{}>", "00".repeat(16)).into_bytes();
+    let id: String = digest[..16].iter().map(|b| format!("{b:02X}")).collect();
+    let real = format!("<{id}>").into_bytes();
+    for _ in 0..2 {
+        let at = out
+            .windows(hole.len())
+            .rposition(|w| w == hole.as_slice())
+            .ok_or_else(|| pdf_err("trailer /ID not found"))?;
+        out[at..at + hole.len()].copy_from_slice(&real);
+    }
     Ok(out)
 }
 
