@@ -222,17 +222,20 @@ struct KpiRow {
     input: KpiInput,
 }
 
+/// A `kpi` row as read: id, objective, name, unit, target, direction, measure, service.
+type RawKpi = (
+    i64,
+    i64,
+    String,
+    String,
+    f64,
+    String,
+    Option<String>,
+    Option<i64>,
+);
+
 fn kpi_rows(p: &Project) -> Result<Vec<KpiRow>> {
-    let raw: Vec<(
-        i64,
-        i64,
-        String,
-        String,
-        f64,
-        String,
-        Option<String>,
-        Option<i64>,
-    )> = rows::all(
+    let raw: Vec<RawKpi> = rows::all(
         p.conn(),
         "SELECT id, objective_id, name, unit, target, direction, measure, service_id
              FROM kpi ORDER BY id",
