@@ -105,6 +105,18 @@ pub enum StoreError {
     /// Data that is inconsistent as a whole (dangling references after an import).
     #[error("{0}")]
     Inconsistent(String),
+    /// The action is a finding of an audit whose report is approved: the finding is part of
+    /// that record and stays in the register (close it instead of deleting it).
+    #[error(
+        "Action {action} is a finding of audit {audit}, whose report is approved; a finding of \
+         an approved report is part of that record and cannot be deleted. Close it instead."
+    )]
+    FindingOfApprovedReport {
+        /// The action asked to be deleted.
+        action: i64,
+        /// The audit whose approved report holds it.
+        audit: i64,
+    },
     /// A document operation refused (approval rules, draft conflict, template), with its code.
     #[error(transparent)]
     Document(Box<crate::documents::DocError>),
@@ -155,6 +167,7 @@ impl StoreError {
             Self::Inconsistent(_) => "inconsistent",
             Self::Item { source, .. } => source.code(),
             Self::Document(e) => e.code(),
+            Self::FindingOfApprovedReport { .. } => "finding_of_approved_report",
             Self::Invalid(_) => "invalid",
             Self::Sqlite(_) => "database",
             Self::Io(_) => "io",
@@ -214,6 +227,10 @@ mod tests {
             StoreError::NotAllowed("state".into()),
             StoreError::Content("library".into()),
             StoreError::Inconsistent("dangling".into()),
+            StoreError::FindingOfApprovedReport {
+                action: 3,
+                audit: 1,
+            },
         ];
         let codes: BTreeSet<&str> = refusals.iter().map(StoreError::code).collect();
         assert_eq!(codes.len(), refusals.len());

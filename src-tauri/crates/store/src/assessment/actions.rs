@@ -163,11 +163,31 @@ pub fn save_action(p: &mut Project, a: &Action) -> Result<Action> {
     get_action(conn, id)
 }
 
-/// Deletes an action and returns it (for undo: save it again with id 0).
+/// Refuses to delete an action that is a finding of an audit whose report is approved (the
+/// database trigger would refuse it with a raw message).
+fn refuse_finding_of_approved_report(conn: &rusqlite::Connection, id: i64) -> Result<()> {
+    let audit: Option<i64> = conn
+        .query_row(
+            "SELECT l.audit_id FROM audit_line l \
+             JOIN audit_report r ON r.audit_id = l.audit_id AND r.approved_at IS NOT NULL \
+             WHERE l.action_id = ?1 ORDER BY l.audit_id LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match audit {
+        Some(audit) => Err(StoreError::FindingOfApprovedReport { action: id, audit }),
+        None => Ok(()),
+    }
+}
+
+/// Deletes an action and returns it (for undo: save it again with id 0). A finding of an
+/// approved audit report is refused with `finding_of_approved_report`.
 pub fn delete_action(p: &mut Project, id: i64) -> Result<Action> {
     let now: &str = &p.now();
     let conn = p.conn_mut();
     let old = get_action(conn, id)?;
+    refuse_finding_of_approved_report(conn, id)?;
     write(conn, now, "assessment_action_deleted", |tx| {
         tx.execute("DELETE FROM action WHERE id = ?1", [id])?;
         Ok(((), format!("{id} {}", old.title)))

@@ -5,6 +5,7 @@
 //! write runs in one transaction and appends an `audit_*` journal entry.
 
 mod audit;
+mod evidence;
 mod lines;
 mod nc;
 mod programme;

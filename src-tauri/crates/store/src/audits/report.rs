@@ -130,7 +130,8 @@ pub fn issue_report(
 
 /// Approves an issued report. The approver must be on the people list and hold top management
 /// or SMS manager (the management the results are reported to). From then on the report, its
-/// audit and its checklist never change.
+/// audit and its checklist never change. The approved report becomes evidence for the 9.2
+/// questions (one evidence item per audit, updated for a later version).
 pub fn approve_report(
     p: &mut Project,
     audit_id: i64,
@@ -162,6 +163,15 @@ pub fn approve_report(
             "UPDATE audit_report SET approved_at = ?2, approved_by = ?3 WHERE audit_id = ?1",
             params![audit_id, now, approved_by],
         )?;
+        let approved = AuditReport {
+            approved_at: Some(now.clone()),
+            approved_by: Some(approved_by),
+            ..r.clone()
+        };
+        let title = tx.query_row("SELECT title FROM audit WHERE id = ?1", [audit_id], |x| {
+            x.get::<_, String>(0)
+        })?;
+        super::evidence::link_report(tx, &approved, &title)?;
         Ok(((), format!("{audit_id} v{}", r.version)))
     })?;
     get_report(p.conn(), audit_id)?.ok_or_else(|| super::not_found(audit_id))

@@ -312,16 +312,18 @@ fn import_refuses_dangling_audit_references() {
     snap.audits.audits[0].auditor_ids.push(777);
     snap.audits.audits[0].clauses.push("11".into());
     snap.audits.nonconformities[0].grade = Some("critical".into());
-    snap.audits.reports.push(ready20k_domain::snapshot::AuditReportSnap {
-        audit_id: id,
-        version: 1,
-        summary: String::new(),
-        body: "x".into(),
-        issued_at: "2027-01-10T09:00:00+00:00".into(),
-        issued_by: None,
-        approved_at: None,
-        approved_by: None,
-    });
+    snap.audits
+        .reports
+        .push(ready20k_domain::snapshot::AuditReportSnap {
+            audit_id: id,
+            version: 1,
+            summary: String::new(),
+            body: "x".into(),
+            issued_at: "2027-01-10T09:00:00+00:00".into(),
+            issued_by: None,
+            approved_at: None,
+            approved_by: None,
+        });
     let errors = crate::snapshot::validate(&snap, &crate::snapshot::Limits::default());
     let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
     for want in [
@@ -336,4 +338,70 @@ fn import_refuses_dangling_audit_references() {
             "{want} not in {paths:?}"
         );
     }
+}
+
+#[test]
+fn an_approved_report_is_evidence_for_the_9_2_questions_and_keeps_its_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = six_person_firm(&dir);
+    let (id, lines) = audited(&mut p);
+    let tm = holder(&p, "ROLE-TM");
+    let ours = |p: &Project| {
+        crate::assessment::evidence::list_evidence(p.conn())
+            .unwrap()
+            .into_iter()
+            .filter(|e| {
+                e.location
+                    .as_deref()
+                    .is_some_and(|l| l.starts_with("Ready20k internal audit report"))
+            })
+            .collect::<Vec<_>>()
+    };
+    issue_report(&mut p, id, "Works.", None).unwrap();
+    assert!(ours(&p).is_empty(), "an issued report is not evidence yet");
+    let approved = approve_report(&mut p, id, tm).unwrap();
+    let ev = ours(&p);
+    assert_eq!(ev.len(), 1);
+    let e = &ev[0];
+    assert_eq!(
+        e.location.as_deref(),
+        Some(format!("Ready20k internal audit report {id} v1").as_str())
+    );
+    assert_eq!(e.kind, ready20k_domain::assessment::EvidenceKind::Location);
+    assert_eq!(Some(&e.added_at), approved.approved_at.as_ref());
+    let day = &e.added_at[..10];
+    assert!(e.title.contains(&format!("approved {day}")), "{}", e.title);
+    assert_eq!(
+        e.questions,
+        ["Q-9.2-01", "Q-9.2-02", "Q-9.2-03", "Q-9.2-04"]
+    );
+    let today = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+    assert_eq!(
+        ready20k_domain::assessment::evidence_support(e, today),
+        ready20k_domain::scoring::Support::Record
+    );
+
+    // A later version of the same audit's report updates the item instead of adding one.
+    let v2 = ready20k_domain::audits::AuditReport {
+        version: 2,
+        approved_at: Some("2027-02-01T10:00:00+00:00".into()),
+        ..approved
+    };
+    let same = evidence::link_report(p.conn(), &v2, "Change management").unwrap();
+    let ev = ours(&p);
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].id, same);
+    assert_eq!(
+        ev[0].location.as_deref(),
+        Some(format!("Ready20k internal audit report {id} v2").as_str())
+    );
+    assert_eq!(ev[0].review_on.as_deref(), Some("2028-02-01"));
+    assert_eq!(ev[0].questions.len(), 4);
+
+    // The finding of the approved report stays in the register: a typed refusal.
+    let finding = lines[1].action_id.unwrap();
+    let err = crate::assessment::actions::delete_action(&mut p, finding).unwrap_err();
+    assert_eq!(err.code(), "finding_of_approved_report");
+    assert!(err.to_string().contains("Close it instead"), "{err}");
+    assert!(crate::assessment::actions::get_action(p.conn(), finding).is_ok());
 }
