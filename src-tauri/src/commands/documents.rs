@@ -123,16 +123,18 @@ pub async fn documents_issue(
     })
 }
 
-/// Approves a version as `approver`, who was shown version `seen`.
+/// Approves a version as `approver`, who was shown version `seen`, keeping the placeholders
+/// and template instructions listed in `keep` as they are (any other refuses the approval).
 #[tauri::command]
 pub async fn documents_approve(
     state: State<'_, AppState>,
     version_id: i64,
     approver: i64,
     seen: String,
+    keep: Option<Vec<String>>,
 ) -> CmdResult<DocumentView> {
     with_project(&state, |p| {
-        docs::approve_version(p, version_id, approver, &seen)?;
+        docs::approve_version(p, version_id, approver, &seen, &keep.unwrap_or_default())?;
         let doc = records::get_version(p.conn(), version_id)?.document_id;
         view_of(p, doc)
     })

@@ -44,6 +44,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_objectives_kpis",
         include_str!("../migrations/0011_objectives_kpis.sql"),
     ),
+    (
+        "0012_wizard_facts",
+        include_str!("../migrations/0012_wizard_facts.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

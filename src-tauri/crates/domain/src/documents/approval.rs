@@ -45,6 +45,8 @@ pub enum RefusalCode {
     WrongRole,
     /// The author may not approve their own document.
     SelfApproval,
+    /// Placeholders or template instructions remain that the approver did not keep.
+    UnresolvedPlaceholders,
 }
 
 impl RefusalCode {
@@ -56,6 +58,7 @@ impl RefusalCode {
             RefusalCode::UnknownPerson => "unknown_person",
             RefusalCode::WrongRole => "wrong_role",
             RefusalCode::SelfApproval => "self_approval",
+            RefusalCode::UnresolvedPlaceholders => "unresolved_placeholders",
         }
     }
 }

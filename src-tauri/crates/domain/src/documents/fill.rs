@@ -183,8 +183,16 @@ pub fn fill_context(lib: &Library, data: &WizardData, project_firm: &str, doc: &
                     &s.customers.join(", "),
                     &format!("customers of {sname}"),
                 ),
-                hours: v.text(&k("hours"), "", &format!("service hours of {sname}")),
-                criticality: v.text(&k("criticality"), "", &format!("criticality of {sname}")),
+                hours: v.text(
+                    &k("hours"),
+                    &s.service_hours,
+                    &format!("service hours of {sname}"),
+                ),
+                criticality: v.text(
+                    &k("criticality"),
+                    &s.criticality,
+                    &format!("criticality of {sname}"),
+                ),
                 sla: v.text(
                     &k("sla"),
                     &s.sla_targets,
@@ -235,12 +243,24 @@ pub fn fill_context(lib: &Library, data: &WizardData, project_firm: &str, doc: &
         review_cycle_months: doc.review_months,
         audit_cycle_months: DEFAULT_CYCLE_MONTHS,
         mr_interval_months: DEFAULT_CYCLE_MONTHS,
-        itsm_system: v.text("settings.itsm_system", "", "ticketing system"),
-        doc_repository: v.text("settings.doc_repository", "", "document repository"),
-        service_hours: v.text("settings.service_hours", "", "service hours"),
+        itsm_system: v.text(
+            "settings.itsm_system",
+            &data.profile.itsm_system,
+            "ticketing system",
+        ),
+        doc_repository: v.text(
+            "settings.doc_repository",
+            &data.profile.doc_repository,
+            "document repository",
+        ),
+        service_hours: v.text(
+            "settings.service_hours",
+            &data.profile.support_hours,
+            "service hours",
+        ),
         risk_acceptance_level: v.text(
             "settings.risk_acceptance_level",
-            "",
+            &data.profile.risk_acceptance_level,
             "risk acceptance level",
         ),
     };

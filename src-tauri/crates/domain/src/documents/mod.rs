@@ -16,6 +16,7 @@ pub mod diff;
 pub mod fill;
 pub mod markdown;
 pub mod status;
+pub mod unresolved;
 
 use std::collections::BTreeMap;
 
@@ -30,6 +31,7 @@ pub use approval::{ApproverOption, Grant, Refusal, RefusalCode};
 pub use diff::{DiffHunk, DiffLine, DiffTag, TextDiffResult};
 pub use fill::{PlaceholderUse, ValueChange};
 pub use status::{DocStatus, VersionNumber};
+pub use unresolved::{Unresolved, UnresolvedKind};
 
 /// Prefix of the ids of documents a firm adds itself.
 pub const OWN_PREFIX: &str = "OWN-";
@@ -120,6 +122,9 @@ pub struct ApprovalRecord {
     pub approved_at: String,
     /// A note when the author approved under a recorded SoD mitigation.
     pub sod_note: Option<String>,
+    /// Placeholders and template instructions the approver explicitly kept as they are.
+    #[serde(default)]
+    pub kept: Vec<String>,
 }
 
 /// A file of the firm's own, stored in the project file.
@@ -470,6 +475,9 @@ pub struct VersionView {
     pub attachment: Option<AttachmentInfo>,
     /// The approval, if approved.
     pub approval: Option<ApprovalRecord>,
+    /// Placeholders and template instructions left in its text, for the approver to fix or
+    /// keep ([`unresolved::unresolved_in`]).
+    pub unresolved: Vec<Unresolved>,
 }
 
 /// Everything the document screen shows.

@@ -80,6 +80,10 @@ impl From<&ProfileSnap> for FirmProfile {
             customer_kinds: p.customer_kinds.clone(),
             target_date: p.target_date.clone(),
             certification_body: p.certification_body.clone(),
+            itsm_system: p.itsm_system.clone(),
+            doc_repository: p.doc_repository.clone(),
+            support_hours: p.support_hours.clone(),
+            risk_acceptance_level: p.risk_acceptance_level.clone(),
         }
     }
 }
@@ -132,6 +136,8 @@ impl From<&ServiceSnap> for Service {
             sla_targets: s.sla_targets.clone(),
             locations: s.locations.clone(),
             delivered_by_others: s.delivered_by_others,
+            service_hours: s.service_hours.clone(),
+            criticality: s.criticality.clone(),
         }
     }
 }
@@ -388,6 +394,7 @@ impl ApprovalSnap {
             role_name: self.role_name.clone(),
             approved_at: self.approved_at.clone(),
             sod_note: self.sod_note.clone(),
+            kept: self.kept.clone(),
         }
     }
 
@@ -401,6 +408,7 @@ impl ApprovalSnap {
             role_name: a.role_name,
             approved_at: a.approved_at,
             sod_note: a.sod_note,
+            kept: a.kept,
         }
     }
 }

@@ -133,4 +133,7 @@ pub struct ApprovalSnap {
     pub approved_at: String,
     /// Separation-of-duties note shown on the approval.
     pub sod_note: Option<String>,
+    /// Placeholders and template instructions the approver explicitly kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<String>,
 }

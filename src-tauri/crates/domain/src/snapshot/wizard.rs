@@ -53,6 +53,18 @@ pub struct ProfileSnap {
     pub target_date: Option<String>,
     /// Chosen certification body.
     pub certification_body: String,
+    /// Ticketing (ITSM) system.
+    #[serde(default)]
+    pub itsm_system: String,
+    /// Where controlled documents are kept.
+    #[serde(default)]
+    pub doc_repository: String,
+    /// Normal support hours.
+    #[serde(default)]
+    pub support_hours: String,
+    /// Risk acceptance level.
+    #[serde(default)]
+    pub risk_acceptance_level: String,
     /// Last change (RFC 3339).
     pub updated_at: String,
 }
@@ -127,6 +139,12 @@ pub struct ServiceSnap {
     pub delivered_by_others: bool,
     /// Display order.
     pub position: i64,
+    /// Service hours.
+    #[serde(default)]
+    pub service_hours: String,
+    /// Criticality to customers.
+    #[serde(default)]
+    pub criticality: String,
 }
 
 /// Kind of other party.

@@ -89,6 +89,18 @@ pub struct FirmProfile {
     pub target_date: Option<String>,
     /// Certification body, if chosen (optional).
     pub certification_body: String,
+    /// Ticketing (ITSM) system the service desk logs work in, e.g. "Freshservice".
+    #[serde(default)]
+    pub itsm_system: String,
+    /// Where controlled documents are kept, e.g. "SharePoint site 'SMS'".
+    #[serde(default)]
+    pub doc_repository: String,
+    /// The firm's normal support hours, e.g. "Monday to Friday 08:00–18:00".
+    #[serde(default)]
+    pub support_hours: String,
+    /// Risk score at or below which a risk may be accepted, e.g. "a score of 9 or less may be accepted by its owner".
+    #[serde(default)]
+    pub risk_acceptance_level: String,
 }
 
 /// Whether a context issue comes from inside or outside the firm (4.1).
@@ -168,6 +180,12 @@ pub struct Service {
     pub locations: Vec<String>,
     /// The firm's answer to "is it mostly delivered by someone else?".
     pub delivered_by_others: bool,
+    /// Service hours, e.g. "Mon–Fri 08:00–18:00 UK time".
+    #[serde(default)]
+    pub service_hours: String,
+    /// Criticality to customers, e.g. "High".
+    #[serde(default)]
+    pub criticality: String,
 }
 
 /// What kind of other party (8.2.3).

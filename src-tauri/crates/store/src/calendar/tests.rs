@@ -293,7 +293,7 @@ fn document_reviews_move_when_the_document_is_reapproved() {
         .unwrap()
         .revision;
     let v1 = issue_version(c, id, "First issue", false, rev).unwrap();
-    approve_version(c, v1.id, ann, "1.0").unwrap();
+    approve_version(c, v1.id, ann, "1.0", &keep(&v1.body)).unwrap();
     let reviews = |f: &Firm, today: &str| {
         view(f, today, 36)
             .occurrences
@@ -339,7 +339,7 @@ fn document_reviews_move_when_the_document_is_reapproved() {
         .unwrap()
         .revision;
     let v2 = issue_version(c, id, "Annual review", false, rev).unwrap();
-    approve_version(c, v2.id, ann, "1.1").unwrap();
+    approve_version(c, v2.id, ann, "1.1", &keep(&v2.body)).unwrap();
     let next = add_months(day(&late), months).unwrap();
     let got = reviews(&f, &late);
     assert_eq!(
@@ -504,4 +504,11 @@ fn today_is_the_firms_local_date_from_its_business_hours() {
             OccurrenceStatus::Overdue
         )
     );
+}
+
+/// The approver keeps every unresolved item of `body` explicitly (issue 17).
+fn keep(body: &str) -> Vec<String> {
+    ready20k_domain::documents::unresolved::distinct_texts(
+        &ready20k_domain::documents::unresolved::unresolved_in(body),
+    )
 }

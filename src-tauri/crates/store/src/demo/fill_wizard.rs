@@ -30,6 +30,13 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
             ],
             target_date: Some(t.date(150)),
             certification_body: "Albion Certification Services".into(),
+            itsm_system: "Freshservice".into(),
+            doc_repository: "the SharePoint site \"Northwind SMS\"".into(),
+            support_hours: "Monday to Friday 08:00–18:00 UK time".into(),
+            risk_acceptance_level:
+                "a risk scoring 9 or less may be accepted by its owner; a higher score \
+                needs treatment or the acceptance of top management"
+                    .into(),
         },
     )?;
     wizard::progress::complete_step(p, StepId::Profile, StepId::Context)?;
@@ -105,6 +112,17 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
 
     t.go(118, 10);
     let mut services = Vec::new();
+    let hours = |name: &str| match name {
+        "Managed Workplace" => ("Monday to Friday 08:00–18:00 UK time", "High"),
+        "Cloud Hosting" => (
+            "24 × 7, monitored; support Monday to Friday 08:00–18:00",
+            "High",
+        ),
+        _ => (
+            "24 × 7 automated; support Monday to Friday 08:00–18:00",
+            "Medium",
+        ),
+    };
     for (name, desc, sla, locs, others) in [
         (
             "Managed Workplace",
@@ -141,6 +159,8 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
                 sla_targets: sla.into(),
                 locations: locs,
                 delivered_by_others: others,
+                service_hours: hours(name).0.into(),
+                criticality: hours(name).1.into(),
             },
         )?);
     }

@@ -137,3 +137,30 @@ fn demo_registers_are_filled_and_exactly_one_duty_is_overdue() {
         crate::calendar::read_completion_file(p.conn(), &done[0].occurrence_id).unwrap();
     assert!(!bytes.is_empty());
 }
+
+/// Issue 17: every document the demo drafts is approved, and none of them still holds a
+/// placeholder or template instruction (approval refuses them unless kept, and the demo keeps
+/// none).
+#[test]
+#[ignore = "issue 17: the demo's drafter pass over template instructions is not done yet"]
+fn demo_approved_documents_hold_no_placeholder_or_instruction() {
+    use ready20k_domain::documents::unresolved::unresolved_in;
+    let dir = tempfile::tempdir().unwrap();
+    let p = create_demo(&dir.path().join("a.r20k"), clock()).unwrap();
+    let s = collect(&p).unwrap();
+    let mut open = Vec::new();
+    let mut approved = 0;
+    for d in &s.documents {
+        for v in d.versions.iter() {
+            for u in unresolved_in(&v.body) {
+                open.push(format!("{} {}:{} {}", d.doc_key, u.line, u.column, u.text));
+            }
+            if let Some(a) = &v.approval {
+                approved += 1;
+                assert!(a.kept.is_empty(), "{} kept {:?}", d.doc_key, a.kept);
+            }
+        }
+    }
+    assert!(open.is_empty(), "{} open:\n{}", open.len(), open.join("\n"));
+    assert_eq!(approved, DEMO_DOCS);
+}

@@ -71,11 +71,16 @@ pub fn issue_version(
 /// Approves version `version_id` as `approver`, who was shown version number `seen`. The rules
 /// of `ready20k_domain::documents::approval` decide; a refusal writes nothing. On approval the
 /// next review date becomes the approval date plus the document's review interval.
+///
+/// Approval is refused (`unresolved_placeholders`) while the version's text holds a
+/// placeholder or template instruction ([`dom::unresolved`]) whose text is not in `keep`, the
+/// approver's explicit list of items kept as they are; the kept items are recorded.
 pub fn approve_version(
     p: &mut Project,
     version_id: i64,
     approver: i64,
     seen: &str,
+    keep: &[String],
 ) -> DocResult<ApprovalRecord> {
     let now: &str = &p.now();
     let conn = p.conn_mut();
@@ -97,6 +102,7 @@ pub fn approve_version(
             already,
         );
         let grant = check_approval(&c, approver).map_err(DocError::Refused)?;
+        let kept = dom::unresolved::check_kept(&version.body, keep).map_err(DocError::Refused)?;
         let record = ApprovalRecord {
             version_id: version.id,
             approver_person_id: approver,
@@ -105,6 +111,7 @@ pub fn approve_version(
             role_name: grant.role_name,
             approved_at: now.to_owned(),
             sod_note: grant.sod_note,
+            kept,
         };
         records::insert_approval(tx, &record)?;
         let next = next_review_date(today, doc.review_months);

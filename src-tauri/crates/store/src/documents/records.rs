@@ -387,7 +387,7 @@ fn put_version(conn: &Connection, v: &VersionRecord, values_json: &str) -> Resul
 }
 
 const APPR_COLS: &str = "version_id, approver_person_id, approver_name, role_id, role_name, \
-                         approved_at, sod_note, id";
+                         approved_at, sod_note, id, kept";
 
 /// An approval row with its row id.
 fn appr_row(r: &Row<'_>) -> rusqlite::Result<(ApprovalRecord, i64)> {
@@ -400,6 +400,7 @@ fn appr_row(r: &Row<'_>) -> rusqlite::Result<(ApprovalRecord, i64)> {
             role_name: r.get(4)?,
             approved_at: r.get(5)?,
             sod_note: r.get(6)?,
+            kept: serde_json::from_str(&r.get::<_, String>(8)?).unwrap_or_default(),
         },
         r.get(7)?,
     ))
@@ -429,8 +430,8 @@ pub fn insert_approval(conn: &Connection, a: &ApprovalRecord) -> Result<()> {
 fn put_approval(conn: &Connection, a: &ApprovalRecord, id: i64) -> Result<()> {
     conn.execute(
         "INSERT INTO doc_approval (id, version_id, approver_person_id, approver_name, role_id,
-                                   role_name, approved_at, sod_note)
-         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                   role_name, approved_at, sod_note, kept)
+         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             id,
             a.version_id,
@@ -439,7 +440,8 @@ fn put_approval(conn: &Connection, a: &ApprovalRecord, id: i64) -> Result<()> {
             a.role_id,
             a.role_name,
             a.approved_at,
-            a.sod_note
+            a.sod_note,
+            serde_json::to_string(&a.kept).unwrap_or_else(|_| "[]".into())
         ],
     )?;
     Ok(())

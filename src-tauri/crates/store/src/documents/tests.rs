@@ -209,6 +209,31 @@ fn versions_are_numbered_immutable_and_diffable() {
 }
 
 #[test]
+fn approval_with_a_placeholder_is_refused_unless_each_one_is_kept() {
+    let mut f = firm();
+    let id = start_policy(&mut f);
+    let v1 = issue(&mut f, id, "First issue", false);
+    // Issuing lists what is still open: the firm has no ticketing system recorded.
+    let listed = &view(&f).versions[0].unresolved;
+    assert!(listed.iter().any(|u| u.text == "«ticketing system»" && u.line > 0));
+    let err = approve_version(&mut f.p, v1.id, f.ann, "1.0", &[]).unwrap_err();
+    assert_eq!(err.code(), "unresolved_placeholders");
+    assert!(err.to_string().contains("«ticketing system»"), "{err}");
+    // Keeping all but one is still refused, and nothing is recorded.
+    let mut kept = keep(&v1.body);
+    let last = kept.pop().unwrap();
+    let err = approve_version(&mut f.p, v1.id, f.ann, "1.0", &kept).unwrap_err();
+    assert!(err.to_string().contains(&last), "{err}");
+    assert!(records::get_approval(f.p.conn(), v1.id).unwrap().is_none());
+    // Every item kept explicitly: approved, and the kept list is recorded.
+    kept.push(last);
+    let a = approve_version(&mut f.p, v1.id, f.ann, "1.0", &kept).unwrap();
+    assert_eq!(a.kept, kept);
+    let stored = records::get_approval(f.p.conn(), v1.id).unwrap().unwrap();
+    assert_eq!(stored.kept, kept);
+}
+
+#[test]
 fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
     let mut f = firm();
     let id = start_policy(&mut f);
@@ -216,7 +241,7 @@ fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
     assert_eq!(view(&f).entry.status, DocStatus::InReview);
 
     // Wrong role: Cleo is a service owner, not top management.
-    let err = approve_version(&mut f.p, v1.id, f.cleo, "1.0").unwrap_err();
+    let err = approve_version(&mut f.p, v1.id, f.cleo, "1.0", &keep(&v1.body)).unwrap_err();
     assert_eq!(err.code(), "wrong_role");
     assert!(err.to_string().contains("Top management"));
 
@@ -230,7 +255,7 @@ fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
         },
     )
     .unwrap();
-    let err = approve_version(&mut f.p, v1.id, f.bob, "1.0").unwrap_err();
+    let err = approve_version(&mut f.p, v1.id, f.bob, "1.0", &keep(&v1.body)).unwrap_err();
     assert_eq!(err.code(), "self_approval");
     assert!(err.to_string().contains("SOD-08"));
     // The dialog offers Ann and explains why Bob and Cleo cannot.
@@ -245,16 +270,16 @@ fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
     // A newer version is issued: approving 1.0 now is stale.
     edit(&mut f, id, |b| format!("{b}\nOne more line.\n"));
     let v11 = issue(&mut f, id, "Added a line", false);
-    let err = approve_version(&mut f.p, v1.id, f.ann, "1.0").unwrap_err();
+    let err = approve_version(&mut f.p, v1.id, f.ann, "1.0", &keep(&v1.body)).unwrap_err();
     assert_eq!(err.code(), "stale_version");
     // So is approving 1.1 by someone who was shown 1.0.
-    let err = approve_version(&mut f.p, v11.id, f.ann, "1.0").unwrap_err();
+    let err = approve_version(&mut f.p, v11.id, f.ann, "1.0", &keep(&v11.body)).unwrap_err();
     assert_eq!(err.code(), "stale_version");
     // Nothing was recorded by the refusals.
     assert!(records::get_approval(f.p.conn(), v1.id).unwrap().is_none());
 
     f.clock.set(at(LATER));
-    let a = approve_version(&mut f.p, v11.id, f.ann, "1.1").unwrap();
+    let a = approve_version(&mut f.p, v11.id, f.ann, "1.1", &keep(&v11.body)).unwrap();
     assert_eq!(a.approver_name, "Ann Lee");
     assert_eq!(a.role_id, "ROLE-TM");
     assert_eq!(a.role_name, "Top management");
@@ -265,7 +290,7 @@ fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
     assert_eq!(v.entry.next_review_date.as_deref(), Some("2027-02-01"));
     assert!(v.approvers.is_empty());
     // Approving twice is refused; the approval itself cannot be changed.
-    let err = approve_version(&mut f.p, v11.id, f.ann, "1.1").unwrap_err();
+    let err = approve_version(&mut f.p, v11.id, f.ann, "1.1", &keep(&v11.body)).unwrap_err();
     assert_eq!(err.code(), "already_approved");
     assert!(
         f.p.conn()
@@ -298,7 +323,7 @@ fn self_approval_is_allowed_with_a_recorded_mitigation() {
     .unwrap();
     let id = start_policy(&mut f);
     let v1 = issue(&mut f, id, "First issue", false);
-    let a = approve_version(&mut f.p, v1.id, f.bob, "1.0").unwrap();
+    let a = approve_version(&mut f.p, v1.id, f.bob, "1.0", &keep(&v1.body)).unwrap();
     assert!(a.sod_note.unwrap().contains("SOD-08"));
 }
 
@@ -307,7 +332,7 @@ fn review_dates_drive_due_and_overdue() {
     let mut f = firm();
     let id = start_policy(&mut f);
     let v1 = issue(&mut f, id, "First issue", false);
-    approve_version(&mut f.p, v1.id, f.ann, "1.0").unwrap();
+    approve_version(&mut f.p, v1.id, f.ann, "1.0", &keep(&v1.body)).unwrap();
     let status = |f: &Firm, day: &str| {
         register(f.p.conn(), parse_date(day).unwrap())
             .unwrap()
@@ -332,7 +357,7 @@ fn wizard_changes_show_on_the_draft_and_refresh_keeps_approved_versions() {
     let mut f = firm();
     let id = start_policy(&mut f);
     let v1 = issue(&mut f, id, "First issue", false);
-    approve_version(&mut f.p, v1.id, f.ann, "1.0").unwrap();
+    approve_version(&mut f.p, v1.id, f.ann, "1.0", &keep(&v1.body)).unwrap();
     assert!(view(&f).draft.unwrap().changes.is_empty());
 
     // The wizard changes: Ann is renamed, the service is renamed.
@@ -419,7 +444,7 @@ fn script_in_a_document_never_reaches_the_preview_or_the_dossier() {
         .unwrap()
         .to_ascii_lowercase();
     assert!(!html.contains("<script") && !html.contains("javascript:"));
-    approve_version(&mut f.p, v1.id, f.ann, "1.0").unwrap();
+    approve_version(&mut f.p, v1.id, f.ann, "1.0", &keep(&v1.body)).unwrap();
     // What the dossier gets: approved versions only, as neutral blocks.
     let approved = approved_documents(f.p.conn()).unwrap();
     assert_eq!(approved.len(), 1);
@@ -444,7 +469,7 @@ fn only_approved_versions_are_offered_to_the_dossier() {
     let id = start_policy(&mut f);
     let v1 = issue(&mut f, id, "First issue", false);
     assert!(approved_documents(f.p.conn()).unwrap().is_empty());
-    approve_version(&mut f.p, v1.id, f.ann, "1.0").unwrap();
+    approve_version(&mut f.p, v1.id, f.ann, "1.0", &keep(&v1.body)).unwrap();
     edit(&mut f, id, |b| format!("{b}\nRevision.\n"));
     issue(&mut f, id, "Revision", false);
     let approved = approved_documents(f.p.conn()).unwrap();
@@ -490,7 +515,7 @@ fn own_files_stand_in_for_a_template_with_their_sha256() {
         f.bob
     };
     if approver_role == "ROLE-TM" || approver_role == "ROLE-SMSM" {
-        approve_version(&mut f.p, ver.id, holder, "1.0").unwrap();
+        approve_version(&mut f.p, ver.id, holder, "1.0", &keep(&ver.body)).unwrap();
     }
     // A Markdown file becomes editable text.
     let md = b"# Our change policy\n\nWe change things carefully.\n";
@@ -533,4 +558,11 @@ fn the_firm_can_add_its_own_documents() {
     let v = document_view(f.p.conn(), "OWN-001", today()).unwrap();
     assert_eq!(v.review_months, 6);
     assert!(v.draft.unwrap().body.starts_with("# Backup runbook"));
+}
+
+/// The approver keeps every unresolved item of `body` explicitly (issue 17).
+fn keep(body: &str) -> Vec<String> {
+    ready20k_domain::documents::unresolved::distinct_texts(
+        &ready20k_domain::documents::unresolved::unresolved_in(body),
+    )
 }

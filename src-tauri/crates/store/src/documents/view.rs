@@ -104,6 +104,7 @@ pub fn document_view(conn: &Connection, key: &str, today: NaiveDate) -> DocResul
                 .map(|a| records::get_attachment(conn, a))
                 .transpose()?,
             approval: records::get_approval(conn, v.id)?,
+            unresolved: dom::unresolved::unresolved_in(&v.body),
         });
     }
     let latest = records_v.first();

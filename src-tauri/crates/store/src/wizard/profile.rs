@@ -16,7 +16,9 @@ pub fn export_profile(conn: &Connection) -> Result<Option<ProfileSnap>> {
     let row = conn
         .query_row(
             "SELECT legal_name, trading_name, address, sector, headcount, customer_kinds,
-                    target_date, certification_body, updated_at FROM firm_profile WHERE id = 1",
+                    target_date, certification_body, updated_at, itsm_system, doc_repository,
+                    support_hours, risk_acceptance_level
+             FROM firm_profile WHERE id = 1",
             [],
             |r| {
                 Ok((
@@ -30,6 +32,10 @@ pub fn export_profile(conn: &Connection) -> Result<Option<ProfileSnap>> {
                         target_date: r.get(6)?,
                         certification_body: r.get(7)?,
                         updated_at: r.get(8)?,
+                        itsm_system: r.get(9)?,
+                        doc_repository: r.get(10)?,
+                        support_hours: r.get(11)?,
+                        risk_acceptance_level: r.get(12)?,
                     },
                     r.get::<_, String>(5)?,
                 ))
@@ -47,11 +53,13 @@ pub fn export_profile(conn: &Connection) -> Result<Option<ProfileSnap>> {
 pub fn import_profile(conn: &Connection, p: &ProfileSnap) -> Result<()> {
     conn.execute(
         "INSERT INTO firm_profile (id, legal_name, trading_name, address, sector, headcount,
-             customer_kinds, target_date, certification_body, updated_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             customer_kinds, target_date, certification_body, updated_at, itsm_system,
+             doc_repository, support_hours, risk_acceptance_level)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
          ON CONFLICT(id) DO UPDATE SET legal_name = ?1, trading_name = ?2, address = ?3,
              sector = ?4, headcount = ?5, customer_kinds = ?6, target_date = ?7,
-             certification_body = ?8, updated_at = ?9",
+             certification_body = ?8, updated_at = ?9, itsm_system = ?10, doc_repository = ?11,
+             support_hours = ?12, risk_acceptance_level = ?13",
         params![
             p.legal_name,
             p.trading_name,
@@ -61,7 +69,11 @@ pub fn import_profile(conn: &Connection, p: &ProfileSnap) -> Result<()> {
             serde_json::to_string(&p.customer_kinds)?,
             p.target_date,
             p.certification_body,
-            p.updated_at
+            p.updated_at,
+            p.itsm_system,
+            p.doc_repository,
+            p.support_hours,
+            p.risk_acceptance_level
         ],
     )?;
     Ok(())
@@ -95,6 +107,10 @@ pub fn update_profile(project: &mut Project, p: &FirmProfile) -> Result<()> {
             .map(str::to_owned),
         certification_body: p.certification_body.trim().to_owned(),
         updated_at: now.to_owned(),
+        itsm_system: p.itsm_system.trim().to_owned(),
+        doc_repository: p.doc_repository.trim().to_owned(),
+        support_hours: p.support_hours.trim().to_owned(),
+        risk_acceptance_level: p.risk_acceptance_level.trim().to_owned(),
     };
     write(conn, now, "wizard_profile", |tx| {
         import_profile(tx, &row)?;

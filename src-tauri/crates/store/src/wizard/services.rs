@@ -13,7 +13,7 @@ use crate::{Result, StoreError};
 fn services(conn: &Connection, order: &str) -> Result<Vec<ServiceSnap>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT id, name, description, customers, sla_targets, locations, delivered_by_others,
-                position FROM service ORDER BY {order}"
+                position, service_hours, criticality FROM service ORDER BY {order}"
     ))?;
     let rows = stmt.query_map([], |r| {
         Ok((
@@ -26,6 +26,8 @@ fn services(conn: &Connection, order: &str) -> Result<Vec<ServiceSnap>> {
                 locations: Vec::new(),
                 delivered_by_others: r.get(6)?,
                 position: r.get(7)?,
+                service_hours: r.get(8)?,
+                criticality: r.get(9)?,
             },
             r.get::<_, String>(3)?,
             r.get::<_, String>(5)?,
@@ -51,7 +53,8 @@ pub fn import_services(conn: &Connection, rows: &[ServiceSnap]) -> Result<()> {
     for s in rows {
         conn.execute(
             "INSERT INTO service (id, name, description, customers, sla_targets, locations,
-                 delivered_by_others, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 delivered_by_others, position, service_hours, criticality)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 s.id,
                 s.name,
@@ -60,7 +63,9 @@ pub fn import_services(conn: &Connection, rows: &[ServiceSnap]) -> Result<()> {
                 s.sla_targets,
                 serde_json::to_string(&s.locations)?,
                 s.delivered_by_others,
-                s.position
+                s.position,
+                s.service_hours,
+                s.criticality
             ],
         )?;
     }
@@ -86,16 +91,26 @@ pub fn save_service(p: &mut Project, s: &Service) -> Result<i64> {
         let id = if s.id == 0 {
             tx.execute(
                 "INSERT INTO service (name, description, customers, sla_targets, locations,
-                     delivered_by_others, position)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT coalesce(max(position), 0) + 1 FROM service))",
-                params![name, s.description.trim(), customers, s.sla_targets.trim(), locations,
-                    s.delivered_by_others],
+                     delivered_by_others, position, service_hours, criticality)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6,
+                     (SELECT coalesce(max(position), 0) + 1 FROM service), ?7, ?8)",
+                params![
+                    name,
+                    s.description.trim(),
+                    customers,
+                    s.sla_targets.trim(),
+                    locations,
+                    s.delivered_by_others,
+                    s.service_hours.trim(),
+                    s.criticality.trim()
+                ],
             )?;
             tx.last_insert_rowid()
         } else {
             let n = tx.execute(
                 "UPDATE service SET name = ?2, description = ?3, customers = ?4, sla_targets = ?5,
-                     locations = ?6, delivered_by_others = ?7 WHERE id = ?1",
+                     locations = ?6, delivered_by_others = ?7, service_hours = ?8,
+                     criticality = ?9 WHERE id = ?1",
                 params![
                     s.id,
                     name,
@@ -103,7 +118,9 @@ pub fn save_service(p: &mut Project, s: &Service) -> Result<i64> {
                     customers,
                     s.sla_targets.trim(),
                     locations,
-                    s.delivered_by_others
+                    s.delivered_by_others,
+                    s.service_hours.trim(),
+                    s.criticality.trim()
                 ],
             )?;
             found(n, "service", s.id)?;

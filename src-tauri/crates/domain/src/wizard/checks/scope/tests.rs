@@ -14,6 +14,7 @@ fn svc(id: i64, name: &str, customers: &[&str]) -> Service {
         sla_targets: "P1 response 1 hour".into(),
         locations: vec!["Head office".into(), "Home working".into()],
         delivered_by_others: false,
+        ..Service::default()
     }
 }
 
