@@ -8,6 +8,7 @@
 
 mod fill_assessment;
 mod fill_audits;
+mod fill_drafts;
 mod fill_operations;
 mod fill_records;
 mod fill_registers;
@@ -134,9 +135,21 @@ fn fill_documents(p: &mut Project, t: &Timeline) -> Result<Vec<(String, i64, Str
         let minute = i64::try_from(n).unwrap_or(0) * 7;
         t.go(95, minute);
         let doc_id = documents::start_document(p, key, None, None).map_err(doc_err)?;
+        // The drafter works through the template's instructions before issuing.
+        let mut revision = 1;
+        if let Some(d) = documents::records::get_draft(p.conn(), doc_id)? {
+            let body = fill_drafts::answer_instructions(&d.body);
+            if body != d.body {
+                documents::save_draft(p, doc_id, &body, d.author_person_id, d.revision)
+                    .map_err(doc_err)?;
+                revision = d.revision + 1;
+            } else {
+                revision = d.revision;
+            }
+        }
         t.go(92, minute);
         let version =
-            documents::issue_version(p, doc_id, "First issue", false, 1).map_err(doc_err)?;
+            documents::issue_version(p, doc_id, "First issue", false, revision).map_err(doc_err)?;
         let data = wizard::load(p.conn())?;
         let doc = documents::records::get_document(p.conn(), doc_id)?;
         // The approver role's holders first, then its deputy; the rules decide.
@@ -147,10 +160,8 @@ fn fill_documents(p: &mut Project, t: &Timeline) -> Result<Vec<(String, i64, Str
         candidates.extend(data.people.iter().map(|p| p.id));
         t.go(90, minute);
         let number = version.number.to_string();
-        // Issue 17: still kept explicitly while the demo lacks some facts (temporary).
-        let keep = ready20k_domain::documents::unresolved::distinct_texts(
-            &ready20k_domain::documents::unresolved::unresolved_in(&version.body),
-        );
+        // Issue 17: the demo keeps no placeholder or instruction; approval refuses them.
+        let keep: Vec<String> = Vec::new();
         for who in candidates {
             if documents::approve_version(p, version.id, who, &number, &keep).is_ok() {
                 approved.push((key.to_owned(), version.id, doc.title.clone()));

@@ -142,7 +142,6 @@ fn demo_registers_are_filled_and_exactly_one_duty_is_overdue() {
 /// placeholder or template instruction (approval refuses them unless kept, and the demo keeps
 /// none).
 #[test]
-#[ignore = "issue 17: the demo's drafter pass over template instructions is not done yet"]
 fn demo_approved_documents_hold_no_placeholder_or_instruction() {
     use ready20k_domain::documents::unresolved::unresolved_in;
     let dir = tempfile::tempdir().unwrap();
