@@ -31,4 +31,8 @@ approved_at: string,
 /**
  * A note when the author approved under a recorded SoD mitigation.
  */
-sod_note: string | null, };
+sod_note: string | null, 
+/**
+ * Placeholders and template instructions the approver explicitly kept as they are.
+ */
+kept: Array<string>, };

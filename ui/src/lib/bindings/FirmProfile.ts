@@ -35,4 +35,20 @@ target_date: string | null,
 /**
  * Certification body, if chosen (optional).
  */
-certification_body: string, };
+certification_body: string, 
+/**
+ * Ticketing (ITSM) system the service desk logs work in, e.g. "Freshservice".
+ */
+itsm_system: string, 
+/**
+ * Where controlled documents are kept, e.g. "SharePoint site 'SMS'".
+ */
+doc_repository: string, 
+/**
+ * The firm's normal support hours, e.g. "Monday to Friday 08:00–18:00".
+ */
+support_hours: string, 
+/**
+ * Risk score at or below which a risk may be accepted, e.g. "a score of 9 or less may be accepted by its owner".
+ */
+risk_acceptance_level: string, };

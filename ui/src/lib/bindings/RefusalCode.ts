@@ -3,4 +3,4 @@
 /**
  * Why an approval was refused. Stable codes the UI and tests branch on.
  */
-export type RefusalCode = "stale_version" | "already_approved" | "unknown_person" | "wrong_role" | "self_approval";
+export type RefusalCode = "stale_version" | "already_approved" | "unknown_person" | "wrong_role" | "self_approval" | "unresolved_placeholders";

@@ -31,4 +31,12 @@ locations: Array<string>,
 /**
  * The firm's answer to "is it mostly delivered by someone else?".
  */
-delivered_by_others: boolean, };
+delivered_by_others: boolean, 
+/**
+ * Service hours, e.g. "Mon–Fri 08:00–18:00 UK time".
+ */
+service_hours: string, 
+/**
+ * Criticality to customers, e.g. "High".
+ */
+criticality: string, };

@@ -21,8 +21,8 @@ export const policiesApi = {
     call<DocumentView>("documents_refresh", { documentId, keys, revision }),
   issue: (documentId: number, summary: string, major: boolean, revision: number) =>
     call<DocumentView>("documents_issue", { documentId, summary, major, revision }),
-  approve: (versionId: number, approver: number, seen: string) =>
-    call<DocumentView>("documents_approve", { versionId, approver, seen }),
+  approve: (versionId: number, approver: number, seen: string, keep: string[] = []) =>
+    call<DocumentView>("documents_approve", { versionId, approver, seen, keep }),
   setReviewDate: (documentId: number, date: string) =>
     call<DocumentView>("documents_set_review_date", { documentId, date }),
   diff: (oldId: number, newId: number) => call<TextDiffResult>("documents_diff", { oldId, newId }),
