@@ -6,21 +6,13 @@ use ready20k_domain::dossier::DossierSaved;
 use ready20k_dossier::build::{ServiceReportOptions, service_report};
 use tauri::{AppHandle, State};
 
-use super::dossier::open;
-use super::{CmdError, CmdResult, blocking, with_project};
-use crate::dialogs;
+use super::dossier::{dashed, save_pdf, snapshot_today};
+use super::{CmdError, CmdResult, blocking};
 use crate::state::AppState;
 
 /// "Northwind-IT-Managed-Workplace-service-report-2026-03": letters, digits and dashes.
 fn file_stem(firm: &str, service: &str, month: &str) -> String {
-    let mut s: String = format!("{firm} {service} service report {month}")
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    while s.contains("--") {
-        s = s.replace("--", "-");
-    }
-    s.trim_matches('-').to_owned()
+    dashed(&format!("{firm} {service} service report {month}"))
 }
 
 /// Generates the monthly service report of `service` (catalogue name) for `month`
@@ -34,9 +26,7 @@ pub async fn service_report_generate(
     service: String,
     month: String,
 ) -> CmdResult<DossierSaved> {
-    let (snap, today) = with_project(&state, |p| {
-        ready20k_store::snapshot::collect(p).map(|snap| (snap, p.clock().now().date_naive()))
-    })?;
+    let (snap, today) = snapshot_today(&state)?;
     let opts = ServiceReportOptions {
         service,
         month,
@@ -49,18 +39,6 @@ pub async fn service_report_generate(
         Ok::<_, CmdError>((model, rendered))
     })
     .await??;
-    let mut saved = DossierSaved {
-        path: None,
-        pages: u32::try_from(rendered.pages).unwrap_or(u32::MAX),
-        bytes: rendered.pdf.len() as u64,
-        draft: false,
-        missing_glyphs: rendered
-            .missing_glyphs
-            .iter()
-            .map(|c| c.to_string())
-            .collect(),
-        opened: false,
-    };
     let service = model
         .cover
         .details
@@ -69,20 +47,7 @@ pub async fn service_report_generate(
         .map(|d| d.value.text())
         .unwrap_or_default();
     let suggested = file_stem(&model.meta.firm, &service, &model.meta.version);
-    let picker = app.clone();
-    let path = blocking(move || dialogs::pick_pdf_path(&picker, &suggested)).await?;
-    let Some(path) = path else {
-        return Ok(saved);
-    };
-    ready20k_store::atomic::write_file(&path, &rendered.pdf).map_err(|e| {
-        CmdError::new(
-            "report_write_failed",
-            format!("Could not save {}: {e}", path.display()),
-        )
-    })?;
-    saved.path = Some(path.display().to_string());
-    saved.opened = open(&app, &path);
-    Ok(saved)
+    save_pdf(app, rendered, false, suggested, "report_write_failed").await
 }
 
 #[cfg(test)]
