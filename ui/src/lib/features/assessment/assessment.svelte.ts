@@ -5,7 +5,8 @@ import type { AnswerRecord } from "../../bindings/AnswerRecord";
 import type { AssessmentView } from "../../bindings/AssessmentView";
 import type { NewEvidence } from "../../bindings/NewEvidence";
 import { assessmentApi } from "./api";
-import { flatten, nextUnanswered, step, type Flat, type Level } from "./logic";
+import { step } from "../../listNav";
+import { flatten, nextUnanswered, type Flat, type Level } from "./logic";
 
 /** A blank answer to `questionId` at `level`. */
 export function blankAnswer(questionId: string, level: Level): AnswerRecord {

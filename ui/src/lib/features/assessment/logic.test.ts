@@ -3,17 +3,7 @@ import type { AnswerRecord } from "../../bindings/AnswerRecord";
 import type { ClauseSection } from "../../bindings/ClauseSection";
 import type { Question } from "../../bindings/Question";
 import { blankAnswer } from "./assessment.svelte";
-import {
-  evidenceFor,
-  flatten,
-  isTyping,
-  keyAction,
-  nextUnanswered,
-  percent,
-  progressOf,
-  sectionProgress,
-  step,
-} from "./logic";
+import { evidenceFor, flatten, keyAction, nextUnanswered, percent, progressOf, sectionProgress } from "./logic";
 
 function q(id: string, stage = 1): Question {
   return { id, clause: "4.1", text: id, evidence: [], weight: 1, blocking: false, stage, documents: [] };
@@ -64,13 +54,6 @@ describe("assessment logic", () => {
     expect(nextUnanswered(flatten(sections), answers, 3)).toBe(0);
   });
 
-  it("moves within bounds", () => {
-    expect(step(0, -1, 4)).toBe(0);
-    expect(step(3, 1, 4)).toBe(3);
-    expect(step(1, 1, 4)).toBe(2);
-    expect(step(0, 1, 0)).toBe(-1);
-  });
-
   it("maps keys to actions and leaves typing alone", () => {
     expect(keyAction(key("3"), false)).toEqual({ kind: "level", level: 3 });
     expect(keyAction(key("0"), false)).toEqual({ kind: "level", level: 0 });
@@ -82,19 +65,6 @@ describe("assessment logic", () => {
     expect(keyAction(key("3"), true)).toBeNull();
     expect(keyAction(key("3", { altKey: true }), false)).toBeNull();
     expect(keyAction(key("j", { ctrlKey: true }), false)).toBeNull();
-  });
-
-  it("knows which targets are text fields", () => {
-    const input = document.createElement("input");
-    input.type = "text";
-    const checkbox = document.createElement("input");
-    checkbox.type = "checkbox";
-    expect(isTyping(input)).toBe(true);
-    expect(isTyping(document.createElement("textarea"))).toBe(true);
-    expect(isTyping(document.createElement("select"))).toBe(true);
-    expect(isTyping(checkbox)).toBe(false);
-    expect(isTyping(document.createElement("button"))).toBe(false);
-    expect(isTyping(null)).toBe(false);
   });
 
   it("finds evidence for a question", () => {

@@ -3,6 +3,7 @@ import type { AnswerRecord } from "../../bindings/AnswerRecord";
 import type { ClauseSection } from "../../bindings/ClauseSection";
 import type { EvidenceEntry } from "../../bindings/EvidenceEntry";
 import type { Question } from "../../bindings/Question";
+import { listKeyAction, type ListAction } from "../../listNav";
 
 /** A maturity level, 0..5. */
 export type Level = 0 | 1 | 2 | 3 | 4 | 5;
@@ -52,12 +53,6 @@ export function percent(p: Progress): number {
   return p.total === 0 ? 0 : Math.round((100 * p.answered) / p.total);
 }
 
-/** The index `delta` steps from `index`, clamped to the list. */
-export function step(index: number, delta: number, length: number): number {
-  if (length === 0) return -1;
-  return Math.min(length - 1, Math.max(0, index + delta));
-}
-
 /** The first unanswered question at or after `from` (wrapping), or -1 when all are answered. */
 export function nextUnanswered(flat: Flat[], answers: Record<string, AnswerRecord | undefined>, from: number): number {
   for (let i = 0; i < flat.length; i++) {
@@ -69,48 +64,14 @@ export function nextUnanswered(flat: Flat[], answers: Record<string, AnswerRecor
 }
 
 /** What a key press does on the assessment screen. */
-export type KeyAction =
-  { kind: "level"; level: Level } | { kind: "move"; delta: number } | { kind: "note" } | { kind: "evidence" } | null;
+export type KeyAction = { kind: "level"; level: Level } | ListAction | null;
 
-/** Maps a key to an action; `null` for keys the screen leaves alone (and for any key pressed
- * with Ctrl, Alt or Meta, or while typing in a field). */
+/** Maps a key to an action: 0–5 answer, and the list keys (see `listKeyAction`). */
 export function keyAction(
   e: Pick<KeyboardEvent, "key" | "ctrlKey" | "altKey" | "metaKey">,
   typing: boolean,
 ): KeyAction {
-  if (typing || e.ctrlKey || e.altKey || e.metaKey) return null;
-  if (/^[0-5]$/.test(e.key)) return { kind: "level", level: Number(e.key) as Level };
-  switch (e.key) {
-    case "j":
-    case "J":
-    case "ArrowDown":
-      return { kind: "move", delta: 1 };
-    case "k":
-    case "K":
-    case "ArrowUp":
-      return { kind: "move", delta: -1 };
-    case "n":
-    case "N":
-      return { kind: "note" };
-    case "e":
-    case "E":
-      return { kind: "evidence" };
-    default:
-      return null;
-  }
-}
-
-/** Whether the event target is a field the user types into. */
-export function isTyping(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).tagName !== "string") return false;
-  const el = target as HTMLElement;
-  const tag = el.tagName.toLowerCase();
-  if (tag === "textarea" || tag === "select") return true;
-  if (tag === "input") {
-    const type = (el as HTMLInputElement).type;
-    return !["button", "checkbox", "radio", "submit", "reset"].includes(type);
-  }
-  return el.isContentEditable === true;
+  return listKeyAction(e, typing, (n): KeyAction => (n <= 5 ? { kind: "level", level: n as Level } : null));
 }
 
 /** Evidence linked to a question. */

@@ -7,7 +7,8 @@ import type { LineResult } from "../../bindings/LineResult";
 import type { Nonconformity } from "../../bindings/Nonconformity";
 import type { ProgrammeView } from "../../bindings/ProgrammeView";
 import { auditsApi } from "./api";
-import { nextUnchecked, step } from "./logic";
+import { step } from "../../listNav";
+import { nextUnchecked } from "./logic";
 
 class AuditsState {
   programme = $state<ProgrammeView | null>(null);

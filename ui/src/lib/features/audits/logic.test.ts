@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuditLine } from "../../bindings/AuditLine";
-import { checked, keyAction, nextUnchecked, step } from "./logic";
+import { checked, keyAction, nextUnchecked } from "./logic";
 
 const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({
   key: k,
@@ -54,10 +54,5 @@ describe("checklist progress", () => {
     expect(nextUnchecked(lines, 1)).toBe(3);
     expect(nextUnchecked(lines, 3)).toBe(1);
     expect(nextUnchecked([line(1, "ofi")], 0)).toBe(0);
-  });
-  it("clamps moves", () => {
-    expect(step(0, -1, 4)).toBe(0);
-    expect(step(3, 1, 4)).toBe(3);
-    expect(step(0, 1, 0)).toBe(-1);
   });
 });

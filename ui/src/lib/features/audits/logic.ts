@@ -4,6 +4,7 @@ import type { FindingGrade } from "../../bindings/FindingGrade";
 import type { IndependenceState } from "../../bindings/IndependenceState";
 import type { LineResult } from "../../bindings/LineResult";
 import type { NcStage } from "../../bindings/NcStage";
+import { listKeyAction, type ListAction } from "../../listNav";
 
 /** Results in the order of the keys 1–5. */
 export const RESULTS: readonly LineResult[] = ["conformity", "minor_nc", "major_nc", "ofi", "not_checked"];
@@ -46,52 +47,22 @@ export const INDEPENDENCE_LABEL: Record<IndependenceState, string> = {
 };
 
 /** What a key press does on the checklist screen. */
-export type KeyAction =
-  | { kind: "result"; result: LineResult }
-  | { kind: "move"; delta: number }
-  | { kind: "evidence" }
-  | { kind: "note" }
-  | null;
+export type KeyAction = { kind: "result"; result: LineResult } | ListAction | null;
 
-/** Maps a key to an action; `null` for keys the screen leaves alone (modifiers, typing). */
+/** Maps a key to an action: 1–5 record a result, and the list keys (see `listKeyAction`). */
 export function keyAction(
   e: Pick<KeyboardEvent, "key" | "ctrlKey" | "altKey" | "metaKey">,
   typing: boolean,
 ): KeyAction {
-  if (typing || e.ctrlKey || e.altKey || e.metaKey) return null;
-  if (/^[1-5]$/.test(e.key)) {
-    const result = RESULTS[Number(e.key) - 1];
+  return listKeyAction(e, typing, (n): KeyAction => {
+    const result = n >= 1 ? RESULTS[n - 1] : undefined;
     return result ? { kind: "result", result } : null;
-  }
-  switch (e.key) {
-    case "j":
-    case "J":
-    case "ArrowDown":
-      return { kind: "move", delta: 1 };
-    case "k":
-    case "K":
-    case "ArrowUp":
-      return { kind: "move", delta: -1 };
-    case "e":
-    case "E":
-      return { kind: "evidence" };
-    case "n":
-    case "N":
-      return { kind: "note" };
-    default:
-      return null;
-  }
+  });
 }
 
 /** Lines with a result, and all lines. */
 export function checked(lines: AuditLine[]): { done: number; total: number } {
   return { done: lines.filter((l) => l.result !== "not_checked").length, total: lines.length };
-}
-
-/** The index `delta` steps from `index`, clamped to the list. */
-export function step(index: number, delta: number, length: number): number {
-  if (length === 0) return -1;
-  return Math.min(length - 1, Math.max(0, index + delta));
 }
 
 /** The first line after `from` without a result (wrapping), or `from` when all have one. */
