@@ -154,6 +154,8 @@ async fn audit_programme_checklist_by_keyboard_and_a_minor_nc_to_closure() {
     .await;
     app.by_test_id("open-project").await.click().await.unwrap();
     app.by_test_id("project-firm").await;
+    // The smallest window the app supports: the programme and checklist must work in it.
+    app.driver.set_window_rect(0, 0, 1024, 700).await.unwrap();
     app.by_test_id("nav-audits").await.click().await.unwrap();
     app.by_test_id("audits-generate")
         .await
@@ -304,6 +306,7 @@ async fn audit_programme_checklist_by_keyboard_and_a_minor_nc_to_closure() {
     // The finding in the action plan shows its NC fields.
     app.by_test_id("nav-scorecard").await.click().await.unwrap();
     app.by_test_id("action-plan").await;
+    app.by_test_id("plan-grade").await; // grades arrive after the plan
     let plan_rows = app
         .driver
         .find_all(By::Css("[data-testid='plan-row']"))
@@ -312,6 +315,15 @@ async fn audit_programme_checklist_by_keyboard_and_a_minor_nc_to_closure() {
     for r in plan_rows {
         let text = r.text().await.unwrap();
         if text.contains("Audit finding") && text.contains("Done") {
+            // The finding's grade shows as a badge on its row.
+            let grade = r
+                .find(By::Css("[data-testid='plan-grade']"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            assert_eq!(grade.trim(), "Minor NC");
             r.find(By::Css("button.link"))
                 .await
                 .unwrap()
