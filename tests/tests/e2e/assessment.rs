@@ -107,22 +107,11 @@ async fn answer_a_clause_attach_evidence_and_see_the_scorecard_change() {
         dir: Some(dir),
     })
     .await;
-    app.by_test_id("new-project").await.click().await.unwrap();
-    app.by_test_id("firm-name")
-        .await
-        .send_keys("Acme Managed Services")
-        .await
-        .unwrap();
-    app.by_test_id("create-project")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_text("overview-title", "Acme Managed Services")
-        .await;
+    app.click("new-project").await;
+    app.create_project("Acme Managed Services").await;
 
     // Before: clause 4 scores 0 and the blocking scope question is a Stage 1 reason.
-    app.by_test_id("nav-scorecard").await.click().await.unwrap();
+    app.click("nav-scorecard").await;
     app.by_test_id("estimate-notice").await;
     assert_eq!(
         attr(&app.by_test_id("stage1-verdict").await, "data-verdict").await,
@@ -139,11 +128,7 @@ async fn answer_a_clause_attach_evidence_and_see_the_scorecard_change() {
     );
 
     // Answer the twelve questions of clause 4 with the keyboard: "4" answers and moves on.
-    app.by_test_id("nav-assessment")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("nav-assessment").await;
     let first = app.by_test_id("current-question").await;
     assert_eq!(attr(&first, "data-question").await, "Q-4.1-01");
     assert_eq!(text(&app, "clause-progress-4").await, "0/12");
@@ -169,14 +154,10 @@ async fn answer_a_clause_attach_evidence_and_see_the_scorecard_change() {
     assert!(unevidenced > 0.0, "answers alone should lift clause 4");
 
     // Back to the scope question: level 4 counts only as 1 without evidence. Attach a file.
-    app.by_test_id("clause-4").await.click().await.unwrap();
-    app.by_test_id("question-Q-4.3-01")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("clause-4").await;
+    app.click("question-Q-4.3-01").await;
     app.by_test_id("evidence-rule").await;
-    app.by_test_id("attach-file").await.click().await.unwrap();
+    app.click("attach-file").await;
     let item = app.by_test_id("evidence-item").await;
     assert_eq!(attr(&item, "data-kind").await, "file");
     until("the evidence rule notice to go", || async {
@@ -193,11 +174,7 @@ async fn answer_a_clause_attach_evidence_and_see_the_scorecard_change() {
     // Work in the question card, then one click on a navigation item navigates: the note
     // saves when the field loses focus to that click, and the click still lands. The click is
     // a person's (press, a moment, release), not WebDriver's instant one.
-    app.by_test_id("question-Q-4.3-01")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("question-Q-4.3-01").await;
     let note = app.by_test_id("answer-note").await;
     note.click().await.unwrap();
     note.send_keys("Minutes of the context review")
@@ -381,18 +358,8 @@ async fn screens_for_empty_half_and_complete_projects() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join(format!("{name}.r20k"));
         prepare(&file, share);
-        let app = App::start(Launch {
-            env: vec![("READY20K_E2E_OPEN_PATH".into(), file.display().to_string())],
-            dir: Some(dir),
-        })
-        .await;
-        app.by_test_id("open-project").await.click().await.unwrap();
-        app.by_test_id("project-firm").await;
-        app.by_test_id("nav-assessment")
-            .await
-            .click()
-            .await
-            .unwrap();
+        let app = App::open_file(&file, dir, vec![]).await;
+        app.click("nav-assessment").await;
         app.by_test_id("current-question").await;
         let total = library().questions.len();
         let expected = (total as f64 * share).round() as usize;
@@ -400,7 +367,7 @@ async fn screens_for_empty_half_and_complete_projects() {
             .await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         app.screenshot(&format!("assessment-{name}")).await;
-        app.by_test_id("nav-scorecard").await.click().await.unwrap();
+        app.click("nav-scorecard").await;
         app.by_test_id("stage2-verdict").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         app.screenshot(&format!("scorecard-{name}")).await;

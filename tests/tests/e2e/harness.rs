@@ -248,6 +248,48 @@ impl App {
         }
     }
 
+    /// Starts the app with `file` as the (hooked) open dialog's answer and `env` besides,
+    /// opens it from the start screen and waits for the project screen.
+    pub async fn open_file(file: &Path, dir: tempfile::TempDir, env: Vec<(String, String)>) -> App {
+        let mut all = vec![("READY20K_E2E_OPEN_PATH".into(), file.display().to_string())];
+        all.extend(env);
+        let app = App::start(Launch {
+            env: all,
+            dir: Some(dir),
+        })
+        .await;
+        app.click("open-project").await;
+        app.by_test_id("project-firm").await;
+        app
+    }
+
+    /// Clicks the element with `data-testid` = `id` (once it is displayed).
+    pub async fn click(&self, id: &str) {
+        self.by_test_id(id).await.click().await.unwrap();
+    }
+
+    /// Creates a project named `firm` from the start screen's new-project form and waits for
+    /// its overview.
+    pub async fn create_project(&self, firm: &str) {
+        self.by_test_id("firm-name")
+            .await
+            .send_keys(firm)
+            .await
+            .unwrap();
+        self.click("create-project").await;
+        self.wait_text("overview-title", firm).await;
+    }
+
+    /// The `textContent` of the element with `data-testid` = `id` ("" when it has none).
+    pub async fn text_of(&self, id: &str) -> String {
+        self.by_test_id(id)
+            .await
+            .prop("textContent")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
     /// Ends the session and the driver; returns the temp dir for a restart.
     pub async fn quit(mut self) -> tempfile::TempDir {
         let _ = self.driver.clone().quit().await;
@@ -273,4 +315,17 @@ impl App {
             }
         }
     }
+}
+
+/// Creates the demo project as `demo.r20k` in `dir` (closed again) and returns its path.
+pub fn demo_file(dir: &Path) -> PathBuf {
+    let file = dir.join("demo.r20k");
+    ready20k_store::demo::create_demo(
+        &file,
+        std::sync::Arc::new(ready20k_domain::clock::SystemClock),
+    )
+    .unwrap()
+    .close()
+    .unwrap();
+    file
 }

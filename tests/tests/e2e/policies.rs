@@ -107,15 +107,6 @@ async fn value_of(app: &App, id: &str) -> String {
         .unwrap_or_default()
 }
 
-async fn text_of(app: &App, id: &str) -> String {
-    app.by_test_id(id)
-        .await
-        .prop("textContent")
-        .await
-        .unwrap()
-        .unwrap_or_default()
-}
-
 /// Waits until `selector` matches at least one element.
 async fn wait_css(app: &App, selector: &str) -> WebElement {
     app.css(selector).await
@@ -132,7 +123,7 @@ async fn wait_saved(app: &App) {
             .await
             .unwrap()
             .unwrap_or_default();
-        if state == "saved" && text_of(app, "save-state").await.starts_with("Saved") {
+        if state == "saved" && app.text_of("save-state").await.starts_with("Saved") {
             return;
         }
         assert!(
@@ -202,7 +193,7 @@ async fn draft_issue_approve_revise_and_diff_the_policy() {
         "placeholders are highlighted in the preview"
     );
     assert!(
-        text_of(&app, "placeholders")
+        app.text_of("placeholders")
             .await
             .contains("«ticketing system»")
     );
@@ -215,7 +206,7 @@ async fn draft_issue_approve_revise_and_diff_the_policy() {
     type_into(&app, "editor", &edited).await;
     wait_saved(&app).await;
     let deadline = Instant::now() + Duration::from_secs(10);
-    while !text_of(&app, "preview").await.contains("same day") {
+    while !app.text_of("preview").await.contains("same day") {
         assert!(
             Instant::now() < deadline,
             "the preview did not follow the edit"
@@ -253,7 +244,7 @@ async fn draft_issue_approve_revise_and_diff_the_policy() {
     shot(&app, "policies-approve").await;
     click(&app, "approve-confirm").await;
     app.wait_text("doc-status", "Approved").await;
-    let record = text_of(&app, "approval-record").await;
+    let record = app.text_of("approval-record").await;
     assert!(record.contains("Ann Lee"), "{record}");
     assert!(record.contains("Top management"), "{record}");
     shot(&app, "policies-approved").await;
@@ -298,7 +289,7 @@ async fn draft_issue_approve_revise_and_diff_the_policy() {
         texts.iter().any(|t| t.contains("| Version | 1.1 |")),
         "{texts:?}"
     );
-    assert!(text_of(&app, "diff-stats").await.contains("+2"));
+    assert!(app.text_of("diff-stats").await.contains("+2"));
     wait_css(&app, "[data-testid='diff']")
         .await
         .scroll_into_view()

@@ -18,33 +18,18 @@ async fn create_close_and_reopen_from_recent() {
     .await;
 
     // A fresh install has no recent projects.
-    app.by_test_id("new-project").await.click().await.unwrap();
+    app.click("new-project").await;
     // Submitting an empty name shows the inline error and creates nothing.
-    app.by_test_id("create-project")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("create-project").await;
     assert!(!file.exists());
-    app.by_test_id("firm-name")
-        .await
-        .send_keys("Acme Managed Services")
-        .await
-        .unwrap();
-    app.by_test_id("create-project")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_text("overview-title", "Acme Managed Services")
-        .await;
+    app.create_project("Acme Managed Services").await;
     assert!(file.exists(), "the project file was not created");
 
     // While the app holds it, nobody else can open the file.
     let err = Project::open(&file, Arc::new(SystemClock)).unwrap_err();
     assert_eq!(err.code(), "already_open");
 
-    app.by_test_id("close-project").await.click().await.unwrap();
+    app.click("close-project").await;
     let entry = app.by_test_id("recent-entry").await;
     assert_eq!(
         entry.attr("data-path").await.unwrap().as_deref(),

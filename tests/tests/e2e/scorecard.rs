@@ -2,30 +2,18 @@
 //! every cap says why and what lifts it; saving the operating-period settings re-judges
 //! Stage 2. Screenshots go to `target/e2e-shots/scorecard-demo-*.png`.
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use ready20k_domain::clock::SystemClock;
 use thirtyfour::By;
 
-use crate::harness::{App, Launch};
+use crate::harness::{App, demo_file};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demo_scorecard_shows_checks_caps_and_what_lifts_them() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("demo.r20k");
-    ready20k_store::demo::create_demo(&file, Arc::new(SystemClock))
-        .unwrap()
-        .close()
-        .unwrap();
-    let app = App::start(Launch {
-        env: vec![("READY20K_E2E_OPEN_PATH".into(), file.display().to_string())],
-        dir: Some(dir),
-    })
-    .await;
-    app.by_test_id("open-project").await.click().await.unwrap();
-    app.by_test_id("project-firm").await;
-    app.by_test_id("nav-scorecard").await.click().await.unwrap();
+    let file = demo_file(dir.path());
+    let app = App::open_file(&file, dir, vec![]).await;
+    app.click("nav-scorecard").await;
     app.by_test_id("stage2-verdict").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     app.screenshot("scorecard-demo-1-top").await;

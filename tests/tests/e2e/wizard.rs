@@ -68,6 +68,20 @@ async fn click(app: &App, id: &str) {
     settle(app).await;
 }
 
+/// Types `text` into the list input `{list}-input` and presses its `{list}-add` button.
+async fn add_to_list(app: &App, list: &str, text: &str) {
+    set(app, &tid(&format!("{list}-input")), text).await;
+    click(app, &format!("{list}-add")).await;
+}
+
+/// Takes the screenshot `shot_name` of `step`, moves on to the step titled `next_title` and
+/// checks that `step` is now done.
+async fn leave_step(app: &App, shot_name: &str, step: &str, next_title: &str) {
+    shot(app, shot_name).await;
+    next(app, next_title).await;
+    assert_eq!(state_of(app, step).await, "done");
+}
+
 async fn next(app: &App, title: &str) {
     click(app, "wizard-next").await;
     app.wait_text("wizard-step-title", title).await;
@@ -75,13 +89,7 @@ async fn next(app: &App, title: &str) {
 
 async fn create_project(app: &App, firm: &str) {
     click(app, "new-project").await;
-    app.by_test_id("firm-name")
-        .await
-        .send_keys(firm)
-        .await
-        .unwrap();
-    click(app, "create-project").await;
-    app.wait_text("overview-title", firm).await;
+    app.create_project(firm).await;
     click(app, "nav-wizard").await;
     app.wait_text("wizard-step-title", "Firm profile").await;
 }
@@ -91,13 +99,7 @@ async fn fill_profile(app: &App, legal: &str, headcount: u32) {
     set(app, &tid("profile-address"), "1 High Street, Leeds LS1 1AA").await;
     set(app, &tid("profile-sector"), "Managed IT services").await;
     set(app, &tid("profile-headcount"), &headcount.to_string()).await;
-    set(
-        app,
-        &tid("profile-customers-input"),
-        "Small and medium businesses",
-    )
-    .await;
-    click(app, "profile-customers-add").await;
+    add_to_list(app, "profile-customers", "Small and medium businesses").await;
     set(app, &tid("profile-target-date"), "2030-06-30").await;
 }
 
@@ -144,25 +146,21 @@ async fn six_person_firm_goes_through_the_wizard_and_resumes_after_restart() {
     );
     shot(&app, "01-profile-empty").await;
     fill_profile(&app, "BrightDesk IT Ltd", 6).await;
-    shot(&app, "02-profile").await;
-    next(&app, "Context").await;
-    assert_eq!(state_of(&app, "profile").await, "done");
+    leave_step(&app, "02-profile", "profile", "Context").await;
 
     // 2. Context: issues typed and picked, a suggested party, the climate decision.
-    set(
+    add_to_list(
         &app,
-        &tid("issue-internal-input"),
+        "issue-internal",
         "Two engineers hold most of the know-how",
     )
     .await;
-    click(&app, "issue-internal-add").await;
-    set(
+    add_to_list(
         &app,
-        &tid("issue-external-input"),
+        "issue-external",
         "Customers ask for security evidence",
     )
     .await;
-    click(&app, "issue-external-add").await;
     click(&app, "party-suggestion").await; // Customers, with requirements
     click(&app, "climate-no").await;
     set(
@@ -171,9 +169,7 @@ async fn six_person_firm_goes_through_the_wizard_and_resumes_after_restart() {
         "Services run in cloud regions; no customer asks for carbon data.",
     )
     .await;
-    shot(&app, "03-context").await;
-    next(&app, "Services and scope").await;
-    assert_eq!(state_of(&app, "context").await, "done");
+    leave_step(&app, "03-context", "context", "Services and scope").await;
 
     // 3. Services: a service without targets warns; an exclusion in the scope is refused.
     set(&app, &tid("service-new-name"), "Managed workplace support").await;
@@ -192,13 +188,7 @@ async fn six_person_firm_goes_through_the_wizard_and_resumes_after_restart() {
         "Service desk, monitoring and patching of staff devices",
     )
     .await;
-    set(
-        &app,
-        &tid("service-locations-input"),
-        "Home working (remote)",
-    )
-    .await;
-    click(&app, "service-locations-add").await;
+    add_to_list(&app, "service-locations", "Home working (remote)").await;
     set(
         &app,
         &tid("scope-text"),
@@ -227,9 +217,7 @@ async fn six_person_firm_goes_through_the_wizard_and_resumes_after_restart() {
         "{text}"
     );
     assert!(text.contains("Managed workplace support"), "{text}");
-    shot(&app, "05-services").await;
-    next(&app, "People").await;
-    assert_eq!(state_of(&app, "services").await, "done");
+    leave_step(&app, "05-services", "services", "People").await;
 
     // 4. People: four by hand, one removed and restored, two from CSV with a bad row.
     add_person(
@@ -391,9 +379,7 @@ async fn six_person_firm_goes_through_the_wizard_and_resumes_after_restart() {
         );
     }
     assert_eq!(count(&app, &tid("sod-blocks")).await, 0);
-    shot(&app, "10-roles-resolved").await;
-    next(&app, "Review").await;
-    assert_eq!(state_of(&app, "roles").await, "done");
+    leave_step(&app, "10-roles-resolved", "roles", "Review").await;
 
     // 6. Review.
     let scope = app.by_test_id("review-scope").await.text().await.unwrap();
