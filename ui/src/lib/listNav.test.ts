@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { keyPress as key } from "./testKeys";
 import { isTyping, listKeyAction, step } from "./listNav";
 
-const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({
-  key: k,
-  ctrlKey: false,
-  altKey: false,
-  metaKey: false,
-  ...mods,
-});
 const digit = (n: number) => (n < 3 ? { kind: "digit" as const, n } : null);
 
 describe("list navigation", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { keyPress as key } from "../../testKeys";
 import type { AnswerRecord } from "../../bindings/AnswerRecord";
 import type { ClauseSection } from "../../bindings/ClauseSection";
 import type { Question } from "../../bindings/Question";
@@ -24,14 +25,6 @@ const sections: ClauseSection[] = [
     requirements: [{ id: "5.1", title: "C", summary: "", documents: [], questions: [q("Q-5.1-01")] }],
   },
 ];
-
-const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({
-  key: k,
-  ctrlKey: false,
-  altKey: false,
-  metaKey: false,
-  ...mods,
-});
 
 describe("assessment logic", () => {
   it("flattens questions in display order with their clauses", () => {

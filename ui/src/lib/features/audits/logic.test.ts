@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { keyPress as key } from "../../testKeys";
 import type { AuditLine } from "../../bindings/AuditLine";
 import { checked, keyAction, nextUnchecked } from "./logic";
-
-const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({
-  key: k,
-  ctrlKey: false,
-  altKey: false,
-  metaKey: false,
-  ...mods,
-});
 
 const line = (id: number, result: AuditLine["result"]): AuditLine => ({
   id,
