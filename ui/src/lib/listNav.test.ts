@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keyPress as key } from "./testKeys";
-import { isTyping, listKeyAction, step } from "./listNav";
+import { isTyping, listKeyAction, readListKey, step } from "./listNav";
 
 const digit = (n: number) => (n < 3 ? { kind: "digit" as const, n } : null);
 
@@ -42,5 +42,24 @@ describe("list navigation", () => {
     expect(step(3, 1, 4)).toBe(3);
     expect(step(1, 1, 4)).toBe(2);
     expect(step(0, 1, 0)).toBe(-1);
+  });
+
+  it("reads a key press: Escape leaves a field, an action prevents the default", () => {
+    const input = document.createElement("input");
+    input.type = "text";
+    document.body.appendChild(input);
+    input.focus();
+    const escape = new KeyboardEvent("keydown", { key: "Escape", cancelable: true });
+    input.dispatchEvent(escape);
+    expect(readListKey(escape, () => "never")).toBeNull();
+    expect(document.activeElement).not.toBe(input);
+    input.remove();
+
+    const down = new KeyboardEvent("keydown", { key: "j", cancelable: true });
+    expect(readListKey(down, (e, typing) => listKeyAction(e, typing, digit))).toEqual({ kind: "move", delta: 1 });
+    expect(down.defaultPrevented).toBe(true);
+    const other = new KeyboardEvent("keydown", { key: "x", cancelable: true });
+    expect(readListKey(other, (e, typing) => listKeyAction(e, typing, digit))).toBeNull();
+    expect(other.defaultPrevented).toBe(false);
   });
 });

@@ -42,3 +42,16 @@ export function step(index: number, delta: number, length: number): number {
   if (length === 0) return -1;
   return Math.min(length - 1, Math.max(0, index + delta));
 }
+
+/** Reads a key press on a list screen: Escape in a field leaves the field; otherwise the
+ * screen's action for the key (its default prevented), or `null` to leave the key alone. */
+export function readListKey<A>(e: KeyboardEvent, keyAction: (e: KeyboardEvent, typing: boolean) => A | null): A | null {
+  const typing = isTyping(e.target);
+  if (typing && e.key === "Escape") {
+    (e.target as HTMLElement).blur();
+    return null;
+  }
+  const action = keyAction(e, typing);
+  if (action) e.preventDefault();
+  return action;
+}
