@@ -6,15 +6,16 @@ use super::{cli, cli_json, cli_ok, demo_project, path_arg};
 
 const HEADER: &str = "id,kind,service,priority,opened,responded,resolved,requester,approver,implementer,change_type,outcome,title\n";
 
-/// October 2026 for the demo firm's Managed Workplace (P1 24x7: response 30 min, resolution
+/// October 2020 (its weekdays and clock change fall as in 2026, and the demo firm's own
+/// records, June to November 2026, stay out of the window) for the demo firm's Managed Workplace (P1 24x7: response 30 min, resolution
 /// 4 h; requests within 2 working days = 960 business minutes on 09:00–17:00 London).
 const GOOD: &str = "\
-INC-1,incident,Managed Workplace,P1,2026-10-05T09:12,2026-10-05T09:30,2026-10-05T12:30,Tom,,Priya,,,Mail outage
-INC-2,incident,Managed Workplace,P1,2026-10-10T22:00,2026-10-10T22:45,2026-10-11T04:00,Tom,,Priya,,,VPN down
-REQ-1,request,Managed Workplace,P4,2026-10-01T10:00,,2026-10-05T10:00,Sara,,Liam,,,New starter
-CHG-1,change,Cloud Hosting,P3,2026-10-14T10:00,,2026-10-14T12:00,Marek,Marek,Anna,normal,success,Patch hosts
-CHG-2,change,Cloud Hosting,P2,2026-10-20T17:00,,2026-10-20T19:00,Anna,Tom,Priya,emergency,rolled_back,Firewall
-INC-3,incident,Helpdesk,P2,2026-11-03T10:00,,,Tom,,Priya,,,Unknown service
+INC-1,incident,Managed Workplace,P1,2020-10-05T09:12,2020-10-05T09:30,2020-10-05T12:30,Tom,,Priya,,,Mail outage
+INC-2,incident,Managed Workplace,P1,2020-10-10T22:00,2020-10-10T22:45,2020-10-11T04:00,Tom,,Priya,,,VPN down
+REQ-1,request,Managed Workplace,P4,2020-10-01T10:00,,2020-10-05T10:00,Sara,,Liam,,,New starter
+CHG-1,change,Cloud Hosting,P3,2020-10-14T10:00,,2020-10-14T12:00,Marek,Marek,Anna,normal,success,Patch hosts
+CHG-2,change,Cloud Hosting,P2,2020-10-20T17:00,,2020-10-20T19:00,Anna,Tom,Priya,emergency,rolled_back,Firewall
+INC-3,incident,Helpdesk,P2,2020-11-03T10:00,,,Tom,,Priya,,,Unknown service
 ";
 
 /// The demo firm as of 2026-12-01 with working hours 09:00–17:00 London, Monday to Friday,
@@ -91,7 +92,7 @@ fn records_import_then_report_json() {
     let out = import(&demo, &csv, "ready20k", &[]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 added, 0 updated, 6 unchanged"));
 
-    let v = report_json(&demo, &["--from", "2026-10", "--to", "2026-10"]);
+    let v = report_json(&demo, &["--from", "2020-10", "--to", "2020-10"]);
     assert_eq!(v["months_of_records"], 1);
     let services = v["services"].as_array().unwrap();
     let names: Vec<&str> = services
@@ -107,7 +108,7 @@ fn records_import_then_report_json() {
     assert_eq!(mw["targets"]["P1"]["resolution_min"], 240);
     assert_eq!(mw["targets"]["P1"]["clock"], "24x7");
     let oct = &mw["months"][0];
-    assert_eq!(oct["month"], "2026-10");
+    assert_eq!(oct["month"], "2020-10");
     assert_eq!(oct["incidents"], 2);
     // INC-1 responded in 18 min, INC-2 in 45 min: 1 of 2. INC-1 resolved in 3 h 18 min,
     // INC-2 in 6 h: 1 of 2.
@@ -149,7 +150,8 @@ fn records_import_then_report_json() {
     );
 
     // The whole period adds November and the "No service" row.
-    let all = report_json(&demo, &[]);
+    let window = ["--from", "2020-10", "--to", "2020-11"];
+    let all = report_json(&demo, &window);
     assert_eq!(all["months_of_records"], 2);
     let last = all["services"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(last["service"], "No service");
@@ -163,7 +165,7 @@ fn records_import_then_report_json() {
         &["--map", "Helpdesk=Managed Workplace"],
     );
     assert!(text.contains("1 updated"));
-    let all = report_json(&demo, &[]);
+    let all = report_json(&demo, &window);
     assert_eq!(all["services"].as_array().unwrap().len(), 3);
 }
 
@@ -175,11 +177,12 @@ fn records_bad_input_exits_2_and_writes_nothing() {
     std::fs::write(
         &csv,
         format!(
-            "{HEADER}{GOOD}BAD-1,incident,Managed Workplace,P9,2026-10-05T09:12,,,,,,,,x\n\
+            "{HEADER}{GOOD}BAD-1,incident,Managed Workplace,P9,2020-10-05T09:12,,,,,,,,x\n\
              BAD-2,incident,Managed Workplace,P1,05.10.2026,,,,,,,,y\n"
         ),
     )
     .unwrap();
+    let months_before = report_json(&demo, &[])["months_of_records"].clone();
     let out = import(&demo, &csv, "ready20k", &[]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -190,7 +193,7 @@ fn records_bad_input_exits_2_and_writes_nothing() {
     );
     assert!(err.contains("line 9: BAD-2:"), "{err}");
     assert!(err.contains("[bad_date]"), "{err}");
-    assert_eq!(report_json(&demo, &[])["months_of_records"], 0);
+    assert_eq!(report_json(&demo, &[])["months_of_records"], months_before);
 
     // The wrong preset (a clear message), an unknown preset, a missing file, a bad month and
     // a bad map are refused with exit 2; `None`: only the exit code is checked.
@@ -233,12 +236,13 @@ fn records_bad_input_exits_2_and_writes_nothing() {
             assert!(err.contains(needle), "{args:?}: {err}");
         }
     }
-    assert_eq!(report_json(&demo, &[])["months_of_records"], 0);
+    assert_eq!(report_json(&demo, &[])["months_of_records"], months_before);
 
     // --skip-bad-rows imports the good rows and lists the rest.
     let text = import_ok(&demo, &csv, "ready20k", &["--skip-bad-rows"]);
     assert!(text.contains("6 added"), "{text}");
     assert!(text.contains("skipped line 8"), "{text}");
     assert!(text.contains("skipped line 9"), "{text}");
-    assert_eq!(report_json(&demo, &[])["months_of_records"], 2);
+    let window = ["--from", "2020-10", "--to", "2020-11"];
+    assert_eq!(report_json(&demo, &window)["months_of_records"], 2);
 }
