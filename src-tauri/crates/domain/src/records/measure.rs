@@ -147,7 +147,7 @@ impl TicketFacts {
 }
 
 /// One month of one service, in the shape `records report --json` prints.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct MonthMeasures {
     /// `YYYY-MM`.
     pub month: String,
@@ -426,18 +426,7 @@ mod tests {
     /// hours (response 2 h, resolution 8 h = one working day); requests within 2 working days.
     /// Service 2 has no targets.
     fn services() -> Vec<(i64, String, ServiceLevels)> {
-        let mut levels = ServiceLevels {
-            service_id: 1,
-            ..ServiceLevels::default()
-        };
-        levels.targets.insert(
-            Priority::P1,
-            PriorityTarget {
-                response_min: Some(30),
-                resolution_min: Some(240),
-                clock: SlaClock::TwentyFourSeven,
-            },
-        );
+        let mut levels = crate::records::sla::p1_levels(1);
         levels.targets.insert(
             Priority::P3,
             PriorityTarget {

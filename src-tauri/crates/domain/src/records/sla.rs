@@ -174,24 +174,32 @@ impl ServiceLevels {
     }
 }
 
+/// Service `service_id` with one target: P1 on 24x7, response within 30 minutes, resolution
+/// within 4 hours (a test fixture).
+#[cfg(test)]
+pub(crate) fn p1_levels(service_id: i64) -> ServiceLevels {
+    let mut levels = ServiceLevels {
+        service_id,
+        ..ServiceLevels::default()
+    };
+    levels.targets.insert(
+        Priority::P1,
+        PriorityTarget {
+            response_min: Some(30),
+            resolution_min: Some(240),
+            clock: SlaClock::TwentyFourSeven,
+        },
+    );
+    levels
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn records_sla_serialises_with_issue_names() {
-        let mut levels = ServiceLevels {
-            service_id: 1,
-            ..ServiceLevels::default()
-        };
-        levels.targets.insert(
-            Priority::P1,
-            PriorityTarget {
-                response_min: Some(30),
-                resolution_min: Some(240),
-                clock: SlaClock::TwentyFourSeven,
-            },
-        );
+        let levels = p1_levels(1);
         let json = serde_json::to_value(&levels).unwrap();
         assert_eq!(json["targets"]["P1"]["clock"], "24x7");
         assert_eq!(json["targets"]["P1"]["response_min"], 30);

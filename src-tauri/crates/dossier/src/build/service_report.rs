@@ -214,15 +214,7 @@ pub fn service_report(
         .cloned()
         .unwrap_or_else(|| MonthMeasures {
             month: label.clone(),
-            incidents: 0,
-            incidents_response_met_pct: None,
-            incidents_resolution_met_pct: None,
-            requests: 0,
-            requests_fulfilled_met_pct: None,
-            changes: 0,
-            changes_failed: 0,
-            changes_emergency: 0,
-            changes_self_approved: 0,
+            ..MonthMeasures::default()
         });
     let prev_label = month_label(months_back(key, 1));
     let prev = months.iter().find(|m| m.month == prev_label);
