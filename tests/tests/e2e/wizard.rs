@@ -82,6 +82,20 @@ async fn leave_step(app: &App, shot_name: &str, step: &str, next_title: &str) {
     assert_eq!(state_of(app, step).await, "done");
 }
 
+/// Checks that the separation-of-duties finding of `rule` is (or is not) resolved.
+async fn assert_resolved(app: &App, rule: &str, resolved: bool) {
+    let finding = css(
+        app,
+        &format!("[data-testid='sod-finding'][data-rule='{rule}']"),
+    )
+    .await;
+    assert_eq!(
+        finding.attr("data-resolved").await.unwrap().as_deref(),
+        Some(if resolved { "true" } else { "false" }),
+        "{rule}"
+    );
+}
+
 async fn next(app: &App, title: &str) {
     click(app, "wizard-next").await;
     app.wait_text("wizard-step-title", title).await;
@@ -330,16 +344,7 @@ async fn six_person_firm_goes_through_the_wizard_and_resumes_after_restart() {
     .await;
     app.wait_text("sod-blocks", "2 blocking").await;
     for rule in ["SOD-02", "SOD-01"] {
-        let finding = css(
-            &app,
-            &format!("[data-testid='sod-finding'][data-rule='{rule}']"),
-        )
-        .await;
-        assert_eq!(
-            finding.attr("data-resolved").await.unwrap().as_deref(),
-            Some("false"),
-            "{rule}"
-        );
+        assert_resolved(&app, rule, false).await;
     }
     shot(&app, "09-roles-block").await;
     click(&app, "wizard-next").await;
@@ -367,16 +372,7 @@ async fn six_person_firm_goes_through_the_wizard_and_resumes_after_restart() {
         .await
         .unwrap();
         settle(&app).await;
-        let finding = css(
-            &app,
-            &format!("[data-testid='sod-finding'][data-rule='{rule}']"),
-        )
-        .await;
-        assert_eq!(
-            finding.attr("data-resolved").await.unwrap().as_deref(),
-            Some("true"),
-            "{rule}"
-        );
+        assert_resolved(&app, rule, true).await;
     }
     assert_eq!(count(&app, &tid("sod-blocks")).await, 0);
     leave_step(&app, "10-roles-resolved", "roles", "Review").await;
