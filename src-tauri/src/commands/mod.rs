@@ -4,8 +4,8 @@
 
 pub mod app;
 pub mod assessment;
-pub mod calendar;
 pub mod audits;
+pub mod calendar;
 pub mod documents;
 pub mod dossier;
 pub mod objectives;

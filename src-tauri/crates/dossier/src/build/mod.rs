@@ -20,10 +20,10 @@ use ready20k_domain::snapshot::ProjectSnapshot;
 
 use crate::model::Dossier;
 
-pub use markdown::blocks as markdown_blocks;
-pub use service_report::{ServiceReportError, ServiceReportOptions, service_report};
 /// The scorecard the dossier prints (the app's judgement of the same project).
 pub use facts::scorecard;
+pub use markdown::blocks as markdown_blocks;
+pub use service_report::{ServiceReportError, ServiceReportOptions, service_report};
 
 /// Which dossier to print (the domain's pack type, shared with the app and the CLI).
 pub use ready20k_domain::dossier::DossierPack as Pack;

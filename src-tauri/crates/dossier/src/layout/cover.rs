@@ -125,17 +125,16 @@ pub(super) fn cover(ts: &mut Typesetter<'_>, d: &Dossier) -> Page {
 
     // Verdict box.
     y += 34.0;
-    p.prims
-        .extend(
-            ts.line(
-                label,
-                &d.cover.labels.as_ref().map_or_else(
-                    || "READINESS AT A GLANCE".to_owned(),
-                    |l| l.1.to_uppercase(),
-                ),
-            )
-            .prims(x, y),
-        );
+    p.prims.extend(
+        ts.line(
+            label,
+            &d.cover.labels.as_ref().map_or_else(
+                || "READINESS AT A GLANCE".to_owned(),
+                |l| l.1.to_uppercase(),
+            ),
+        )
+        .prims(x, y),
+    );
     y += 10.0;
     let box_top = y;
     let row_h = 25.0;

@@ -215,7 +215,11 @@ fn approval_with_a_placeholder_is_refused_unless_each_one_is_kept() {
     let v1 = issue(&mut f, id, "First issue", false);
     // Issuing lists what is still open: the firm has no ticketing system recorded.
     let listed = &view(&f).versions[0].unresolved;
-    assert!(listed.iter().any(|u| u.text == "«ticketing system»" && u.line > 0));
+    assert!(
+        listed
+            .iter()
+            .any(|u| u.text == "«ticketing system»" && u.line > 0)
+    );
     let err = approve_version(&mut f.p, v1.id, f.ann, "1.0", &[]).unwrap_err();
     assert_eq!(err.code(), "unresolved_placeholders");
     assert!(err.to_string().contains("«ticketing system»"), "{err}");
