@@ -241,6 +241,25 @@ async fn draft_issue_approve_revise_and_diff_the_policy() {
     click(&app, "approve-open").await;
     let ann_radio = app.by_test_id(&format!("approver-{ann}")).await;
     assert!(ann_radio.is_selected().await.unwrap(), "Ann is preselected");
+    // What the version still holds from the template (placeholders, instructions) is listed;
+    // approval waits until each one is fixed in a new version or kept on purpose.
+    app.settle().await;
+    let keeps = app
+        .driver
+        .find_all(By::Css("[data-testid='keep-item']"))
+        .await
+        .unwrap();
+    if !keeps.is_empty() {
+        let confirm = app.by_test_id("approve-confirm").await;
+        assert!(
+            !confirm.is_enabled().await.unwrap(),
+            "approval waits for the open items"
+        );
+        shot(&app, "policies-approve-open-items").await;
+        for keep in keeps {
+            keep.click().await.unwrap();
+        }
+    }
     shot(&app, "policies-approve").await;
     click(&app, "approve-confirm").await;
     app.wait_text("doc-status", "Approved").await;
