@@ -19,8 +19,7 @@ use crate::state::AppState;
 /// The firm's local date (its time zone from the business hours; UTC until set).
 pub fn firm_today(p: &Project) -> RegisterResult<NaiveDate> {
     let tz = calendar::firm_time_zone(p.conn())?;
-    Ok(today_in(p.clock().now(), &tz)
-        .map_err(|e| RegisterError::refused(e.code(), e.to_string()))?)
+    today_in(p.clock().now(), &tz).map_err(|e| RegisterError::refused(e.code(), e.to_string()))
 }
 
 fn risk_screen(p: &Project) -> RegisterResult<RiskScreen> {

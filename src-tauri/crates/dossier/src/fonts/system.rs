@@ -230,16 +230,14 @@ impl Db {
                 .coverage
                 .as_deref()
                 .is_some_and(|r| covers(r, ch));
-            if hit {
-                if let Some(i) = self.load(ci) {
-                    let real = self.loaded[i]
-                        .face
-                        .glyph_index(ch)
-                        .is_some_and(|g| g.0 != 0);
-                    if real {
-                        found = Some(i);
-                        break;
-                    }
+            if hit && let Some(i) = self.load(ci) {
+                let real = self.loaded[i]
+                    .face
+                    .glyph_index(ch)
+                    .is_some_and(|g| g.0 != 0);
+                if real {
+                    found = Some(i);
+                    break;
                 }
             }
         }

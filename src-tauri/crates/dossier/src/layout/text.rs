@@ -379,10 +379,11 @@ impl<'m> Typesetter<'m> {
     /// Complex scripts prefer an installed face (Noto) that covers the whole script, so a
     /// word is shaped in one face; everything else prefers the embedded faces.
     fn resolve(&mut self, want: FontKey, c: char, hint: CjkHint) -> (FontKey, char) {
-        if is_complex(c) && !is_rtl_simple(c) {
-            if let Some(k) = self.installed(want, c, hint) {
-                return (k, c);
-            }
+        if is_complex(c)
+            && !is_rtl_simple(c)
+            && let Some(k) = self.installed(want, c, hint)
+        {
+            return (k, c);
         }
         if self.metrics.has_glyph(want, c) {
             return (want, c);
@@ -405,10 +406,10 @@ impl<'m> Typesetter<'m> {
     fn push_char(&mut self, word: &mut Word, style: Style, c: char, level: u8, hint: CjkHint) {
         if is_format(c) {
             // Joiners steer the shaper; other format characters draw nothing.
-            if let Some(p) = word.pieces.last_mut() {
-                if p.glyphs.is_some() || must_shape(p.style.font, &p.text) {
-                    p.text.push(c);
-                }
+            if let Some(p) = word.pieces.last_mut()
+                && (p.glyphs.is_some() || must_shape(p.style.font, &p.text))
+            {
+                p.text.push(c);
             }
             return;
         }

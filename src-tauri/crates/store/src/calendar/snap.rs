@@ -13,7 +13,7 @@ use crate::{Result, StoreError};
 
 /// Reads every `calendar_duty` row.
 pub fn export_duties(conn: &Connection) -> Result<Vec<CalendarDutySnap>> {
-    Ok(rows::all(
+    rows::all(
         conn,
         "SELECT duty_id, anchor_on, frequency, owner_id, active, updated_at
          FROM calendar_duty ORDER BY duty_id",
@@ -28,7 +28,7 @@ pub fn export_duties(conn: &Connection) -> Result<Vec<CalendarDutySnap>> {
                 updated_at: r.get(5)?,
             })
         },
-    )?)
+    )
 }
 
 /// Reads every `calendar_completion` row with its kept file.

@@ -29,7 +29,7 @@ pub fn export_criteria(conn: &Connection) -> Result<Option<RiskCriteriaSnap>> {
 
 /// Reads every `risk` row.
 pub fn export_risks(conn: &Connection) -> Result<Vec<RiskSnap>> {
-    Ok(rows::all(
+    rows::all(
         conn,
         "SELECT id, kind, title, description, source_kind, source_id, suggestion_key, owner_id,
                 inherent_l, inherent_i, residual_l, residual_i, treatment, treatment_note,
@@ -59,12 +59,12 @@ pub fn export_risks(conn: &Connection) -> Result<Vec<RiskSnap>> {
                 updated_at: r.get(18)?,
             })
         },
-    )?)
+    )
 }
 
 /// Reads every `risk_action` link.
 pub fn export_risk_actions(conn: &Connection) -> Result<Vec<LinkSnap>> {
-    Ok(rows::all(
+    rows::all(
         conn,
         "SELECT risk_id, action_id FROM risk_action ORDER BY risk_id, action_id",
         [],
@@ -74,7 +74,7 @@ pub fn export_risk_actions(conn: &Connection) -> Result<Vec<LinkSnap>> {
                 action_id: r.get(1)?,
             })
         },
-    )?)
+    )
 }
 
 /// Writes the criteria, the risks and their action links (people and actions in place).
