@@ -39,19 +39,26 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Audit> {
     })
 }
 
-fn links(conn: &Connection, mut a: Audit) -> RegisterResult<Audit> {
-    a.auditor_ids = rows::all(
+/// The auditor (person) ids and service ids linked to audit `id`, each in id order: the one
+/// read of the audit's link tables, for the register and the snapshot.
+pub(crate) fn linked_ids(conn: &Connection, id: i64) -> crate::Result<(Vec<i64>, Vec<i64>)> {
+    let auditors = rows::all(
         conn,
         "SELECT person_id FROM audit_auditor WHERE audit_id = ?1 ORDER BY person_id",
-        [a.id],
+        [id],
         |r| r.get(0),
     )?;
-    a.services = rows::all(
+    let services = rows::all(
         conn,
         "SELECT service_id FROM audit_service WHERE audit_id = ?1 ORDER BY service_id",
-        [a.id],
+        [id],
         |r| r.get(0),
     )?;
+    Ok((auditors, services))
+}
+
+fn links(conn: &Connection, mut a: Audit) -> RegisterResult<Audit> {
+    (a.auditor_ids, a.services) = linked_ids(conn, a.id)?;
     Ok(a)
 }
 

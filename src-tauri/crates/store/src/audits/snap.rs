@@ -61,18 +61,7 @@ pub fn export_audits(conn: &Connection) -> Result<AuditsSnap> {
         },
     )?;
     for a in &mut audits {
-        a.auditor_ids = rows::all(
-            conn,
-            "SELECT person_id FROM audit_auditor WHERE audit_id = ?1 ORDER BY person_id",
-            [a.id],
-            |r| r.get(0),
-        )?;
-        a.service_ids = rows::all(
-            conn,
-            "SELECT service_id FROM audit_service WHERE audit_id = ?1 ORDER BY service_id",
-            [a.id],
-            |r| r.get(0),
-        )?;
+        (a.auditor_ids, a.service_ids) = super::audit::linked_ids(conn, a.id)?;
     }
     let lines = rows::all(
         conn,
