@@ -52,19 +52,9 @@ fn new_action(
     due: Option<String>,
 ) -> RegisterResult<i64> {
     let a = Action {
-        id: 0,
-        source: ActionSource::Other,
-        question_id: None,
-        title: title.trim().to_owned(),
         owner_id,
         due: due.filter(|d| !d.trim().is_empty()),
-        status: Default::default(),
-        cause: String::new(),
-        correction: String::new(),
-        corrective_action: String::new(),
-        verification: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Action::new(ActionSource::Other, title.trim())
     };
     Ok(actions::save_action(p, &a)?.id)
 }

@@ -56,19 +56,9 @@ pub async fn review_add_action(
 ) -> CmdResult<ReviewDetail> {
     with_project(&state, |p| {
         let a = Action {
-            id: 0,
-            source: ActionSource::ManagementReview,
-            question_id: None,
-            title,
             owner_id,
             due: due.filter(|d| !d.trim().is_empty()),
-            status: Default::default(),
-            cause: String::new(),
-            correction: String::new(),
-            corrective_action: String::new(),
-            verification: String::new(),
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Action::new(ActionSource::ManagementReview, title)
         };
         reviews::add_action(p, id, &a)?;
         reviews::detail(p, id)

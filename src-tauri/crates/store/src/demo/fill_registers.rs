@@ -49,19 +49,10 @@ pub(super) fn fill_calendar(p: &mut Project, t: &Timeline) -> Result<()> {
 
 fn action(p: &mut Project, title: &str, owner: Option<i64>, due: String) -> Result<i64> {
     let a = Action {
-        id: 0,
-        source: ActionSource::Other,
-        question_id: None,
-        title: title.into(),
         owner_id: owner,
         due: Some(due),
         status: ActionStatus::InProgress,
-        cause: String::new(),
-        correction: String::new(),
-        corrective_action: String::new(),
-        verification: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Action::new(ActionSource::Other, title)
     };
     Ok(assessment::actions::save_action(p, &a)?.id)
 }

@@ -2,7 +2,7 @@
 //! two actions decided, minutes drafted from the template with the collected inputs (so they
 //! show the internal audit), completed, issued and approved by the chair eight days ago.
 
-use ready20k_domain::assessment::{Action, ActionSource, ActionStatus};
+use ready20k_domain::assessment::{Action, ActionSource};
 use ready20k_domain::reviews::{Attendee, ReviewEdit};
 
 use super::Timeline;
@@ -18,19 +18,9 @@ fn reg_err(e: RegisterError) -> StoreError {
 
 fn action(title: &str, owner_id: Option<i64>, due: String) -> Action {
     Action {
-        id: 0,
-        source: ActionSource::ManagementReview,
-        question_id: None,
-        title: title.into(),
         owner_id,
         due: Some(due),
-        status: ActionStatus::Open,
-        cause: String::new(),
-        correction: String::new(),
-        corrective_action: String::new(),
-        verification: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Action::new(ActionSource::ManagementReview, title)
     }
 }
 
