@@ -48,6 +48,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_wizard_facts",
         include_str!("../migrations/0012_wizard_facts.sql"),
     ),
+    (
+        "0013_service_reports",
+        include_str!("../migrations/0013_service_reports.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.
