@@ -11,6 +11,7 @@ pub mod content;
 pub mod documents;
 pub mod dossier;
 pub mod error;
+pub mod guide;
 pub mod objectives;
 pub mod project;
 pub mod records;
