@@ -12,9 +12,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Build and run needs; test adds the headless display, WebDriver and PDF tools.
 APT_BUILD := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev
 APT_TEST  := xvfb xauth webkit2gtk-driver imagemagick qpdf poppler-utils fonts-noto-cjk fonts-noto-core
+# Checking the installed package: window search, desktop entry, MIME database.
+APT_PACKAGE_TEST := xvfb xauth xdotool desktop-file-utils xdg-utils shared-mime-info
 STAMP     := .make
 
-.PHONY: run test deps deps-test ui check-layers bindings icons fmt clean-stamps
+.PHONY: run test deps deps-test ui check-layers bindings icons fmt clean-stamps package package-test
+
+# `make package` builds release; `PROFILE=debug` reuses the test build (CI).
+PROFILE ?= release
+TARGET_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target))
+DEB_DIR := $(TARGET_DIR)/$(PROFILE)/bundle/deb
 
 ## Open the app (debug build). Without a display it runs under Xvfb.
 run: deps ui
@@ -33,6 +40,27 @@ test: deps deps-test ui
 	cargo build -p ready20k --features e2e-hooks
 	xvfb-run -a --server-args="-screen 0 1280x900x24" \
 	  cargo nextest run --workspace --features ready20k/e2e-hooks --no-fail-fast
+	# Last: the Debian package (without the test hooks) installs and runs.
+	$(MAKE) package-test PROFILE=debug
+
+## The Debian package of the app and ready20k-cli: target/<profile>/ready20k_<version>_<arch>.deb.
+package: deps ui
+	cargo build -p ready20k-cli $(if $(filter debug,$(PROFILE)),,--profile $(PROFILE))
+	rm -f $(DEB_DIR)/*.deb
+	ui/node_modules/.bin/tauri build --ci --bundles deb $(if $(filter debug,$(PROFILE)),--debug) \
+	  --config '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/ready20k-cli":"$(TARGET_DIR)/$(PROFILE)/ready20k-cli"}}}}}'
+	deb=$$(ls $(DEB_DIR)/*.deb)
+	out=$(TARGET_DIR)/$(PROFILE)/$$(dpkg-deb -f $$deb Package)_$$(dpkg-deb -f $$deb Version)_$$(dpkg-deb -f $$deb Architecture).deb
+	cp $$deb $$out
+	echo "package: $$out ($$(du -h $$out | cut -f1))"
+
+## Install the package here (root or sudo) and check the CLI, desktop entry, .r20k type and window.
+package-test: package
+	missing=$$(for p in $(APT_PACKAGE_TEST); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+	SUDO=$(SUDO) xvfb-run -a --server-args="-screen 0 1280x900x24" \
+	  bash packaging/check-installed.sh $(DEB_DIR)/*.deb
 
 ## The domain, store, dossier and CLI crates must not pull in tauri, wry or webkit.
 check-layers:

@@ -7,6 +7,7 @@
 
 mod commands;
 mod dialogs;
+mod launch;
 mod state;
 
 use tauri::Manager;
@@ -15,7 +16,8 @@ use tauri::Manager;
 pub fn run() {
     #[allow(clippy::expect_used)] // startup: without a window system there is nothing to do
     tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            launch::open_from_second_launch(app, args, &cwd);
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.set_focus();
@@ -27,6 +29,7 @@ pub fn run() {
         .setup(|app| {
             let data_dir = state::data_dir(app.handle())?;
             app.manage(state::AppState::new(data_dir));
+            launch::open_from_command_line(app.handle());
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -155,6 +158,7 @@ pub fn run() {
             commands::audits::nc_list,
             commands::audits::nc_save,
         ])
-        .run(tauri::generate_context!())
-        .expect("error while running Ready20k");
+        .build(tauri::generate_context!())
+        .expect("error while running Ready20k")
+        .run(launch::on_run_event);
 }
