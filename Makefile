@@ -12,8 +12,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Build and run needs; test adds the headless display, WebDriver and PDF tools.
 APT_BUILD := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev
 APT_TEST  := xvfb xauth webkit2gtk-driver imagemagick qpdf poppler-utils fonts-noto-cjk fonts-noto-core
-# Checking the installed package: window search, desktop entry, MIME database.
-APT_PACKAGE_TEST := xvfb xauth xdotool desktop-file-utils xdg-utils shared-mime-info
+# Checking the installed package: session bus, window search, desktop entry, MIME database.
+APT_PACKAGE_TEST := xvfb xauth dbus-daemon xdotool desktop-file-utils xdg-utils shared-mime-info
 STAMP     := .make
 
 .PHONY: run test deps deps-test ui check-layers bindings icons fmt clean-stamps package package-test
@@ -60,7 +60,7 @@ package-test: package
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 	SUDO=$(SUDO) xvfb-run -a --server-args="-screen 0 1280x900x24" \
-	  bash packaging/check-installed.sh $(DEB_DIR)/*.deb
+	  dbus-run-session -- bash packaging/check-installed.sh $(DEB_DIR)/*.deb
 
 ## The domain, store, dossier and CLI crates must not pull in tauri, wry or webkit.
 check-layers:

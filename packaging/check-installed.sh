@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs a Ready20k .deb on this machine and checks what a user gets: the CLI runs, the
 # desktop entry and the .r20k file type are registered, and the app opens a project given on
-# its command line (as a double-click does) with its window on screen (under Xvfb).
+# its command line (as a double-click does) with its window on screen, and a second launch
+# hands its file to the running app. Needs an X display and a session bus (xvfb-run -a
+# dbus-run-session -- ...).
 # Usage: [SUDO=sudo] packaging/check-installed.sh target/<profile>/bundle/deb/Ready20k_*.deb
-# (installing needs root: run as root or set SUDO=sudo), with an X display (xvfb-run -a).
+# (installing needs root: run as root or set SUDO=sudo).
 # Leaves the package installed; `dpkg -r ready20k` removes it.
 set -euo pipefail
 
@@ -55,3 +57,17 @@ grep -qs "Acme IT.r20k" "$work/data/recent.json" \
   || { cat "$work/app.log" >&2; fail "the app did not open the project given on its command line"; }
 kill -0 "$app" || { cat "$work/app.log" >&2; fail "the app exited"; }
 echo "ok: the installed app shows its window and opened the project from its command line"
+
+# A second double-click while the app runs: the new process passes the file to the running
+# one over the session bus and exits; the running app opens it.
+ready20k-cli new "$work/Beta.r20k" --firm "Beta Services Ltd" >/dev/null
+READY20K_DATA_DIR="$work/data" timeout 60 ready20k "$work/Beta.r20k" >>"$work/app.log" 2>&1 \
+  || { cat "$work/app.log" >&2; fail "a second launch did not hand its file to the running app"; }
+for _ in $(seq 60); do
+  grep -qs "Beta.r20k" "$work/data/recent.json" && break
+  sleep 0.5
+done
+grep -qs "Beta.r20k" "$work/data/recent.json" \
+  || { cat "$work/app.log" >&2; fail "the running app did not open the file of a second launch"; }
+kill -0 "$app" || { cat "$work/app.log" >&2; fail "the app exited"; }
+echo "ok: a second launch opened its project in the running app"
