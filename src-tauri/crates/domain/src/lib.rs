@@ -13,14 +13,17 @@ pub mod dossier;
 pub mod error;
 pub mod guide;
 pub mod objectives;
+pub mod overview;
 pub mod project;
 pub mod records;
 pub mod reviews;
 pub mod risks;
+pub mod roadmap;
 pub mod scoring;
 pub mod screens;
 pub mod snapshot;
 pub mod suppliers;
+pub mod transfer;
 pub mod wizard;
 
 pub use error::ErrorPayload;
