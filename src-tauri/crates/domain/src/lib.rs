@@ -13,6 +13,7 @@ pub mod dossier;
 pub mod error;
 pub mod guide;
 pub mod objectives;
+pub mod overview;
 pub mod project;
 pub mod records;
 pub mod reviews;
