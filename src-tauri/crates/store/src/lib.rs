@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod demo;
 pub mod documents;
 mod error;
+pub mod guide;
 pub mod journal;
 pub mod meta;
 pub mod migrate;
