@@ -21,6 +21,7 @@ pub mod journal;
 pub mod meta;
 pub mod migrate;
 pub mod objectives;
+pub mod overview;
 mod project;
 pub mod recent;
 pub mod records;

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use ready20k_domain::clock::Clock;
 use ready20k_domain::project::{ProjectInfo, TableCount, validate_firm_name};
 use ready20k_domain::snapshot::ProjectHeader;
+use ready20k_domain::wizard::FirmProfile;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, params};
 
@@ -205,6 +206,7 @@ pub(crate) fn init_file(path: &Path, firm_name: &str, clock: &dyn Clock) -> Resu
 impl Project {
     /// Creates a new project file at `path` for `firm_name`. Refuses to overwrite; on any
     /// failure nothing is left at `path` (the file is built beside it, see [`crate::atomic`]).
+    /// The firm profile starts with `firm_name` as its legal name.
     pub fn create(path: &Path, firm_name: &str, clock: Arc<dyn Clock>) -> Result<Self> {
         let firm_name =
             validate_firm_name(firm_name).map_err(|e| StoreError::InvalidFirmName(e.message))?;
@@ -215,7 +217,14 @@ impl Project {
             });
         }
         atomic::build_new(path, |tmp| init_file(tmp, &firm_name, clock.as_ref()))?;
-        Self::open(path, clock)
+        let mut project = Self::open(path, clock)?;
+        // The name the firm was created with is its legal name until the wizard changes it.
+        let profile = FirmProfile {
+            legal_name: firm_name,
+            ..FirmProfile::default()
+        };
+        crate::wizard::profile::update_profile(&mut project, &profile)?;
+        Ok(project)
     }
 
     /// Opens an existing project: checks it is a Ready20k file, locks it, checks integrity,

@@ -117,6 +117,16 @@ mod tests {
     }
 
     #[test]
+    fn a_new_project_has_its_firm_name_as_legal_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = project(&dir);
+        let data = load(p.conn()).unwrap();
+        assert_eq!(data.profile.legal_name, "Acme IT");
+        assert_eq!(data.profile.trading_name, "");
+        assert_eq!(data.progress.completed, Vec::<StepId>::new());
+    }
+
+    #[test]
     fn everything_round_trips_and_survives_reopen() {
         let dir = tempfile::tempdir().unwrap();
         let path;
