@@ -8,6 +8,7 @@
 
 pub mod hours;
 pub mod import;
+pub mod issued;
 pub mod measure;
 pub mod presets;
 pub mod sla;
@@ -18,6 +19,9 @@ pub use hours::{BusinessHours, BusinessHoursError, DayWindows, WorkCalendar};
 pub use import::{
     ImportContext, ImportError, ImportPreview, ImportSummary, RejectReason, RejectedRow,
     ValueMapping, parse_export,
+};
+pub use issued::{
+    IssuedReport, RenderedReport, ReportFigures, ReportRenderer, ReportRequest, ServiceReportsView,
 };
 pub use measure::{MonthMeasures, Report, ServiceReport, TicketFacts, measure};
 pub use presets::Preset;

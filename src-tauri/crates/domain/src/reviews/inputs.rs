@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::assessment::{Action, ActionSource, ActionStatus};
-use crate::records::Report;
+use crate::records::{IssuedReport, Report, ReportFigures};
 use crate::risks::{Risk, RiskKind, RiskStatus};
 use crate::snapshot::JournalRow;
 use crate::suppliers::{Dispute, DisputeStatus, SupplierReview};
@@ -87,6 +87,8 @@ pub struct InputSources<'a> {
     pub context_changes: &'a [JournalRow],
     /// SLA measurements of the period, when operating records exist.
     pub sla: Option<&'a Report>,
+    /// The latest issue of each monthly service report, with the figures it showed.
+    pub service_reports: &'a [(IssuedReport, ReportFigures)],
     /// Objectives and KPI results, one line each (empty: none recorded).
     pub kpis: &'a [String],
     /// Supplier and customer reviews.
@@ -457,6 +459,34 @@ fn improvement_lines(s: &InputSources<'_>) -> Vec<String> {
     out
 }
 
+/// One line per monthly service report issued in the period (after `since`): the month's
+/// figures as the issued report showed them.
+fn issued_report_lines(s: &InputSources<'_>) -> Vec<String> {
+    let pct = |v: Option<f64>| v.map_or_else(|| "not measured".to_owned(), |v| format!("{v:.0} %"));
+    s.service_reports
+        .iter()
+        .filter(|(r, _)| since_day(s.since, &r.issued_on))
+        .map(|(r, f)| {
+            let m = &f.this_month;
+            format!(
+                "Service report {} {} (v{}, issued {} by {}): {} incidents, resolved within \
+                 target {}; {} requests, fulfilled within target {}; {} changes ({} failed)",
+                r.service,
+                r.month,
+                r.version,
+                r.issued_on,
+                r.issued_by_name,
+                m.incidents,
+                pct(m.incidents_resolution_met_pct),
+                m.requests,
+                pct(m.requests_fulfilled_met_pct),
+                m.changes,
+                m.changes_failed
+            )
+        })
+        .collect()
+}
+
 /// Collects every input of a review from what the store read.
 pub fn collect_inputs(s: &InputSources<'_>) -> ReviewInputs {
     let sla = s.sla.map(sla_lines).unwrap_or_default();
@@ -466,6 +496,7 @@ pub fn collect_inputs(s: &InputSources<'_>) -> ReviewInputs {
             performance.push(format!("SLA attainment: {}", NO_DATA.to_lowercase()));
         }
         performance.extend(sla);
+        performance.extend(issued_report_lines(s));
         if s.kpis.is_empty() {
             performance.push(format!("Objectives and KPIs: {}", NO_DATA.to_lowercase()));
         }
@@ -492,7 +523,12 @@ pub fn collect_inputs(s: &InputSources<'_>) -> ReviewInputs {
         section(
             InputKey::Performance,
             "Service and SMS performance",
-            "Operating records (SLA report); objectives and KPIs",
+            if s.service_reports.is_empty() {
+                "Operating records (SLA report); objectives and KPIs"
+            } else {
+                "Operating records (SLA report and the monthly service reports issued); \
+                 objectives and KPIs"
+            },
             performance,
             "No data yet: no operating records imported and no objectives or KPIs recorded",
         ),

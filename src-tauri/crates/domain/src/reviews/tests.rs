@@ -178,6 +178,7 @@ fn sources<'a>(data: &'a WizardData, actions: &'a [Action]) -> InputSources<'a> 
         actions,
         context_changes: &[],
         sla: None,
+        service_reports: &[],
         kpis: &[],
         supplier_reviews: &[],
         disputes: &[],
@@ -385,4 +386,74 @@ fn risk_treatments_are_not_counted_as_nonconformities_or_improvements() {
         "{risk_lines:?}"
     );
     assert!(risk_lines[1].starts_with("Treatment actions: 0 of 1 done"));
+}
+
+#[test]
+fn issued_service_reports_of_the_period_are_performance_inputs_with_their_figures() {
+    use crate::records::{IssuedReport, MonthMeasures, ReportFigures};
+    let d = data();
+    let issued = |month: &str, on: &str| {
+        (
+            IssuedReport {
+                id: 1,
+                service_id: Some(1),
+                service: "Managed Workplace".into(),
+                month: month.into(),
+                version: 2,
+                issued_on: on.into(),
+                issued_by: 1,
+                issued_by_name: "Ann Boss".into(),
+                issued_at: format!("{on}T09:00:00Z"),
+                pages: 3,
+                size: 100,
+                sha256: "0".repeat(64),
+                evidence_id: None,
+            },
+            ReportFigures {
+                this_month: MonthMeasures {
+                    incidents: 12,
+                    incidents_resolution_met_pct: Some(91.7),
+                    requests: 4,
+                    changes: 3,
+                    changes_failed: 1,
+                    ..MonthMeasures::default()
+                },
+                ..ReportFigures::default()
+            },
+        )
+    };
+    let reports = [
+        issued("2027-01", "2027-02-03"),
+        issued("2026-08", "2026-09-02"),
+    ];
+    let kpis = ["Objective: KPI at 95 %".to_owned()];
+    let mut s = sources(&d, &[]);
+    s.since = Some("2026-10-01");
+    s.kpis = &kpis;
+    s.service_reports = &reports;
+    let inputs = collect_inputs(&s);
+    let perf = inputs
+        .sections
+        .iter()
+        .find(|x| x.key == InputKey::Performance)
+        .unwrap();
+    assert!(
+        perf.source.contains("monthly service reports issued"),
+        "{}",
+        perf.source
+    );
+    let lines: Vec<&String> = perf
+        .lines
+        .iter()
+        .filter(|l| l.starts_with("Service report"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Service report Managed Workplace 2027-01 (v2, issued 2027-02-03 by Ann Boss): 12 \
+             incidents, resolved within target 92 %; 4 requests, fulfilled within target not \
+             measured; 3 changes (1 failed)"
+        ],
+        "only the report issued after the previous review, with its own figures"
+    );
 }

@@ -20,6 +20,8 @@ pub struct RecordsSnap {
     pub sources: Vec<RecordSourceSnap>,
     /// `ticket` rows, by id.
     pub tickets: Vec<TicketSnap>,
+    /// `service_report` rows: the issued monthly service reports with their PDFs, by id.
+    pub service_reports: Vec<ServiceReportSnap>,
 }
 
 /// The `record_settings` row.
@@ -158,4 +160,41 @@ pub struct TicketSnap {
     pub resolution_s: Option<i64>,
     /// Business-hours seconds to resolution (derived).
     pub resolution_bs: Option<i64>,
+}
+
+/// One `service_report` row (migration `0013_service_reports`): an issued monthly service
+/// report, append-only, with its PDF and the figures it showed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceReportSnap {
+    /// Row id.
+    pub id: i64,
+    /// Service id (`/wizard/services`); none once the service left the catalogue.
+    pub service_id: Option<i64>,
+    /// The service's name when issued.
+    pub service_name: String,
+    /// The month reported on, `YYYY-MM`.
+    pub month: String,
+    /// 1, then 2, 3, … for re-issues of the same service and month.
+    pub version: u32,
+    /// The report's date, `YYYY-MM-DD`.
+    pub issued_on: String,
+    /// The issuing person (`/wizard/people`).
+    pub issued_by: i64,
+    /// The issuing person's name when issued.
+    pub issued_by_name: String,
+    /// When it was stored (RFC 3339).
+    pub issued_at: String,
+    /// Pages of the PDF.
+    pub pages: u32,
+    /// Size of the PDF in bytes.
+    pub size: i64,
+    /// SHA-256 of the PDF, lowercase hex.
+    pub sha256: String,
+    /// The PDF, standard base64.
+    pub content_base64: String,
+    /// The figures the report showed (JSON text of `ReportFigures`).
+    pub figures: String,
+    /// The evidence item linking it to the 8.3.3 and 9.4 questions (`/assessment/evidence`).
+    pub evidence_id: Option<i64>,
 }

@@ -7,6 +7,7 @@
 
 mod convert;
 mod facts;
+mod issued;
 mod markdown;
 mod operating;
 mod sections;
@@ -23,7 +24,10 @@ use crate::model::Dossier;
 /// The scorecard the dossier prints (the app's judgement of the same project).
 pub use facts::scorecard;
 pub use markdown::blocks as markdown_blocks;
-pub use service_report::{ServiceReportError, ServiceReportOptions, service_report};
+pub use issued::render_service_report;
+pub use service_report::{
+    ServiceReportError, ServiceReportOptions, service_report, service_report_with_figures,
+};
 
 /// Which dossier to print (the domain's pack type, shared with the app and the CLI).
 pub use ready20k_domain::dossier::DossierPack as Pack;

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use ready20k_domain::records::measure::month_key;
-use ready20k_domain::records::{MonthMeasures, Priority, ServiceLevels, SlaClock};
+use ready20k_domain::records::{MonthMeasures, Priority, ReportFigures, ServiceLevels, SlaClock};
 use ready20k_domain::snapshot::{ProjectSnapshot, TicketSnap};
 
 use super::operating::{
@@ -180,6 +180,15 @@ pub fn service_report(
     snap: &ProjectSnapshot,
     opts: &ServiceReportOptions,
 ) -> Result<Dossier, ServiceReportError> {
+    Ok(service_report_with_figures(snap, opts)?.0)
+}
+
+/// [`service_report`] with the catalogue id of the service and the figures the report shows
+/// (kept with an issued report).
+pub fn service_report_with_figures(
+    snap: &ProjectSnapshot,
+    opts: &ServiceReportOptions,
+) -> Result<(Dossier, i64, ReportFigures), ServiceReportError> {
     let key = month_key(opts.month.trim())
         .ok_or_else(|| ServiceReportError::BadMonth(opts.month.clone()))?;
     let from = months_back(key, TREND_MONTHS - 1);
@@ -278,6 +287,7 @@ pub fn service_report(
                     || t.change_type.as_deref() == Some("emergency"))
         })
         .collect();
+    let (majors_n, misses_n, changes_n) = (majors.len(), misses.len(), changes.len());
     let mut note_blocks = vec![h3("Major incidents")];
     note_blocks.push(if majors.is_empty() {
         p("No major (P1) incident this month.")
@@ -380,7 +390,17 @@ pub fn service_report(
         .map(|s| s.description.trim().to_owned())
         .filter(|d| !d.is_empty())
         .unwrap_or_else(|| name.clone());
-    Ok(Dossier {
+    let figures = ReportFigures {
+        service: name.clone(),
+        month: label.clone(),
+        this_month: this.clone(),
+        previous: prev.cloned(),
+        trend: months.clone(),
+        major_incidents: majors_n as u64,
+        missed_targets: misses_n as u64,
+        changes_of_note: changes_n as u64,
+    };
+    let dossier = Dossier {
         meta: Meta {
             title: "Monthly service report".into(),
             firm: firm.clone(),
@@ -401,5 +421,6 @@ pub fn service_report(
         front: Vec::new(),
         sections: body,
         watermark: None,
-    })
+    };
+    Ok((dossier, service_id, figures))
 }

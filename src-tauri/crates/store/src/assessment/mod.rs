@@ -11,6 +11,7 @@ pub mod actions;
 pub mod answers;
 pub mod basis;
 pub mod evidence;
+pub(crate) mod record_evidence;
 pub mod review;
 pub mod settings;
 pub mod snapshots;

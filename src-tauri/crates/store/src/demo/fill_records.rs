@@ -8,7 +8,7 @@ use super::Timeline;
 use crate::records::{self, RecordsError};
 use crate::{Project, Result, StoreError};
 
-fn store_err(e: RecordsError) -> StoreError {
+pub(super) fn store_err(e: RecordsError) -> StoreError {
     match e {
         RecordsError::Store(e) => e,
         other => StoreError::Invalid(other.to_string()),

@@ -12,6 +12,7 @@ mod fill_drafts;
 mod fill_operations;
 mod fill_records;
 mod fill_registers;
+mod fill_reports;
 mod fill_review;
 mod fill_wizard;
 
@@ -22,6 +23,7 @@ use chrono::{DateTime, Duration, Utc};
 use ready20k_domain::assessment::{Action, ActionSource, ActionStatus, AnswerRecord, NewEvidence};
 use ready20k_domain::clock::{Clock, SettableClock};
 use ready20k_domain::content::library;
+use ready20k_domain::records::ReportRenderer;
 use ready20k_domain::scoring::MaturityLevel;
 use ready20k_domain::wizard::sod::check_sod;
 use ready20k_domain::wizard::suggest::suggest_roles;
@@ -83,8 +85,19 @@ impl Timeline {
 }
 
 /// Creates the demo project at `path` (refusing an existing file). The project is built in a
-/// temporary file beside `path` and moved into place only when complete.
+/// temporary file beside `path` and moved into place only when complete. Without a renderer
+/// the demo has no issued service reports; see [`create_demo_with`].
 pub fn create_demo(path: &Path, clock: Arc<dyn Clock>) -> Result<Project> {
+    create_demo_with(path, clock, None)
+}
+
+/// [`create_demo`], and with `render` (the dossier engine) the last month's service report of
+/// every service issued as a record.
+pub fn create_demo_with(
+    path: &Path,
+    clock: Arc<dyn Clock>,
+    render: Option<ReportRenderer<'_>>,
+) -> Result<Project> {
     let path = std::path::absolute(path)?;
     crate::atomic::clean_leftovers(&path)?;
     if path.exists() {
@@ -102,6 +115,9 @@ pub fn create_demo(path: &Path, clock: Arc<dyn Clock>) -> Result<Project> {
         crate::project::init_file(tmp, DEMO_FIRM, t.clock.as_ref())?;
         let mut p = Project::open(tmp, t.clock.clone())?;
         fill(&mut p, &t)?;
+        if let Some(render) = render {
+            fill_reports::fill_reports(&mut p, &t, render)?;
+        }
         p.close()
     })?;
     Project::open(&path, clock)

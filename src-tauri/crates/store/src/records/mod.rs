@@ -7,15 +7,22 @@
 
 mod flagged;
 mod import;
+mod issued;
 mod levels;
 mod report;
 mod snap;
 pub use snap::{export_records, import_records};
 #[cfg(test)]
+mod issued_tests;
+#[cfg(test)]
 mod tests;
 
 pub use flagged::{attainment, records_view, set_incident_review};
 pub use import::{ImportOptions, ImportOutcome, SourceFile, import_export, list_sources, preview};
+pub use issued::{
+    issue_service_report, issued_figures, list_service_reports, service_report_pdf,
+    service_reports_view,
+};
 pub use levels::{
     convert_sla_text, get_business_hours, list_service_levels, save_service_levels,
     set_business_hours,
@@ -69,6 +76,15 @@ pub enum RecordsError {
     /// A review for a record that is not a major (P1) incident.
     #[error("Record {0} is not a major (P1) incident.")]
     NotMajorIncident(i64),
+    /// The person issuing a report is not on the team.
+    #[error("Person {0} is not on the team; choose who issues the report.")]
+    UnknownPerson(i64),
+    /// No issued service report has that id.
+    #[error("There is no issued service report {0}.")]
+    UnknownReport(i64),
+    /// The report could not be rendered (the dossier engine's code and message).
+    #[error("{}", .0.message)]
+    Render(ErrorPayload),
 }
 
 impl From<rusqlite::Error> for RecordsError {
@@ -97,12 +113,25 @@ impl RecordsError {
             RecordsError::BadMonth(_) => "bad_month",
             RecordsError::BadDate(_) => "bad_date",
             RecordsError::NotMajorIncident(_) => "not_major_incident",
+            RecordsError::UnknownPerson(_) => "unknown_person",
+            RecordsError::UnknownReport(_) => "unknown_service_report",
+            RecordsError::Render(e) => render_code(&e.code),
         }
     }
 
     /// The error as the UI receives it.
     pub fn payload(&self) -> ErrorPayload {
         ErrorPayload::new(self.code(), self.to_string())
+    }
+}
+
+/// The renderer's code as a stable `&'static str` (its known codes; anything else is
+/// `report_render_failed`).
+fn render_code(code: &str) -> &'static str {
+    match code {
+        "unknown_service" => "unknown_service",
+        "bad_month" => "bad_month",
+        _ => "report_render_failed",
     }
 }
 

@@ -1,5 +1,6 @@
 //! The operating records' rows in the project snapshot: `export_*` reads them in key order,
-//! `import_*` writes them back with their ids (into a fresh, migrated file).
+//! `import_*` writes them back with their ids (into a fresh, migrated file). The issued service
+//! reports' rows are read and written by their own module.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -135,6 +136,7 @@ pub fn export_records(conn: &Connection) -> Result<RecordsSnap> {
         service_map,
         sources,
         tickets,
+        service_reports: super::issued::export_service_reports(conn)?,
     })
 }
 
@@ -239,5 +241,5 @@ pub fn import_records(conn: &Connection, s: &RecordsSnap) -> Result<()> {
             ],
         )?;
     }
-    Ok(())
+    super::issued::import_service_reports(conn, &s.service_reports)
 }

@@ -25,16 +25,21 @@ const CONTEXT_KINDS: [&str; 6] = [
     "wizard_climate",
 ];
 
+/// A records error as a register error (same code and message).
+fn records_err(e: crate::records::RecordsError) -> RegisterError {
+    match e {
+        crate::records::RecordsError::Store(s) => RegisterError::Store(s),
+        other => RegisterError::refused(other.code(), other.to_string()),
+    }
+}
+
 /// The SLA report from the month of `since` (all records when `None`); `None` without records.
 fn sla(p: &Project, since: Option<&str>) -> RegisterResult<Option<Report>> {
     let from = since
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         .map(|d| d.year().unsigned_abs() * 100 + d.month());
     let report =
-        crate::records::report(p.conn(), p.clock().now(), from, None).map_err(|e| match e {
-            crate::records::RecordsError::Store(s) => RegisterError::Store(s),
-            other => RegisterError::refused(other.code(), other.to_string()),
-        })?;
+        crate::records::report(p.conn(), p.clock().now(), from, None).map_err(records_err)?;
     Ok((report.months_of_records > 0).then_some(report))
 }
 
@@ -88,6 +93,7 @@ pub fn collect_inputs(p: &Project, id: i64) -> RegisterResult<ReviewInputs> {
     let risk_list = risks::list_risks(conn)?;
     let criteria = risks::get_criteria(conn)?;
     let kpis = kpi_lines(p)?;
+    let service_reports = crate::records::issued_figures(conn).map_err(records_err)?;
     let audits = sources::audit_lines(&crate::audits::records(conn)?, since.as_deref());
     Ok(ready20k_domain::reviews::collect_inputs(&InputSources {
         since: since.as_deref(),
@@ -97,6 +103,7 @@ pub fn collect_inputs(p: &Project, id: i64) -> RegisterResult<ReviewInputs> {
         actions: &actions,
         context_changes: &changes,
         sla: report.as_ref(),
+        service_reports: &service_reports,
         kpis: &kpis,
         supplier_reviews: &supplier_reviews,
         disputes: &disputes,

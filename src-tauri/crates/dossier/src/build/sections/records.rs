@@ -1,9 +1,10 @@
 //! Operating records (8.3.3, 8.5.1, 8.6, 9.1): where the records come from (files kept with
 //! their SHA-256), SLA attainment per service and month with its trend, the changes of note
-//! (self-approved flagged, failed, emergency) and the major incidents.
+//! (self-approved flagged, failed, emergency), the major incidents and the monthly service
+//! reports issued.
 
 use ready20k_domain::records::Priority;
-use ready20k_domain::snapshot::{IncidentReviewSnap, TicketSnap};
+use ready20k_domain::snapshot::{IncidentReviewSnap, ServiceReportSnap, TicketSnap};
 
 use crate::build::facts::Facts;
 use crate::build::operating::{
@@ -141,6 +142,29 @@ fn in_period<'a>(op: &Operating<'a>, from: u32, to: u32) -> Vec<&'a TicketSnap> 
     v
 }
 
+/// The monthly service reports issued (8.3.3, 9.4), newest month first: each a record kept
+/// whole in the project with its SHA-256.
+fn issued_reports_table(list: &[ServiceReportSnap]) -> Block {
+    let mut v: Vec<&ServiceReportSnap> = list.iter().collect();
+    v.sort_by(|a, b| {
+        (b.month.as_str(), a.service_name.as_str(), b.version).cmp(&(
+            a.month.as_str(),
+            b.service_name.as_str(),
+            a.version,
+        ))
+    });
+    rows(v)
+        .col("Service", 1.8, |r| Cell::text(r.service_name.clone()))
+        .centered("Month", 0.8, |r| Cell::text(r.month.clone()))
+        .centered("Version", 0.6, |r| Cell::text(format!("v{}", r.version)))
+        .col("Issued", 1.6, |r| {
+            Cell::text(format!("{} by {}", r.issued_on, r.issued_by_name))
+        })
+        .col("SHA-256", 2.2, |r| Cell::mono(clip(&r.sha256, 24)))
+        .compact()
+        .caption("Monthly service reports issued (8.3.3, 9.4), kept as records with their SHA-256")
+}
+
 /// The operating records section.
 pub(super) fn records(f: &Facts<'_>) -> Section {
     let to = month_of(f.opts.date);
@@ -196,6 +220,9 @@ pub(super) fn records(f: &Facts<'_>) -> Section {
             .compact()
             .caption("Imported exports, kept whole in the project with their SHA-256"),
     );
+    if !f.snap.records.service_reports.is_empty() {
+        blocks.push(issued_reports_table(&f.snap.records.service_reports));
+    }
     let mut subsections = Vec::new();
     for s in &op.report.services {
         let levels = op.services.iter().find(|(_, n, _)| *n == s.service);

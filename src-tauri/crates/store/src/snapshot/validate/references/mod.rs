@@ -9,6 +9,7 @@ mod objectives;
 mod records;
 mod registers;
 mod reviews;
+mod service_reports;
 mod wizard;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -202,6 +203,7 @@ impl Checker<'_> {
         let versions = self.documents(&s.documents, &people);
         self.assessment(s, &people, &versions);
         self.records(s);
+        self.service_reports(s, &people);
         self.registers(s, &people);
         self.audits(s, &people);
         self.objectives(s);
