@@ -10,6 +10,7 @@ pub mod documents;
 pub mod dossier;
 pub mod objectives;
 pub mod project;
+pub mod overview;
 pub mod records;
 pub mod registers;
 pub mod reviews;

@@ -6,6 +6,7 @@ mod audits;
 mod dossier;
 mod harness;
 mod policies;
+mod overview;
 mod project_files;
 mod records;
 mod registers;

@@ -85,7 +85,7 @@ async fn risks_suppliers_and_the_sms_calendar_of_the_demo_firm() {
 
     // The reminder on opening, and the Overview's counts: the demo has one overdue duty.
     app.wait_text("reminder-overdue", "1 overdue").await;
-    app.wait_text("overview-cal-overdue", "1").await;
+    app.wait_text("overview-overdue-count", "1").await;
     shot(&app, "1-overview").await;
 
     // Risks: adopt a suggestion, rate it before and after treatment, add a treatment action.
@@ -225,7 +225,7 @@ async fn risks_suppliers_and_the_sms_calendar_of_the_demo_firm() {
 
     // Overview: the overdue count dropped, and the reminder has nothing overdue left.
     app.by_test_id("nav-home").await.click().await.unwrap();
-    app.wait_text("overview-cal-overdue", "0").await;
+    app.wait_text("overview-overdue-count", "0").await;
     assert!(
         app.driver
             .find_all(By::Css("[data-testid='reminder-overdue']"))

@@ -54,12 +54,13 @@ class AppState {
     }
   }
 
-  /** Shows `info` as the open project (or returns to the start screen for `null`). */
-  enter(info: ProjectInfo | null | undefined): void {
+  /** Shows `info` as the open project on `screen` (the Overview unless told); nothing for
+   * `null` (a cancelled dialog). */
+  enter(info: ProjectInfo | null | undefined, screen: ScreenId = "home"): void {
     if (info) {
       for (const reset of resets) reset();
       this.project = info;
-      this.screen = "home";
+      this.screen = screen;
     }
   }
 

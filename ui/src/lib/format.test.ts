@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { formatBytes, formatDate, formatDateTime, personName } from "./format";
+import { describe, expect, it, vi } from "vitest";
+import { formatBytes, formatDate, formatDateTime, formatMonth, formatTime, personName } from "./format";
 
 describe("formatBytes", () => {
   it("uses bytes, KB and MB", () => {
@@ -24,6 +24,31 @@ describe("dates", () => {
     expect(formatDate(null)).toBe("");
     expect(formatDateTime("later")).toBe("later");
     expect(formatDateTime("2026-03-12T10:30:00Z")).toContain("2026");
+  });
+});
+
+describe("locale dates", () => {
+  it("writes day, month and year in the user's order", () => {
+    expect(formatDate("2026-07-12", "short", "en-GB")).toBe("12/07/2026");
+    expect(formatDate("2026-07-12", "short", "en-US")).toBe("7/12/26");
+    expect(formatDate("2026-07-12", "medium", "en-GB")).toBe("12 Jul 2026");
+    expect(formatDate("2026-07-12", "medium", "en-US")).toBe("Jul 12, 2026");
+  });
+  it("formats months, timestamps and times per locale", () => {
+    expect(formatMonth("2026-07-12", "en-GB")).toBe("July 2026");
+    expect(formatMonth("2026-07", "de-DE")).toBe("Juli 2026");
+    const local = "2026-07-12T14:05:00";
+    expect(formatDateTime(local, "en-GB")).toBe("12 Jul 2026, 14:05");
+    expect(formatDateTime(local, "en-US")).toBe("Jul 12, 2026, 2:05 PM");
+    expect(formatTime(new Date(local), "en-GB")).toBe("14:05");
+  });
+  it("follows the window's language by default", () => {
+    const spy = vi.spyOn(navigator, "languages", "get").mockReturnValue(["en-GB", "en"]);
+    try {
+      expect(formatDate("2026-07-12", "short")).toBe("12/07/2026");
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

@@ -17,23 +17,62 @@ function parse(iso: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** `2027-02-01` as a short local date ("1 Feb 2027"); empty for null, the input if unreadable. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const d = parse(iso);
-  return d ? d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) : iso;
+/**
+ * The user's locale: the window's first preferred language (the system locale in the desktop
+ * app, e.g. `en-GB`). Intl's own default can differ from it (WebKit may fall back to `en-US`),
+ * so every formatter here asks for it by name.
+ */
+export function userLocale(): string | undefined {
+  if (typeof navigator === "undefined") return undefined;
+  return navigator.languages?.[0] ?? navigator.language ?? undefined;
 }
 
-/** A timestamp as a local date and time; empty for null, the input if unreadable. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const d = parse(iso);
-  return d ? d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : iso;
+/** How long a date is written: `short` 12/07/2026 (en-GB), `medium` 12 Jul 2026. */
+export type DateStyle = "short" | "medium" | "long";
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per locale and options (creating them is slow, lists print many dates). */
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ""}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    cache.set(key, f);
+  }
+  return f;
 }
 
-/** A time of day ("14:05") of `d`. */
-export function formatTime(d: Date): string {
-  return d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+/**
+ * `2027-02-01` as a date in the user's locale (`medium`: "1 Feb 2027" in en-GB, "Feb 1, 2027"
+ * in en-US); empty for null, the input if unreadable. `locale` is for tests.
+ */
+export function formatDate(
+  iso: string | null | undefined,
+  style: DateStyle = "medium",
+  locale: string | undefined = userLocale(),
+): string {
+  if (!iso) return "";
+  const d = parse(iso);
+  return d ? formatter(locale, { dateStyle: style }).format(d) : iso;
+}
+
+/** A timestamp as a local date and time in the user's locale; empty for null, the input if unreadable. */
+export function formatDateTime(iso: string | null | undefined, locale: string | undefined = userLocale()): string {
+  if (!iso) return "";
+  const d = parse(iso);
+  return d ? formatter(locale, { dateStyle: "medium", timeStyle: "short" }).format(d) : iso;
+}
+
+/** The month of an ISO date ("July 2026"), in the user's locale; the input if unreadable. */
+export function formatMonth(iso: string, locale: string | undefined = userLocale()): string {
+  const d = parse(iso.length === 7 ? `${iso}-01` : iso);
+  return d ? formatter(locale, { month: "long", year: "numeric" }).format(d) : iso;
+}
+
+/** A time of day ("14:05") of `d`, in the user's locale. */
+export function formatTime(d: Date, locale: string | undefined = userLocale()): string {
+  return formatter(locale, { hour: "2-digit", minute: "2-digit" }).format(d);
 }
 
 /** Name of person `id` in `people`: empty for no id, "(removed)" when not found. */

@@ -50,6 +50,22 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+fn months(n: u32) -> String {
+    if n == 1 {
+        "1 month".to_owned()
+    } else {
+        format!("{n} months")
+    }
+}
+
+fn audits(n: u32) -> String {
+    if n == 1 {
+        "1 audit performed".to_owned()
+    } else {
+        format!("{n} audits performed")
+    }
+}
+
 fn step(
     area: ProgressArea,
     label: &str,
@@ -104,11 +120,11 @@ pub fn progress(i: &OverviewInputs<'_>) -> Vec<StepProgress> {
     } else if audit.performed == 0 {
         "Programme in place; no audit performed yet".to_owned()
     } else if audit.clauses_not_covered.is_empty() {
-        format!("{} audits performed; full cycle complete", audit.performed)
+        format!("{}; full cycle complete", audits(audit.performed))
     } else {
         format!(
-            "{} audits performed; {} clauses still to cover",
-            audit.performed,
+            "{}; {} clauses still to cover",
+            audits(audit.performed),
             audit.clauses_not_covered.len()
         )
     };
@@ -119,6 +135,7 @@ pub fn progress(i: &OverviewInputs<'_>) -> Vec<StepProgress> {
         review.held > 0,
     ];
     let review_detail = match (&review.next_planned, review.held) {
+        (_, 1) => "1 review held".to_owned(),
         (_, held) if held > 0 => format!("{held} reviews held"),
         (Some(_), _) => "Scheduled; none held yet".to_owned(),
         (None, _) => "No review scheduled yet".to_owned(),
@@ -164,8 +181,9 @@ pub fn progress(i: &OverviewInputs<'_>) -> Vec<StepProgress> {
             op.record_months,
             op.required_months,
             format!(
-                "{} of {} months of records expected before Stage 2",
-                op.record_months, op.required_months
+                "{} with records; {} expected before Stage 2",
+                months(op.record_months),
+                months(op.required_months)
             ),
             ProjectScreen::Records,
         ),

@@ -89,6 +89,22 @@ impl Fixture {
     }
 }
 
+/// An audit programme with a full cycle performed, and a review held and scheduled.
+fn registers_complete() -> VerdictInputs {
+    VerdictInputs {
+        audit: Some(AuditFacts {
+            programme: true,
+            performed: 2,
+            clauses_not_covered: Vec::new(),
+        }),
+        review: Some(ReviewFacts {
+            next_planned: Some("2027-01-10".into()),
+            held: 1,
+        }),
+        ..VerdictInputs::default()
+    }
+}
+
 fn kinds(v: &OverviewView) -> Vec<NextStepKind> {
     v.next_steps.iter().map(|s| s.kind).collect()
 }
@@ -144,18 +160,7 @@ fn once_set_up_the_audit_and_review_registers_come_first() {
 
 #[test]
 fn a_ready_firm_is_told_to_print_the_dossier() {
-    let inputs = VerdictInputs {
-        audit: Some(AuditFacts {
-            programme: true,
-            performed: 2,
-            clauses_not_covered: Vec::new(),
-        }),
-        review: Some(ReviewFacts {
-            next_planned: Some("2027-01-10".into()),
-            held: 1,
-        }),
-        ..VerdictInputs::default()
-    };
+    let inputs = registers_complete();
     let f = Fixture::set_up(MaturityLevel::Improving, inputs);
     let v = f.view();
     assert_eq!(v.stage1.verdict, Verdict::Ready, "{:#?}", v.stage1);
@@ -248,18 +253,7 @@ fn due_lists_overdue_first_then_by_date_within_the_horizon() {
 
 #[test]
 fn overdue_actions_become_a_step_after_the_stage_blockers() {
-    let inputs = VerdictInputs {
-        audit: Some(AuditFacts {
-            programme: true,
-            performed: 2,
-            clauses_not_covered: Vec::new(),
-        }),
-        review: Some(ReviewFacts {
-            next_planned: Some("2027-01-10".into()),
-            held: 1,
-        }),
-        ..VerdictInputs::default()
-    };
+    let inputs = registers_complete();
     let mut f = Fixture::set_up(MaturityLevel::Improving, inputs);
     f.actions = vec![action(
         "Update the supplier list",

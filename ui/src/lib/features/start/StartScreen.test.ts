@@ -48,6 +48,27 @@ describe("StartScreen", () => {
     await waitFor(() => expect(calls.filter((c) => c === "project_new")).toHaveLength(1));
   });
 
+  it("opens a new project in the setup wizard", async () => {
+    const info = {
+      path: "/p/new.r20k",
+      firm_name: "Acme IT",
+      schema_version: 14,
+      created_at: "2026-07-12T09:00:00Z",
+      counts: [],
+    };
+    setInvoke(
+      async <T>(cmd: string) => (cmd === "app_validate_firm_name" ? [] : cmd === "project_new" ? info : null) as T,
+    );
+    app.screen = "home";
+    render(StartScreen, { start, onchanged: () => {} });
+    await fireEvent.click(screen.getByTestId("new-project"));
+    await fireEvent.input(screen.getByTestId("firm-name"), { target: { value: "Acme IT" } });
+    await fireEvent.click(screen.getByTestId("create-project"));
+    await waitFor(() => expect(app.project?.path).toBe("/p/new.r20k"));
+    expect(app.screen).toBe("wizard");
+    app.project = null;
+  });
+
   it("shows a backend error in the banner", async () => {
     setInvoke(async () => {
       throw { code: "not_a_project", message: "x.pdf is not a Ready20k project file." };

@@ -26,12 +26,34 @@ class WizardState {
   removed = $state<Person | null>(null);
   /** Message shown when "Next" is refused (e.g. an unresolved block conflict). */
   blocked = $state<string | null>(null);
+  /** Fields left or changed (`step:target`) and steps whose "Next" was pressed (`step:*`). */
+  touched = $state<Record<string, boolean>>({});
 
-  /** Forgets the previous project's view, undo and refusal. */
+  /** Forgets the previous project's view, undo, refusal and touched fields. */
   reset(): void {
     this.view = null;
     this.removed = null;
     this.blocked = null;
+    this.touched = {};
+  }
+
+  /** Marks a field of `step` as touched: its messages show from now on. */
+  touch(step: StepId, target: string): void {
+    this.touched[`${step}:${target}`] = true;
+  }
+
+  /**
+   * The issues of a field as the screen shows them: only once the field was touched, "Next"
+   * was pressed on its step, or the step was finished before, so a fresh form is not
+   * covered in errors. The backend checks everything regardless.
+   */
+  shown(step: StepId, target: string): Issue[] {
+    return this.touched[`${step}:${target}`] || this.tried(step) ? issuesFor(this.view, step, target) : [];
+  }
+
+  /** Whether "Next" was pressed on `step` or it was finished before: all its messages show. */
+  tried(step: StepId): boolean {
+    return !!this.touched[`${step}:*`] || (this.view?.data.progress.completed.includes(step) ?? false);
   }
 
   /** Runs a call that answers with a fresh view. Returns false when it failed. */
@@ -63,6 +85,7 @@ class WizardState {
   async next(): Promise<void> {
     this.blocked = null;
     const step = this.step;
+    this.touched[`${step}:*`] = true;
     try {
       this.view = await wizardApi.completeStep(step);
     } catch (e) {
