@@ -26,7 +26,6 @@ fn export_all(dir: &Path) {
         ready20k_domain::dossier::DossierSaved,
     );
     export!(ready20k_domain::overview::OverviewView);
-    export!(ready20k_domain::roadmap::Roadmap);
     export!(
         ErrorPayload,
         project::ProjectInfo,
