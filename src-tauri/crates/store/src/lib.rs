@@ -29,6 +29,7 @@ pub mod register_error;
 pub mod reviews;
 pub mod risks;
 mod rows;
+mod table_row;
 pub mod snapshot;
 pub mod suppliers;
 pub mod wizard;

@@ -7,7 +7,42 @@ use ready20k_domain::snapshot::{
 };
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::table_row::{self, table_row};
 use crate::{Result, rows};
+
+table_row!(
+    AuditLineSnap,
+    "audit_line",
+    "id",
+    [
+        id,
+        audit_id,
+        position,
+        clause,
+        question_id,
+        prompt,
+        sampling,
+        result,
+        evidence_refs,
+        notes,
+        action_id
+    ]
+);
+table_row!(
+    AuditReportSnap,
+    "audit_report",
+    "audit_id",
+    [
+        audit_id,
+        version,
+        summary,
+        body,
+        issued_at,
+        issued_by,
+        approved_at,
+        approved_by
+    ]
+);
 
 fn json(text: &str) -> rusqlite::Result<Vec<String>> {
     serde_json::from_str(text).map_err(|e| {
@@ -63,46 +98,8 @@ pub fn export_audits(conn: &Connection) -> Result<AuditsSnap> {
     for a in &mut audits {
         (a.auditor_ids, a.service_ids) = super::audit::linked_ids(conn, a.id)?;
     }
-    let lines = rows::all(
-        conn,
-        "SELECT id, audit_id, position, clause, question_id, prompt, sampling, result,
-                evidence_refs, notes, action_id
-         FROM audit_line ORDER BY id",
-        [],
-        |r| {
-            Ok(AuditLineSnap {
-                id: r.get(0)?,
-                audit_id: r.get(1)?,
-                position: r.get(2)?,
-                clause: r.get(3)?,
-                question_id: r.get(4)?,
-                prompt: r.get(5)?,
-                sampling: r.get(6)?,
-                result: r.get(7)?,
-                evidence_refs: r.get(8)?,
-                notes: r.get(9)?,
-                action_id: r.get(10)?,
-            })
-        },
-    )?;
-    let reports = rows::all(
-        conn,
-        "SELECT audit_id, version, summary, body, issued_at, issued_by, approved_at, approved_by
-         FROM audit_report ORDER BY audit_id",
-        [],
-        |r| {
-            Ok(AuditReportSnap {
-                audit_id: r.get(0)?,
-                version: r.get(1)?,
-                summary: r.get(2)?,
-                body: r.get(3)?,
-                issued_at: r.get(4)?,
-                issued_by: r.get(5)?,
-                approved_at: r.get(6)?,
-                approved_by: r.get(7)?,
-            })
-        },
-    )?;
+    let lines = table_row::export(conn)?;
+    let reports = table_row::export(conn)?;
     let nonconformities = rows::all(
         conn,
         "SELECT id, nc_grade, requirement, nc_evidence, verified_on, verified_by, closed_on
@@ -185,43 +182,8 @@ pub fn import_audits(conn: &Connection, s: &AuditsSnap) -> Result<()> {
             )?;
         }
     }
-    for l in &s.lines {
-        conn.execute(
-            "INSERT INTO audit_line (id, audit_id, position, clause, question_id, prompt,
-                                     sampling, result, evidence_refs, notes, action_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                l.id,
-                l.audit_id,
-                l.position,
-                l.clause,
-                l.question_id,
-                l.prompt,
-                l.sampling,
-                l.result,
-                l.evidence_refs,
-                l.notes,
-                l.action_id
-            ],
-        )?;
-    }
-    for r in &s.reports {
-        conn.execute(
-            "INSERT INTO audit_report (audit_id, version, summary, body, issued_at, issued_by,
-                                       approved_at, approved_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                r.audit_id,
-                r.version,
-                r.summary,
-                r.body,
-                r.issued_at,
-                r.issued_by,
-                r.approved_at,
-                r.approved_by
-            ],
-        )?;
-    }
+    table_row::import(conn, &s.lines)?;
+    table_row::import(conn, &s.reports)?;
     for n in &s.nonconformities {
         conn.execute(
             "UPDATE action SET nc_grade = ?2, requirement = ?3, nc_evidence = ?4,

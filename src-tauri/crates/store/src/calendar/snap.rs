@@ -8,27 +8,38 @@ use base64::engine::general_purpose::STANDARD;
 use ready20k_domain::snapshot::{CalendarCompletionSnap, CalendarDutySnap};
 use rusqlite::{Connection, params};
 
-use crate::rows;
+use crate::table_row::{self, table_row};
 use crate::{Result, StoreError};
+
+table_row!(
+    CalendarDutySnap,
+    "calendar_duty",
+    "duty_id",
+    [duty_id, anchor_on, frequency, owner_id, active, updated_at]
+);
+table_row!(
+    CalendarCompletionSnap,
+    "calendar_completion",
+    "occurrence_id",
+    [
+        occurrence_id,
+        series_id,
+        due_on,
+        done_on,
+        person_id,
+        evidence_id,
+        note,
+        file_name,
+        size,
+        sha256,
+        created_at
+    ],
+    default[content_base64]
+);
 
 /// Reads every `calendar_duty` row.
 pub fn export_duties(conn: &Connection) -> Result<Vec<CalendarDutySnap>> {
-    rows::all(
-        conn,
-        "SELECT duty_id, anchor_on, frequency, owner_id, active, updated_at
-         FROM calendar_duty ORDER BY duty_id",
-        [],
-        |r| {
-            Ok(CalendarDutySnap {
-                duty_id: r.get(0)?,
-                anchor_on: r.get(1)?,
-                frequency: r.get(2)?,
-                owner_id: r.get(3)?,
-                active: r.get(4)?,
-                updated_at: r.get(5)?,
-            })
-        },
-    )
+    table_row::export(conn)
 }
 
 /// Reads every `calendar_completion` row with its kept file.
@@ -41,29 +52,7 @@ pub fn export_completions(conn: &Connection) -> Result<Vec<CalendarCompletionSna
         let (id, bytes) = row?;
         files.insert(id, bytes);
     }
-    let rows = rows::all(
-        conn,
-        "SELECT occurrence_id, series_id, due_on, done_on, person_id, evidence_id, note,
-                file_name, size, sha256, created_at
-         FROM calendar_completion ORDER BY occurrence_id",
-        [],
-        |r| {
-            Ok(CalendarCompletionSnap {
-                occurrence_id: r.get(0)?,
-                series_id: r.get(1)?,
-                due_on: r.get(2)?,
-                done_on: r.get(3)?,
-                person_id: r.get(4)?,
-                evidence_id: r.get(5)?,
-                note: r.get(6)?,
-                file_name: r.get(7)?,
-                size: r.get(8)?,
-                sha256: r.get(9)?,
-                content_base64: None,
-                created_at: r.get(10)?,
-            })
-        },
-    )?;
+    let rows: Vec<CalendarCompletionSnap> = table_row::export(conn)?;
     Ok(rows
         .into_iter()
         .map(|mut c| {
@@ -80,39 +69,9 @@ pub fn import_calendar(
     duties: &[CalendarDutySnap],
     completions: &[CalendarCompletionSnap],
 ) -> Result<()> {
-    for d in duties {
-        conn.execute(
-            "INSERT INTO calendar_duty (duty_id, anchor_on, frequency, owner_id, active,
-                 updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                d.duty_id,
-                d.anchor_on,
-                d.frequency,
-                d.owner_id,
-                d.active,
-                d.updated_at
-            ],
-        )?;
-    }
+    table_row::import(conn, duties)?;
+    table_row::import(conn, completions)?;
     for c in completions {
-        conn.execute(
-            "INSERT INTO calendar_completion (occurrence_id, series_id, due_on, done_on,
-                 person_id, evidence_id, note, file_name, size, sha256, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                c.occurrence_id,
-                c.series_id,
-                c.due_on,
-                c.done_on,
-                c.person_id,
-                c.evidence_id,
-                c.note,
-                c.file_name,
-                c.size,
-                c.sha256,
-                c.created_at
-            ],
-        )?;
         if let Some(b64) = &c.content_base64 {
             let bytes = STANDARD
                 .decode(b64)

@@ -1,10 +1,21 @@
 //! Management reviews in the project snapshot: `export_reviews` reads them in key order,
 //! `import_reviews` writes them back with their ids (into a fresh, migrated file).
 
-use ready20k_domain::snapshot::{LinkSnap, ReviewAttendeeSnap, ReviewSnap, ReviewsSnap};
+use ready20k_domain::snapshot::{ReviewAttendeeSnap, ReviewSnap, ReviewsSnap};
 use rusqlite::{Connection, params};
 
+use crate::table_row::{self, table_row};
 use crate::{Result, rows};
+
+table_row!(
+    ReviewAttendeeSnap,
+    "management_review_attendee",
+    "review_id, person_id",
+    [review_id, person_id, top_management]
+);
+
+/// The link table of reviews and the actions they decided, and its owner column.
+const ACTIONS: (&str, &str) = ("management_review_action", "review_id");
 
 /// Reads every review, attendee and decided-action link.
 pub fn export_reviews(conn: &Connection) -> Result<ReviewsSnap> {
@@ -45,31 +56,8 @@ pub fn export_reviews(conn: &Connection) -> Result<ReviewsSnap> {
         .collect::<Result<Vec<_>>>()?;
     Ok(ReviewsSnap {
         reviews,
-        attendees: rows::all(
-            conn,
-            "SELECT review_id, person_id, top_management FROM management_review_attendee
-             ORDER BY review_id, person_id",
-            [],
-            |r| {
-                Ok(ReviewAttendeeSnap {
-                    review_id: r.get(0)?,
-                    person_id: r.get(1)?,
-                    top_management: r.get::<_, i64>(2)? != 0,
-                })
-            },
-        )?,
-        actions: rows::all(
-            conn,
-            "SELECT review_id, action_id FROM management_review_action
-             ORDER BY review_id, action_id",
-            [],
-            |r| {
-                Ok(LinkSnap {
-                    id: r.get(0)?,
-                    action_id: r.get(1)?,
-                })
-            },
-        )?,
+        attendees: table_row::export(conn)?,
+        actions: table_row::export_links(conn, ACTIONS.0, ACTIONS.1)?,
     })
 }
 
@@ -95,19 +83,8 @@ pub fn import_reviews(conn: &Connection, s: &ReviewsSnap) -> Result<()> {
             ],
         )?;
     }
-    for a in &s.attendees {
-        conn.execute(
-            "INSERT INTO management_review_attendee (review_id, person_id, top_management)
-             VALUES (?1, ?2, ?3)",
-            params![a.review_id, a.person_id, a.top_management],
-        )?;
-    }
-    for l in &s.actions {
-        conn.execute(
-            "INSERT INTO management_review_action (review_id, action_id) VALUES (?1, ?2)",
-            params![l.id, l.action_id],
-        )?;
-    }
+    table_row::import(conn, &s.attendees)?;
+    table_row::import_links(conn, ACTIONS.0, ACTIONS.1, &s.actions)?;
     for r in &s.reviews {
         let inputs = r.inputs.as_ref().map(serde_json::to_string).transpose()?;
         conn.execute(

@@ -237,20 +237,29 @@ fn a_later_review_sees_the_actions_of_earlier_ones_and_the_period_since() {
     );
 }
 
+/// "MR 1", held on 2027-01-05 by Ann Boss (top management) and Sam Manager, with an action
+/// `decided` for Ann if given, issued and approved by Ann: (Ann, Sam, the review).
+fn approved_first_review(p: &mut Project, decided: Option<&str>) -> (i64, i64, Review) {
+    let boss = person(p, "Ann Boss");
+    let sm = person(p, "Sam Manager");
+    let r = save_review(
+        p,
+        &edit("MR 1", Some("2027-01-05"), &[(boss, true), (sm, false)]),
+    )
+    .unwrap();
+    if let Some(title) = decided {
+        add_action(p, r.id, &action(title, boss, "2027-03-01")).unwrap();
+    }
+    issue(p, r.id).unwrap();
+    approve(p, r.id, boss).unwrap();
+    (boss, sm, r)
+}
+
 #[test]
 fn reviews_round_trip_through_the_snapshot() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = project(&dir);
-    let boss = person(&mut p, "Ann Boss");
-    let sm = person(&mut p, "Sam Manager");
-    let r = save_review(
-        &mut p,
-        &edit("MR 1", Some("2027-01-05"), &[(boss, true), (sm, false)]),
-    )
-    .unwrap();
-    add_action(&mut p, r.id, &action("Hire", boss, "2027-03-01")).unwrap();
-    issue(&mut p, r.id).unwrap();
-    approve(&mut p, r.id, boss).unwrap();
+    let (_, _, r) = approved_first_review(&mut p, Some("Hire"));
     save_review(&mut p, &edit("MR 2", None, &[])).unwrap();
     let snap = crate::snapshot::collect(&p).unwrap();
     assert_eq!(snap.reviews.reviews.len(), 2);
@@ -271,15 +280,7 @@ fn reviews_round_trip_through_the_snapshot() {
 fn import_refuses_reviews_with_broken_references() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = project(&dir);
-    let boss = person(&mut p, "Ann Boss");
-    let sm = person(&mut p, "Sam Manager");
-    let r = save_review(
-        &mut p,
-        &edit("MR 1", Some("2027-01-05"), &[(boss, true), (sm, false)]),
-    )
-    .unwrap();
-    issue(&mut p, r.id).unwrap();
-    approve(&mut p, r.id, boss).unwrap();
+    let (_, sm, r) = approved_first_review(&mut p, None);
     let mut snap = crate::snapshot::collect(&p).unwrap();
     snap.reviews.reviews[0].approved_by = Some(sm);
     snap.reviews.attendees[0].person_id = 999;
