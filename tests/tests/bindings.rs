@@ -105,6 +105,7 @@ fn export_all(dir: &Path) {
             r::ParsedSla,
             r::BusinessHours,
             r::ServiceLevels,
+            r::ServiceReportsView,
             o::ObjectivesView,
             o::ObjectiveInput,
             o::KpiInput,

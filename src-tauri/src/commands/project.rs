@@ -108,7 +108,12 @@ pub async fn project_open_demo(state: State<'_, AppState>) -> CmdResult<ProjectI
         if path.exists() {
             std::fs::remove_file(&path)?;
         }
-        Ok(ready20k_store::demo::create_demo(&path, clock)?)
+        let render = ready20k_dossier::build::render_service_report;
+        Ok(ready20k_store::demo::create_demo_with(
+            &path,
+            clock,
+            Some(&render),
+        )?)
     })
     .await??;
     install(&state, &mut state.project(), project)

@@ -3,11 +3,14 @@
 //! the system viewer. A thin adapter over `ready20k_dossier::build::service_report`.
 
 use ready20k_domain::dossier::DossierSaved;
-use ready20k_dossier::build::{ServiceReportOptions, service_report};
+use ready20k_domain::records::{IssuedReport, ReportRequest, ServiceReportsView};
+use ready20k_dossier::Rendered;
+use ready20k_dossier::build::{ServiceReportOptions, render_service_report, service_report};
+use ready20k_store::records;
 use tauri::{AppHandle, State};
 
 use super::dossier::{dashed, save_pdf, snapshot_today};
-use super::{CmdError, CmdResult, blocking};
+use super::{CmdError, CmdResult, blocking, with_project};
 use crate::state::AppState;
 
 /// "Northwind-IT-Managed-Workplace-service-report-2026-03": letters, digits and dashes.
@@ -47,6 +50,61 @@ pub async fn service_report_generate(
         .map(|d| d.value.text())
         .unwrap_or_default();
     let suggested = file_stem(&model.meta.firm, &service, &model.meta.version);
+    save_pdf(app, rendered, false, suggested, "report_write_failed").await
+}
+
+/// Issues the monthly service report of `service` (catalogue name) for `month` (`YYYY-MM`),
+/// dated today, by person `issued_by`: the PDF, its SHA-256 and figures are stored as a record
+/// and linked as evidence to the 8.3.3 and 9.4 questions. A re-issue is the next version.
+/// Errors: `unknown_person`, `unknown_service`, `bad_month`, the renderer's codes.
+#[tauri::command]
+pub async fn service_report_issue(
+    state: State<'_, AppState>,
+    service: String,
+    month: String,
+    issued_by: i64,
+) -> CmdResult<IssuedReport> {
+    with_project(&state, |p| {
+        let req = ReportRequest {
+            service,
+            month,
+            date: p.clock().now().date_naive(),
+            issued_by,
+        };
+        records::issue_service_report(p, &req, &render_service_report)
+    })
+}
+
+/// The issued service reports (newest month first) and the people who may issue one.
+#[tauri::command]
+pub async fn service_report_list(state: State<'_, AppState>) -> CmdResult<ServiceReportsView> {
+    with_project(&state, |p| records::service_reports_view(p.conn()))
+}
+
+/// Asks where to save issued report `id`'s stored PDF (byte for byte as issued), saves it and
+/// opens it in the system viewer. Errors: `unknown_service_report`, `report_write_failed`.
+#[tauri::command]
+pub async fn service_report_save(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CmdResult<DossierSaved> {
+    let (report, pdf) = with_project(&state, |p| records::service_report_pdf(p.conn(), id))?;
+    let firm = with_project(&state, |p| {
+        ready20k_store::meta::export_header(p.conn()).map(|h| h.firm_name)
+    })?;
+    let suggested = format!(
+        "{}-v{}",
+        file_stem(&firm, &report.service, &report.month),
+        report.version
+    );
+    let rendered = Rendered {
+        pdf,
+        pages: report.pages as usize,
+        missing_glyphs: Vec::new(),
+        substitutions: 0,
+        font_packages: Vec::new(),
+    };
     save_pdf(app, rendered, false, suggested, "report_write_failed").await
 }
 

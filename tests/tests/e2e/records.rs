@@ -1,7 +1,9 @@
 //! Operating records and objectives through the window: import a Jira Service Management
 //! export into the demo project (preview, one unknown component mapped to a catalogue
 //! service, the rejected row left out), see SLA attainment per month with the self-approved
-//! change flagged, issue the monthly service report, and link a KPI to an objective.
+//! change flagged, save the monthly service report, issue it as a record (listed with who
+//! issued it, a re-issue as version 2, its stored PDF saved again), and link a KPI to an
+//! objective.
 //! Screenshots go to `target/e2e-shots/records-*.png`.
 
 use std::path::Path;
@@ -167,10 +169,58 @@ async fn records_import_a_jira_export_map_a_component_and_see_attainment_and_kpi
     let pdf = std::fs::read(&report_pdf).unwrap();
     assert!(pdf.starts_with(b"%PDF-"), "the report is a PDF");
 
+    // Issue October's report as a record, by a person; it is listed, and its stored PDF can
+    // be saved again. Issuing the month again makes version 2.
+    click(&app, "records-tab-reports").await;
+    app.by_test_id("records-reports").await;
+    choose(&app, "issue-service", "Managed Workplace").await;
+    choose(&app, "issue-month", "2026-10").await;
+    choose(&app, "issue-by", "Priya Nair").await;
+    std::fs::remove_file(&report_pdf).unwrap();
+    for version in [1, 2] {
+        click(&app, "issue-report").await;
+        let row = format!("issued-Managed Workplace-2026-10-v{version}");
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        while app
+            .driver
+            .find_all(By::Css(format!("[data-testid='{row}']")))
+            .await
+            .unwrap()
+            .is_empty()
+        {
+            assert!(std::time::Instant::now() < deadline, "{row} not listed");
+            settle().await;
+        }
+        let listed = text_of(&app, &row).await;
+        assert!(
+            listed.contains("Priya Nair") && listed.contains("pages"),
+            "{listed}"
+        );
+    }
+    let result = text_of(&app, "issue-result").await;
+    assert!(result.contains("version 2"), "{result}");
+    app.screenshot("records-5-issued-reports").await;
+    let save = app
+        .driver
+        .find(By::Css("[data-testid^='issued-save-']"))
+        .await
+        .unwrap();
+    save.click().await.unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !text_of(&app, "issue-result").await.contains("Saved") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the issued PDF was not saved"
+        );
+        settle().await;
+    }
+    let again = std::fs::read(&report_pdf).unwrap();
+    assert!(again.starts_with(b"%PDF-"), "the stored report is a PDF");
+
     // Service levels.
     click(&app, "records-tab-levels").await;
     app.by_test_id("levels-Managed Workplace").await;
-    app.screenshot("records-5-levels").await;
+    app.screenshot("records-6-levels").await;
 
     // Link a KPI to the first objective: incidents of Cloud Hosting resolved within target.
     click(&app, "nav-objectives").await;
@@ -222,6 +272,6 @@ async fn records_import_a_jira_export_map_a_component_and_see_attainment_and_kpi
         .unwrap()
         .len();
     assert_eq!(after, before + 1, "the new KPI has a trend chart");
-    app.screenshot("records-6-objectives").await;
+    app.screenshot("records-7-objectives").await;
     drop(app.quit().await);
 }

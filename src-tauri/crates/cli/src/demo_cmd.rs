@@ -1,11 +1,13 @@
-//! `demo`: writes the sample firm "Northwind Managed IT Ltd".
+//! `demo`: writes the sample firm "Northwind Managed IT Ltd", with last month's service
+//! reports issued (rendered by the dossier engine).
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::Args;
 use ready20k_domain::clock::{Clock, FixedClock, SystemClock};
-use ready20k_store::demo::create_demo;
+use ready20k_dossier::build::render_service_report;
+use ready20k_store::demo::create_demo_with;
 
 use crate::Failure;
 
@@ -31,7 +33,7 @@ pub fn demo(args: DemoArgs) -> Result<(), Failure> {
             Arc::new(date)
         }
     };
-    let project = create_demo(&args.file, clock)?;
+    let project = create_demo_with(&args.file, clock, Some(&render_service_report))?;
     let firm = project.firm_name()?;
     project.close()?;
     println!(

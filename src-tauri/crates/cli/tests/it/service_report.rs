@@ -56,3 +56,83 @@ fn service_report_is_reproducible_and_refuses_bad_input() {
         assert!(!out.exists());
     }
 }
+
+#[test]
+fn service_report_issue_stores_numbered_versions_of_the_same_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = demo_project(dir.path());
+    // The demo (dated 2026-12-01) issued November's report of every service.
+    let export = cli_json(&["export", path_arg(&demo), "-o", "-"]);
+    let issued = export["records"]["service_reports"].as_array().unwrap();
+    assert!(!issued.is_empty());
+    assert!(issued.iter().all(|r| r["month"] == "2026-11"));
+    let name = issued[0]["service_name"].as_str().unwrap().to_owned();
+    let by = issued[0]["issued_by_name"].as_str().unwrap().to_owned();
+    let run = |extra: &[&str], out: &std::path::Path| {
+        let mut args = vec![
+            "records",
+            "service-report",
+            path_arg(&demo),
+            "--service",
+            name.as_str(),
+            "--month",
+            "2026-10",
+            "--date",
+            "2026-12-01",
+            "-o",
+            path_arg(out),
+        ];
+        args.extend_from_slice(extra);
+        cli(&args)
+    };
+    let plain = dir.path().join("plain.pdf");
+    assert!(run(&[], &plain).status.success());
+    let mut outs = Vec::new();
+    for (n, who) in [(1, by.to_uppercase()), (2, by.clone())] {
+        let out = dir.path().join(format!("v{n}.pdf"));
+        let o = run(&["--issue", "--by", &who], &out);
+        let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            stdout.contains(&format!("2026-10 as v{n} by {by}")),
+            "{stdout}"
+        );
+        outs.push(std::fs::read(&out).unwrap());
+    }
+    let plain = std::fs::read(&plain).unwrap();
+    assert!(
+        outs.iter().all(|o| *o == plain),
+        "the stored PDF is the rendered one"
+    );
+    let export = cli_json(&["export", path_arg(&demo), "-o", "-"]);
+    let october: Vec<u64> = export["records"]["service_reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["month"] == "2026-10")
+        .map(|r| r["version"].as_u64().unwrap())
+        .collect();
+    assert_eq!(october, [1, 2]);
+    // Nobody of that name: exit 2, nothing stored; --issue needs --by.
+    let o = run(
+        &["--issue", "--by", "Nobody Here"],
+        &dir.path().join("x.pdf"),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown_person"));
+    assert_eq!(
+        run(&["--issue"], &dir.path().join("y.pdf")).status.code(),
+        Some(2)
+    );
+    let again = cli_json(&["export", path_arg(&demo), "-o", "-"]);
+    assert_eq!(
+        again["records"]["service_reports"]
+            .as_array()
+            .unwrap()
+            .len(),
+        export["records"]["service_reports"]
+            .as_array()
+            .unwrap()
+            .len()
+    );
+}
