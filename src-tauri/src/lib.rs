@@ -161,6 +161,7 @@ pub fn run() {
             commands::audits::audit_approve_report,
             commands::audits::nc_list,
             commands::audits::nc_save,
+            commands::roadmap::roadmap_load,
         ])
         .build(tauri::generate_context!())
         .expect("error while running Ready20k")

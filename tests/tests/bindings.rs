@@ -25,6 +25,7 @@ fn export_all(dir: &Path) {
         ready20k_domain::dossier::DossierPack,
         ready20k_domain::dossier::DossierSaved,
     );
+    export!(ready20k_domain::roadmap::Roadmap);
     export!(ready20k_domain::overview::OverviewView);
     export!(
         ErrorPayload,

@@ -14,6 +14,7 @@ pub mod project;
 pub mod records;
 pub mod registers;
 pub mod reviews;
+pub mod roadmap;
 pub mod service_report;
 pub mod wizard;
 

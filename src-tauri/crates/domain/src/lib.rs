@@ -18,6 +18,7 @@ pub mod project;
 pub mod records;
 pub mod reviews;
 pub mod risks;
+pub mod roadmap;
 pub mod scoring;
 pub mod screens;
 pub mod snapshot;

@@ -28,6 +28,7 @@ pub mod records;
 pub mod register_error;
 pub mod reviews;
 pub mod risks;
+pub mod roadmap;
 mod rows;
 mod table_row;
 pub mod snapshot;

@@ -52,6 +52,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0013_service_reports",
         include_str!("../migrations/0013_service_reports.sql"),
     ),
+    (
+        "0014_existing_certificates",
+        include_str!("../migrations/0014_existing_certificates.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

@@ -10,8 +10,8 @@ use crate::content::DocumentKind;
 use crate::documents::{ApprovalRecord, AttachmentInfo, DocRecord, VersionNumber, VersionRecord};
 use crate::scoring::{MaturityLevel, Verdict};
 use crate::wizard::{
-    ClimateDecision, ContextItem, FirmProfile, InterestedParty, IssueKind, OtherParty,
-    OtherPartyKind, Person, ScopeStatement, Service, SodMitigation, StepId,
+    ClimateDecision, ContextItem, FirmProfile, HeldCertificate, InterestedParty, IssueKind,
+    OtherParty, OtherPartyKind, Person, ScopeStatement, Service, SodMitigation, StepId,
 };
 
 use super::*;
@@ -46,6 +46,11 @@ macro_rules! twin {
 }
 
 twin!(IssueKindSnap <-> IssueKind { Internal = "internal", External = "external" });
+twin!(CertificateSnap <-> HeldCertificate {
+    Iso20000_2011 = "iso20000_2011",
+    Iso27001 = "iso27001",
+    Iso9001 = "iso9001",
+});
 twin!(OtherPartyKindSnap <-> OtherPartyKind {
     ExternalSupplier = "external_supplier",
     InternalSupplier = "internal_supplier",
@@ -84,6 +89,7 @@ impl From<&ProfileSnap> for FirmProfile {
             doc_repository: p.doc_repository.clone(),
             support_hours: p.support_hours.clone(),
             risk_acceptance_level: p.risk_acceptance_level.clone(),
+            certificates: p.certificates.iter().map(|c| (*c).into()).collect(),
         }
     }
 }

@@ -65,8 +65,23 @@ pub struct ProfileSnap {
     /// Risk acceptance level.
     #[serde(default)]
     pub risk_acceptance_level: String,
+    /// Management-system certificates already held.
+    #[serde(default)]
+    pub certificates: Vec<CertificateSnap>,
     /// Last change (RFC 3339).
     pub updated_at: String,
+}
+
+/// A management-system certificate the firm already holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CertificateSnap {
+    /// ISO/IEC 20000-1:2011.
+    Iso20000_2011,
+    /// ISO/IEC 27001.
+    Iso27001,
+    /// ISO 9001.
+    Iso9001,
 }
 
 /// Internal or external issue.

@@ -101,6 +101,39 @@ pub struct FirmProfile {
     /// Risk score at or below which a risk may be accepted, e.g. "a score of 9 or less may be accepted by its owner".
     #[serde(default)]
     pub risk_acceptance_level: String,
+    /// Management-system certificates the firm already holds (for the reuse and upgrade view).
+    #[serde(default)]
+    pub certificates: Vec<HeldCertificate>,
+}
+
+/// A management-system certificate a firm may already hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum HeldCertificate {
+    /// ISO/IEC 20000-1:2011, the previous edition (an upgrade to 2018).
+    Iso20000_2011,
+    /// ISO/IEC 27001 (information security management).
+    Iso27001,
+    /// ISO 9001 (quality management).
+    Iso9001,
+}
+
+impl HeldCertificate {
+    /// Every certificate, in the order the profile lists them.
+    pub const ALL: [HeldCertificate; 3] = [
+        HeldCertificate::Iso20000_2011,
+        HeldCertificate::Iso27001,
+        HeldCertificate::Iso9001,
+    ];
+
+    /// The standard's name, e.g. `ISO/IEC 27001`.
+    pub fn label(self) -> &'static str {
+        match self {
+            HeldCertificate::Iso20000_2011 => "ISO/IEC 20000-1:2011",
+            HeldCertificate::Iso27001 => "ISO/IEC 27001",
+            HeldCertificate::Iso9001 => "ISO 9001",
+        }
+    }
 }
 
 /// Whether a context issue comes from inside or outside the firm (4.1).

@@ -1,6 +1,7 @@
 //! The demo firm's setup wizard: profile, context, services, people and roles.
 
 use super::*;
+use ready20k_domain::wizard::HeldCertificate;
 
 fn person(name: &str, email: &str, title: &str) -> Person {
     Person {
@@ -37,6 +38,8 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
                 "a risk scoring 9 or less may be accepted by its owner; a higher score \
                 needs treatment or the acceptance of top management"
                     .into(),
+            // Holds ISO 9001, so the roadmap's reuse view has something to show.
+            certificates: vec![HeldCertificate::Iso9001],
         },
     )?;
     wizard::progress::complete_step(p, StepId::Profile, StepId::Context)?;

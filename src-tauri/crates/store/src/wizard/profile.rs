@@ -3,8 +3,8 @@
 //! Each row is read and written as its snapshot type, so the app and the snapshot export and
 //! import share one SQL statement per direction.
 
-use ready20k_domain::snapshot::{ClimateSnap, ProfileSnap, ScopeSnap};
-use ready20k_domain::wizard::{ClimateDecision, FirmProfile, ScopeStatement};
+use ready20k_domain::snapshot::{CertificateSnap, ClimateSnap, ProfileSnap, ScopeSnap};
+use ready20k_domain::wizard::{ClimateDecision, FirmProfile, HeldCertificate, ScopeStatement};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{clean_list, from_json, write};
@@ -17,7 +17,7 @@ pub fn export_profile(conn: &Connection) -> Result<Option<ProfileSnap>> {
         .query_row(
             "SELECT legal_name, trading_name, address, sector, headcount, customer_kinds,
                     target_date, certification_body, updated_at, itsm_system, doc_repository,
-                    support_hours, risk_acceptance_level
+                    support_hours, risk_acceptance_level, certificates
              FROM firm_profile WHERE id = 1",
             [],
             |r| {
@@ -36,14 +36,17 @@ pub fn export_profile(conn: &Connection) -> Result<Option<ProfileSnap>> {
                         doc_repository: r.get(10)?,
                         support_hours: r.get(11)?,
                         risk_acceptance_level: r.get(12)?,
+                        certificates: Vec::new(),
                     },
                     r.get::<_, String>(5)?,
+                    r.get::<_, String>(13)?,
                 ))
             },
         )
         .optional()?;
-    row.map(|(mut p, kinds)| {
+    row.map(|(mut p, kinds, certificates)| {
         p.customer_kinds = from_json(&kinds)?;
+        p.certificates = serde_json::from_str(&certificates)?;
         Ok(p)
     })
     .transpose()
@@ -54,12 +57,12 @@ pub fn import_profile(conn: &Connection, p: &ProfileSnap) -> Result<()> {
     conn.execute(
         "INSERT INTO firm_profile (id, legal_name, trading_name, address, sector, headcount,
              customer_kinds, target_date, certification_body, updated_at, itsm_system,
-             doc_repository, support_hours, risk_acceptance_level)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+             doc_repository, support_hours, risk_acceptance_level, certificates)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT(id) DO UPDATE SET legal_name = ?1, trading_name = ?2, address = ?3,
              sector = ?4, headcount = ?5, customer_kinds = ?6, target_date = ?7,
              certification_body = ?8, updated_at = ?9, itsm_system = ?10, doc_repository = ?11,
-             support_hours = ?12, risk_acceptance_level = ?13",
+             support_hours = ?12, risk_acceptance_level = ?13, certificates = ?14",
         params![
             p.legal_name,
             p.trading_name,
@@ -73,7 +76,8 @@ pub fn import_profile(conn: &Connection, p: &ProfileSnap) -> Result<()> {
             p.itsm_system,
             p.doc_repository,
             p.support_hours,
-            p.risk_acceptance_level
+            p.risk_acceptance_level,
+            serde_json::to_string(&p.certificates)?
         ],
     )?;
     Ok(())
@@ -111,11 +115,21 @@ pub fn update_profile(project: &mut Project, p: &FirmProfile) -> Result<()> {
         doc_repository: p.doc_repository.trim().to_owned(),
         support_hours: p.support_hours.trim().to_owned(),
         risk_acceptance_level: p.risk_acceptance_level.trim().to_owned(),
+        certificates: held_certificates(&p.certificates),
     };
     write(conn, now, "wizard_profile", |tx| {
         import_profile(tx, &row)?;
         Ok(((), row.legal_name.clone()))
     })
+}
+
+/// The certificates as stored: each once, in [`HeldCertificate::ALL`] order.
+fn held_certificates(held: &[HeldCertificate]) -> Vec<CertificateSnap> {
+    HeldCertificate::ALL
+        .into_iter()
+        .filter(|c| held.contains(c))
+        .map(Into::into)
+        .collect()
 }
 
 /// The `climate_decision` row as stored, if it was ever saved.
