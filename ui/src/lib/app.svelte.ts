@@ -17,6 +17,7 @@ export const SCREENS = [
   { id: "calendar", label: "SMS calendar" },
   { id: "audits", label: "Internal audit" },
   { id: "reviews", label: "Management review" },
+  { id: "roadmap", label: "Certification roadmap" },
   { id: "dossier", label: "Dossier" },
 ] as const;
 
