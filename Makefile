@@ -45,7 +45,8 @@ test: deps deps-test ui
 
 ## The Debian package of the app and ready20k-cli: target/<profile>/ready20k_<version>_<arch>.deb.
 package: deps ui
-	cargo build -p ready20k-cli $(if $(filter debug,$(PROFILE)),,--profile $(PROFILE))
+	# The CLI resolved with the app: both then share one build of the crates below them.
+	cargo build -p ready20k -p ready20k-cli --bin ready20k-cli $(if $(filter debug,$(PROFILE)),,--profile $(PROFILE))
 	rm -f $(DEB_DIR)/*.deb
 	ui/node_modules/.bin/tauri build --ci --bundles deb $(if $(filter debug,$(PROFILE)),--debug) \
 	  --config '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/ready20k-cli":"$(TARGET_DIR)/$(PROFILE)/ready20k-cli"}}}}}'
