@@ -89,6 +89,13 @@ fn view(f: &Firm, today: &str, months: u32) -> CalendarView {
     calendar(f.p.conn(), at(today), Some(day("2027-01-01")), months).unwrap()
 }
 
+/// The id of the question bank's first question.
+fn first_question() -> String {
+    crate::assessment::library().unwrap().questions[0]
+        .id
+        .clone()
+}
+
 #[test]
 fn the_duty_list_is_scheduled_from_the_project_start_for_the_firms_size() {
     let f = firm();
@@ -249,9 +256,7 @@ fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
     undo_completion(&mut f.p, occ).unwrap();
     assert_eq!(view(&f, "2027-02-05", 12).overview.overdue, overdue_before);
     let c = &mut f.p;
-    let q = crate::assessment::library().unwrap().questions[0]
-        .id
-        .clone();
+    let q = first_question();
     let ev = add_location(
         c,
         &NewEvidence {
@@ -357,9 +362,7 @@ fn evidence_and_supplier_dates_appear_with_their_records() {
     let mut f = firm();
     let party = f.party;
     let c = &mut f.p;
-    let q = crate::assessment::library().unwrap().questions[0]
-        .id
-        .clone();
+    let q = first_question();
     let ev = add_location(
         c,
         &NewEvidence {

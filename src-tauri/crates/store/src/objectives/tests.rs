@@ -89,6 +89,22 @@ fn objective(p: &mut Project) -> i64 {
     .unwrap()
 }
 
+/// A hand-entered "score" KPI named `name` under objective `o`, aiming at 4.0 or more.
+fn score_kpi(p: &mut Project, o: i64, name: &str) -> i64 {
+    add_kpi(
+        p,
+        &KpiInput {
+            objective_id: o,
+            name: name.into(),
+            unit: "score".into(),
+            target: 4.0,
+            direction: Direction::AtLeast,
+            source: KpiSource::Manual,
+        },
+    )
+    .unwrap()
+}
+
 #[test]
 fn objectives_measurement_kpi_reads_the_records_per_month() {
     let (_d, mut p) = project();
@@ -129,18 +145,7 @@ fn objectives_measurement_kpi_reads_the_records_per_month() {
 fn objectives_manual_values_are_append_only_and_the_latest_counts() {
     let (_d, mut p) = project();
     let o = objective(&mut p);
-    let k = add_kpi(
-        &mut p,
-        &KpiInput {
-            objective_id: o,
-            name: "Customer satisfaction".into(),
-            unit: "score".into(),
-            target: 4.0,
-            direction: Direction::AtLeast,
-            source: KpiSource::Manual,
-        },
-    )
-    .unwrap();
+    let k = score_kpi(&mut p, o, "Customer satisfaction");
     record_kpi_value(&mut p, k, "2026-09", 3.8, "survey").unwrap();
     record_kpi_value(&mut p, k, "2026-10", 3.9, "").unwrap();
     record_kpi_value(&mut p, k, "2026-10", 4.2, "corrected").unwrap();
@@ -284,18 +289,7 @@ fn records_attainment_lists_self_approved_changes_and_major_incidents() {
 fn objectives_round_trip_through_the_snapshot_tables() {
     let (_d, mut p) = project();
     let o = objective(&mut p);
-    let k = add_kpi(
-        &mut p,
-        &KpiInput {
-            objective_id: o,
-            name: "CSAT".into(),
-            unit: "score".into(),
-            target: 4.0,
-            direction: Direction::AtLeast,
-            source: KpiSource::Manual,
-        },
-    )
-    .unwrap();
+    let k = score_kpi(&mut p, o, "CSAT");
     record_kpi_value(&mut p, k, "2026-10", 4.1, "").unwrap();
     let snap = export_objectives(p.conn()).unwrap();
     assert_eq!(
