@@ -48,7 +48,7 @@ pub struct DossierArgs {
 }
 
 /// Reads the project: a JSON export or a project file.
-fn load(path: &Path) -> Result<ProjectSnapshot, Failure> {
+pub(crate) fn load(path: &Path) -> Result<ProjectSnapshot, Failure> {
     let is_json = path
         .extension()
         .and_then(|e| e.to_str())
@@ -71,7 +71,7 @@ fn load(path: &Path) -> Result<ProjectSnapshot, Failure> {
 }
 
 /// Writes `bytes` to `out` atomically (see `ready20k_store::atomic`).
-fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), Failure> {
+pub(crate) fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), Failure> {
     ready20k_store::atomic::write_file(out, bytes)
         .map_err(|e| Failure::usage(format!("cannot write {}: {e}", out.display())))
 }

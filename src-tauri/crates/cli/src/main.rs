@@ -6,6 +6,7 @@
 mod calendar_cmd;
 mod content_cmd;
 mod demo_cmd;
+mod docs_cmd;
 mod dossier_cmd;
 mod export_cmd;
 mod import_cmd;
@@ -44,6 +45,9 @@ enum Command {
     Demo(demo_cmd::DemoArgs),
     /// Print a project's certification dossier (PDF): full pack, stage 1 pack or summary.
     Dossier(dossier_cmd::DossierArgs),
+    /// Write every approved document as a file to hand over: Word (.docx, the default),
+    /// PDF or Markdown, with its document-control facts.
+    Docs(docs_cmd::DocsArgs),
     /// The SMS calendar: every recurring duty with owner, due date and status (--json), or an
     /// iCalendar file for the user's own calendar (--ics -o FILE).
     Calendar(calendar_cmd::CalendarArgs),
@@ -91,6 +95,7 @@ fn main() -> ExitCode {
         Command::Content(args) => content_cmd::content(args),
         Command::Scorecard(args) => scorecard_cmd::scorecard(args),
         Command::Dossier(args) => dossier_cmd::dossier(args),
+        Command::Docs(args) => docs_cmd::docs(args),
         Command::Export(args) => export_cmd::export(args),
         Command::Import(args) => import_cmd::import_json(args),
         Command::Demo(args) => demo_cmd::demo(args),

@@ -6,11 +6,13 @@
 //!   running header and footer -> pages of positioned primitives.
 //! - `pdf`: the only module that touches the PDF libraries.
 //! - [`build`]: the dossier model of a project (snapshot + content library + options).
+//! - [`export`]: each approved document on its own, as Word, PDF or Markdown.
 //!
 //! Same model -> byte-identical PDF: fonts have fixed resource names, dates come from the
 //! model and the /ID is derived from the content.
 
 pub mod build;
+pub mod export;
 mod fonts;
 pub mod layout;
 pub mod model;
@@ -28,6 +30,9 @@ pub enum DossierError {
     /// Writing the PDF failed.
     #[error("PDF error: {0}")]
     Pdf(String),
+    /// Writing a Word document failed.
+    #[error("Word document error: {0}")]
+    Docx(String),
 }
 
 impl DossierError {
@@ -37,6 +42,7 @@ impl DossierError {
             DossierError::Font(_) => "dossier_font",
             DossierError::Layout(_) => "dossier_layout",
             DossierError::Pdf(_) => "dossier_pdf",
+            DossierError::Docx(_) => "dossier_docx",
         }
     }
 }

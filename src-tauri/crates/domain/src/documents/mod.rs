@@ -13,6 +13,7 @@
 
 pub mod approval;
 pub mod diff;
+pub mod export;
 pub mod fill;
 pub mod markdown;
 pub mod status;

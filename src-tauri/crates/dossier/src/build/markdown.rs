@@ -15,18 +15,23 @@ const MAX_CELL_CHARS: usize = 4_000;
 /// Converts a document body. `title` is the document title: a first heading that repeats it
 /// is left out (the dossier prints the title itself).
 pub fn blocks(markdown: &str, title: &str) -> Vec<Block> {
-    let parsed = md::to_blocks(markdown);
     let mut out = Vec::new();
-    for (i, b) in parsed.iter().enumerate() {
-        if i == 0
-            && let MdBlock::Heading { runs, .. } = b
-            && same_title(&md::runs_text(runs), title)
-        {
-            continue;
-        }
+    for b in &body_blocks(markdown, title) {
         convert(b, &mut out);
     }
     out
+}
+
+/// The Markdown blocks of a document body without a first heading that repeats `title`
+/// (every export prints the title itself).
+pub(crate) fn body_blocks(markdown: &str, title: &str) -> Vec<MdBlock> {
+    let mut parsed = md::to_blocks(markdown);
+    if let Some(MdBlock::Heading { runs, .. }) = parsed.first()
+        && same_title(&md::runs_text(runs), title)
+    {
+        parsed.remove(0);
+    }
+    parsed
 }
 
 fn same_title(a: &str, b: &str) -> bool {

@@ -6,6 +6,7 @@
 //! domain rules the app uses (scoring, document register, SoD checks, RACI, action plan).
 
 mod convert;
+mod documents;
 mod facts;
 mod issued;
 mod markdown;
@@ -23,6 +24,7 @@ use crate::model::Dossier;
 
 /// The scorecard the dossier prints (the app's judgement of the same project).
 pub use facts::scorecard;
+pub use documents::{ApprovedDocument, approved_documents};
 pub use markdown::blocks as markdown_blocks;
 pub use issued::render_service_report;
 pub use service_report::{

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod demo;
+mod export;
 mod layout;
 mod registers;
 mod scripts;

@@ -19,6 +19,7 @@ mod scorecard;
 mod summary;
 mod suppliers;
 
+pub(crate) use policies::{control_fields, policy_section};
 pub(crate) use records::{changes_table, major_table};
 
 use ready20k_domain::assessment::ActionStatus;

@@ -13,8 +13,9 @@ use crate::model::{Block, KeyValue, Paragraph, Run, Section};
 /// with a notice, so that one pasted export cannot make the dossier unprintable.
 const MAX_DOCUMENT_BYTES: usize = 200_000;
 
-/// 4.n: one approved document.
-fn policy_section(f: &Facts<'_>, doc: &DocumentSnap, v: &VersionSnap) -> Section {
+/// The document-control facts of an approved version: reference, version, owner, author,
+/// approval, next review, changes and the text's SHA-256.
+pub(crate) fn control_fields(f: &Facts<'_>, doc: &DocumentSnap, v: &VersionSnap) -> Vec<KeyValue> {
     let mut kv = vec![KeyValue {
         key: "Reference".into(),
         value: Paragraph::from_runs(vec![Run::mono(doc.doc_key.clone())]),
@@ -63,7 +64,12 @@ fn policy_section(f: &Facts<'_>, doc: &DocumentSnap, v: &VersionSnap) -> Section
         key: "SHA-256".into(),
         value: Paragraph::from_runs(vec![Run::mono(v.sha256.clone())]),
     });
-    let mut blocks = vec![Block::KeyValue(kv)];
+    kv
+}
+
+/// 4.n: one approved document.
+pub(crate) fn policy_section(f: &Facts<'_>, doc: &DocumentSnap, v: &VersionSnap) -> Section {
+    let mut blocks = vec![Block::KeyValue(control_fields(f, doc, v))];
     if let Some(latest) = convert::latest_version(doc)
         && latest.id != v.id
     {
