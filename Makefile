@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Build and run needs; test adds the headless display, WebDriver and PDF tools.
 APT_BUILD := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev
-APT_TEST  := xvfb xauth webkit2gtk-driver imagemagick qpdf poppler-utils fonts-noto-cjk fonts-noto-core
+APT_TEST  := xvfb xauth webkit2gtk-driver imagemagick qpdf poppler-utils fonts-noto-cjk fonts-noto-core libreoffice-writer-nogui
 # Checking the installed package: session bus, window search, desktop entry, MIME database.
 APT_PACKAGE_TEST := xvfb xauth dbus-daemon xdotool desktop-file-utils xdg-utils shared-mime-info
 STAMP     := .make
