@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { formatBytes, formatDate, formatDateTime, formatMonth, formatTime, personName } from "./format";
+import { formatBytes, formatDate, formatDateTime, formatMonth, formatTime, personName, userLocale } from "./format";
 
 describe("formatBytes", () => {
   it("uses bytes, KB and MB", () => {
@@ -41,6 +41,25 @@ describe("locale dates", () => {
     expect(formatDateTime(local, "en-GB")).toBe("12 Jul 2026, 14:05");
     expect(formatDateTime(local, "en-US")).toBe("Jul 12, 2026, 2:05 PM");
     expect(formatTime(new Date(local), "en-GB")).toBe("14:05");
+  });
+  it("falls back to Intl's default when the window's language is no language tag", () => {
+    const spy = vi.spyOn(navigator, "languages", "get").mockReturnValue(["C"]);
+    const lang = vi.spyOn(navigator, "language", "get").mockReturnValue("C");
+    try {
+      expect(userLocale()).toBeUndefined();
+      expect(formatDate("2026-07-12")).toContain("2026");
+    } finally {
+      spy.mockRestore();
+      lang.mockRestore();
+    }
+  });
+  it("reads a POSIX-style name as its language tag", () => {
+    const spy = vi.spyOn(navigator, "languages", "get").mockReturnValue(["en_GB.UTF-8"]);
+    try {
+      expect(userLocale()).toBe("en-GB");
+    } finally {
+      spy.mockRestore();
+    }
   });
   it("follows the window's language by default", () => {
     const spy = vi.spyOn(navigator, "languages", "get").mockReturnValue(["en-GB", "en"]);

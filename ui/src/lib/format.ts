@@ -18,13 +18,23 @@ function parse(iso: string): Date | null {
 }
 
 /**
- * The user's locale: the window's first preferred language (the system locale in the desktop
- * app, e.g. `en-GB`). Intl's own default can differ from it (WebKit may fall back to `en-US`),
- * so every formatter here asks for it by name.
+ * The user's locale: the window's first preferred language that is a valid language tag (the
+ * system locale in the desktop app, e.g. `en-GB`). Intl's own default can differ from it
+ * (WebKit may fall back to `en-US`), so every formatter here asks for it by name. A POSIX
+ * name such as `C` (a machine without a locale) is no language tag: Intl's default then.
  */
 export function userLocale(): string | undefined {
   if (typeof navigator === "undefined") return undefined;
-  return navigator.languages?.[0] ?? navigator.language ?? undefined;
+  for (const raw of [...(navigator.languages ?? []), navigator.language]) {
+    const tag = raw?.split(".")[0]?.replace("_", "-");
+    if (!tag) continue;
+    try {
+      if (Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0) return tag;
+    } catch {
+      // Not a language tag ("C", "POSIX"): try the next one.
+    }
+  }
+  return undefined;
 }
 
 /** How long a date is written: `short` 12/07/2026 (en-GB), `medium` 12 Jul 2026. */
