@@ -118,11 +118,15 @@ fn integrity(conn: &Connection, path: &Path) -> Result<()> {
     }
 }
 
-/// Connection settings for durable writes: WAL, synchronous FULL, foreign keys on.
+/// Connection settings for durable writes: WAL, synchronous FULL, foreign keys on; and a
+/// 32 MiB page cache (SQLite's default is 2 MiB), so that the monthly report's scan of a large
+/// ticket table (~25 MB for 100,000 tickets) is served from memory instead of the disk on every
+/// call, and a large import does not spill pages to the WAL before it commits.
 fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "cache_size", -32_768)?;
     conn.busy_timeout(std::time::Duration::from_secs(2))?;
     Ok(())
 }
