@@ -4,8 +4,10 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use ready20k_domain::ErrorPayload;
 use ready20k_domain::clock::{Clock, SystemClock};
 use ready20k_store::Project;
+use ready20k_store::backup::Backups;
 use ready20k_store::recent::RecentList;
 use tauri::Manager;
 
@@ -18,6 +20,10 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// The clock every write uses.
     pub clock: Arc<dyn Clock>,
+    /// The rolling backups taken when a project is opened (in the data dir).
+    pub backups: Backups,
+    /// The project whose backup on opening failed last, and why (shown in its Backups list).
+    pub backup_error: Mutex<Option<(PathBuf, ErrorPayload)>>,
 }
 
 /// Resolves the app data dir; `READY20K_DATA_DIR` overrides it (tests, portable installs).
@@ -34,6 +40,8 @@ impl AppState {
         Self {
             project: Mutex::new(None),
             recent: RecentList::in_dir(&data_dir),
+            backups: Backups::in_data_dir(&data_dir),
+            backup_error: Mutex::new(None),
             data_dir,
             clock: Arc::new(SystemClock),
         }

@@ -16,6 +16,7 @@ pub mod registers;
 pub mod reviews;
 pub mod roadmap;
 pub mod service_report;
+pub mod transfer;
 pub mod wizard;
 
 use ready20k_domain::ErrorPayload;

@@ -6,12 +6,12 @@ use ready20k_domain::project::{ProjectInfo, RecentProject, StartInfo};
 use ready20k_store::Project;
 use tauri::{AppHandle, State};
 
-use super::{CmdError, CmdResult, blocking, with_project};
+use super::{CmdError, CmdResult, blocking, transfer, with_project};
 use crate::dialogs;
 use crate::state::AppState;
 
 /// Puts `project` in the window's `slot` (closing any previous one) and records it as recent.
-fn install(
+pub(super) fn install(
     state: &AppState,
     slot: &mut Option<Project>,
     project: Project,
@@ -66,7 +66,8 @@ pub async fn project_new(
     install_opened(&state, created)
 }
 
-/// Opens `path`, or asks which file to open when `path` is absent. `None` if cancelled.
+/// Opens `path`, or asks which file to open when `path` is absent, and takes a rolling backup
+/// of it (see [`transfer`]). `None` if cancelled.
 #[tauri::command]
 pub async fn project_open(
     app: AppHandle,
@@ -80,13 +81,18 @@ pub async fn project_open(
         return Ok(Some(open.info()?));
     }
     let clock = state.clock.clone();
+    let backups = state.backups.clone();
     let opened = blocking(move || {
         path.map(PathBuf::from)
             .or_else(|| dialogs::pick_open_path(&app))
-            .map(|path| Project::open(&path, clock))
+            .map(|path| transfer::open_with_backup(&backups, &path, clock))
             .transpose()
     })
     .await??;
+    let opened = opened.map(|(project, failed)| {
+        transfer::remember_backup(&state, &project, failed);
+        project
+    });
     install_opened(&state, opened)
 }
 

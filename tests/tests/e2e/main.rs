@@ -4,6 +4,7 @@
 mod assessment;
 mod audits;
 mod dossier;
+mod export_import;
 mod harness;
 mod policies;
 mod overview;
