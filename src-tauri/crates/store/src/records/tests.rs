@@ -158,6 +158,30 @@ fn records_reimport_adds_nothing_twice() {
 }
 
 #[test]
+fn records_import_leaves_the_check_constraints_on() {
+    let (_d, mut p) = project();
+    let csv = format!(
+        "{HEADER}I1,incident,Managed Workplace,P1,2026-10-05T09:12,2026-10-05T09:30,,Ann,,Bob,,,Mail down\n"
+    );
+    import(&mut p, &csv, Preset::Ready20k, false).unwrap();
+    // The import skips the ticket table's CHECKs for its own typed rows only; afterwards a
+    // row that breaks them is refused again.
+    let e = p
+        .conn()
+        .execute(
+            "UPDATE ticket SET kind = 'outage', priority = 'P9' WHERE external_id = 'I1'",
+            [],
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("CHECK constraint failed"), "{e}");
+    let checks: i64 = p
+        .conn()
+        .pragma_query_value(None, "ignore_check_constraints", |r| r.get(0))
+        .unwrap();
+    assert_eq!(checks, 0);
+}
+
+#[test]
 fn records_all_or_nothing_and_skip_bad_rows() {
     let (_d, mut p) = project();
     let text = format!(
