@@ -28,11 +28,6 @@ fn export_all(dir: &Path) {
     export!(ready20k_domain::roadmap::Roadmap);
     export!(ready20k_domain::overview::OverviewView);
     export!(
-        ready20k_domain::transfer::FileSaved,
-        ready20k_domain::transfer::ImportOutcome,
-        ready20k_domain::transfer::BackupsView,
-    );
-    export!(
         ErrorPayload,
         project::ProjectInfo,
         project::RecentProject,
@@ -83,6 +78,8 @@ fn export_all(dir: &Path) {
             d::NewOwnDocument,
             d::RefusalCode,
             d::DocStatus,
+            d::export::DocFormat,
+            d::export::DocumentsExported,
         );
     }
     {

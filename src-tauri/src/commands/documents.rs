@@ -1,10 +1,16 @@
 //! Document drafting commands: register, drafts (autosave, preview, refresh), versions, diff,
 //! approvals, review dates and the firm's own files. Each is a thin adapter over
 //! `ready20k_store::documents`; mutations answer with the recomputed [`DocumentView`].
+//! [`documents_export`] writes approved documents through `ready20k_dossier::export`.
 
+use std::path::{Path, PathBuf};
+
+use ready20k_domain::documents::export::{DocFormat, DocumentsExported};
 use ready20k_domain::documents::{
     DocumentView, NewOwnDocument, Preview, Register, SavedDraft, TextDiffResult, preview,
 };
+use ready20k_dossier::build::approved_documents;
+use ready20k_dossier::export;
 use ready20k_store::Project;
 use ready20k_store::documents::{self as docs, DocError, records};
 use tauri::{AppHandle, State};
@@ -197,4 +203,85 @@ pub async fn documents_attach(
         docs::attach_file(p, document_id, &name, &bytes)?;
         view_of(p, document_id).map(Some)
     })
+}
+
+/// Exports approved documents in `format`: the one with `key` (asks where to save it) or,
+/// without a key, every approved document (asks for a folder). Files are written
+/// atomically; cancelling a picker answers with `dir: None` and no files.
+#[tauri::command]
+pub async fn documents_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    key: Option<String>,
+    format: DocFormat,
+) -> CmdResult<DocumentsExported> {
+    let (snap, today) = super::dossier::snapshot_today(&state)?;
+    let library = ready20k_domain::content::try_library()?;
+    let only = key.clone();
+    let docs = blocking(move || {
+        let mut docs = approved_documents(&snap, library, today);
+        if let Some(k) = &only {
+            docs.retain(|d| &d.key == k);
+        }
+        docs
+    })
+    .await?;
+    let Some(first) = docs.first() else {
+        return Err(match key {
+            Some(k) => CmdError::new(
+                "document_not_approved",
+                format!("{k} has no approved version to export yet."),
+            ),
+            None => CmdError::new(
+                "no_approved_documents",
+                "No document is approved yet: approve one before exporting.",
+            ),
+        });
+    };
+    let suggested = export::file_name(first, format);
+    let one = key.is_some();
+    let picked = blocking(move || {
+        if one {
+            dialogs::pick_export_file(&app, &suggested, format.as_str())
+                .map(|p| (p.parent().map(Path::to_path_buf), Some(p)))
+        } else {
+            dialogs::pick_export_dir(&app).map(|d| (Some(d), None))
+        }
+    })
+    .await?;
+    let Some((dir, file)) = picked else {
+        return Ok(DocumentsExported {
+            dir: None,
+            files: Vec::new(),
+            bytes: 0,
+        });
+    };
+    blocking(move || {
+        let mut out = DocumentsExported {
+            dir: dir.as_ref().map(|d| d.display().to_string()),
+            files: Vec::new(),
+            bytes: 0,
+        };
+        for d in &docs {
+            let f = export::export(d, format)?;
+            let path = match (&file, &dir) {
+                (Some(p), _) => p.clone(),
+                (None, Some(d)) => d.join(&f.file_name),
+                (None, None) => PathBuf::from(&f.file_name),
+            };
+            ready20k_store::atomic::write_file(&path, &f.bytes).map_err(|e| {
+                CmdError::new(
+                    "export_write_failed",
+                    format!("Could not save {}: {e}", path.display()),
+                )
+            })?;
+            out.bytes += f.bytes.len() as u64;
+            out.files.push(
+                path.file_name()
+                    .map_or(f.file_name, |n| n.to_string_lossy().into_owned()),
+            );
+        }
+        Ok(out)
+    })
+    .await?
 }

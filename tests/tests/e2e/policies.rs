@@ -326,3 +326,75 @@ async fn draft_issue_approve_revise_and_diff_the_policy() {
     assert_eq!(approved[0].approval.role_id, "ROLE-TM");
     drop(dir);
 }
+
+/// Waits until `path` exists (the app writes it in the background).
+async fn wait_file(path: &Path) -> Vec<u8> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !path.exists() {
+        assert!(Instant::now() < deadline, "no file at {}", path.display());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    std::fs::read(path).unwrap()
+}
+
+/// A `.docx` is a zip package whose parts include the document body.
+fn assert_docx(bytes: &[u8], what: &str) {
+    assert!(bytes.starts_with(b"PK\x03\x04"), "{what} is not a zip");
+    let has_body = bytes
+        .windows(b"word/document.xml".len())
+        .any(|w| w == b"word/document.xml");
+    assert!(has_body, "{what} has no word/document.xml");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn export_approved_documents_of_the_demo_firm_as_word_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = crate::harness::demo_file(dir.path());
+    let one = dir.path().join("one").join("policy.docx");
+    let all = dir.path().join("all");
+    std::fs::create_dir_all(one.parent().unwrap()).unwrap();
+    std::fs::create_dir_all(&all).unwrap();
+    let env = vec![
+        ("READY20K_E2E_EXPORT_PATH".into(), one.display().to_string()),
+        ("READY20K_E2E_EXPORT_DIR".into(), all.display().to_string()),
+    ];
+    let app = App::open_file(&file, dir, env).await;
+    click(&app, "nav-policies").await;
+
+    // Every approved document into the (hooked) folder.
+    click(&app, "export-all-docx").await;
+    let notice = app.by_test_id("docs-exported").await;
+    let text = notice
+        .prop("textContent")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(text.contains("approved documents"), "{text}");
+    shot(&app, "policies-export-all").await;
+    let names: Vec<String> = std::fs::read_dir(&all)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.len() >= 5, "{names:?}");
+    assert!(names.iter().all(|n| n.ends_with(".docx")), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("DOC-SM-POLICY Service management policy v")),
+        "{names:?}"
+    );
+    for n in &names {
+        assert!(text.contains(n.as_str()), "{n} not listed in {text}");
+        assert_docx(&std::fs::read(all.join(n)).unwrap(), n);
+    }
+
+    // One approved document to the (hooked) save path.
+    click(&app, "open-DOC-SM-POLICY").await;
+    click(&app, "export-docx").await;
+    let bytes = wait_file(&one).await;
+    assert_docx(&bytes, "policy.docx");
+    let text = app.text_of("docs-exported").await;
+    assert!(text.contains("policy.docx"), "{text}");
+    shot(&app, "policies-export-one").await;
+    drop(app.quit().await);
+}

@@ -1,5 +1,7 @@
 /** Typed document-drafting commands, built on the shared {@link call} from lib/api.ts. */
 import { call } from "../../api";
+import type { DocFormat } from "../../bindings/DocFormat";
+import type { DocumentsExported } from "../../bindings/DocumentsExported";
 import type { DocumentView } from "../../bindings/DocumentView";
 import type { NewOwnDocument } from "../../bindings/NewOwnDocument";
 import type { Preview } from "../../bindings/Preview";
@@ -28,4 +30,7 @@ export const policiesApi = {
   diff: (oldId: number, newId: number) => call<TextDiffResult>("documents_diff", { oldId, newId }),
   versionHtml: (versionId: number) => call<string>("documents_version_html", { versionId }),
   attach: (documentId: number) => call<DocumentView | null>("documents_attach", { documentId }),
+  /** Exports the approved document `key`, or every approved document when `key` is null. */
+  exportDocs: (key: string | null, format: DocFormat = "docx") =>
+    call<DocumentsExported>("documents_export", { key, format }),
 };
