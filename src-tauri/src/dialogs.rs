@@ -147,13 +147,7 @@ pub fn pick_pdf_path(app: &AppHandle, suggested: &str) -> Option<PathBuf> {
             .add_filter("PDF document", &["pdf"])
             .blocking_save_file()
             .and_then(|p| p.into_path().ok())
-            .map(|p| {
-                if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-                    p
-                } else {
-                    p.with_extension("pdf")
-                }
-            })
+            .map(|p| ensure_extension(p, "pdf"))
     }
 }
 
@@ -174,13 +168,60 @@ pub fn pick_ics_path(app: &AppHandle, suggested: &str) -> Option<PathBuf> {
             .add_filter("iCalendar", &["ics"])
             .blocking_save_file()
             .and_then(|p| p.into_path().ok())
-            .map(|p| {
-                if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ics")) {
-                    p
-                } else {
-                    p.with_extension("ics")
-                }
-            })
+            .map(|p| ensure_extension(p, "ics"))
+    }
+}
+
+/// Asks where to save a project's JSON export; `None` if the user cancelled. With
+/// `e2e-hooks`, the path comes from `READY20K_E2E_JSON_SAVE_PATH`.
+pub fn pick_json_save_path(app: &AppHandle, suggested: &str) -> Option<PathBuf> {
+    #[cfg(feature = "e2e-hooks")]
+    {
+        let _ = (app, suggested);
+        std::env::var_os("READY20K_E2E_JSON_SAVE_PATH").map(PathBuf::from)
+    }
+    #[cfg(not(feature = "e2e-hooks"))]
+    {
+        app.dialog()
+            .file()
+            .set_title("Export the project as JSON")
+            .set_file_name(format!("{suggested}.json"))
+            .add_filter("Ready20k project export", &["json"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+            .map(|p| ensure_extension(p, "json"))
+    }
+}
+
+/// Asks which JSON export to import; `None` if the user cancelled. With `e2e-hooks`, the path
+/// comes from `READY20K_E2E_JSON_OPEN_PATH`.
+pub fn pick_json_open_path(app: &AppHandle) -> Option<PathBuf> {
+    #[cfg(feature = "e2e-hooks")]
+    {
+        let _ = app;
+        std::env::var_os("READY20K_E2E_JSON_OPEN_PATH").map(PathBuf::from)
+    }
+    #[cfg(not(feature = "e2e-hooks"))]
+    {
+        app.dialog()
+            .file()
+            .set_title("Import a Ready20k project export")
+            .add_filter("Ready20k project export", &["json"])
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+    }
+}
+
+/// Adds `.<ext>` when the user typed a name without it (any case counts as having it).
+#[cfg_attr(feature = "e2e-hooks", allow(dead_code))]
+fn ensure_extension(path: PathBuf, ext: &str) -> PathBuf {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+    {
+        path
+    } else {
+        path.with_extension(ext)
     }
 }
 

@@ -28,6 +28,11 @@ fn export_all(dir: &Path) {
     export!(ready20k_domain::roadmap::Roadmap);
     export!(ready20k_domain::overview::OverviewView);
     export!(
+        ready20k_domain::transfer::FileSaved,
+        ready20k_domain::transfer::ImportOutcome,
+        ready20k_domain::transfer::BackupsView,
+    );
+    export!(
         ErrorPayload,
         project::ProjectInfo,
         project::RecentProject,
