@@ -112,6 +112,8 @@ pub fn run() {
             commands::assessment::snapshot_take,
             commands::assessment::snapshot_delete,
             commands::assessment::snapshot_compare,
+            commands::guide::guide_search,
+            commands::guide::guide_clause,
             commands::dossier::dossier_generate,
             commands::service_report::service_report_generate,
             commands::service_report::service_report_issue,

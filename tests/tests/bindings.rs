@@ -120,6 +120,10 @@ fn export_all(dir: &Path) {
         );
     }
     {
+    {
+        use ready20k_domain::guide as g;
+        export!(g::ClauseGuide, g::PaletteHit, g::ScreenEntry);
+    }
         use ready20k_domain::reviews as rv;
         export!(rv::ReviewsScreen, rv::ReviewDetail, rv::ReviewEdit);
     }

@@ -8,6 +8,7 @@ pub mod audits;
 pub mod calendar;
 pub mod documents;
 pub mod dossier;
+pub mod guide;
 pub mod objectives;
 pub mod overview;
 pub mod project;

@@ -5,6 +5,7 @@ mod assessment;
 mod audits;
 mod dossier;
 mod export_import;
+mod guide;
 mod harness;
 mod policies;
 mod overview;

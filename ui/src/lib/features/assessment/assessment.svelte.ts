@@ -7,6 +7,7 @@ import type { NewEvidence } from "../../bindings/NewEvidence";
 import { assessmentApi } from "./api";
 import { step } from "../../listNav";
 import { flatten, nextUnanswered, type Flat, type Level } from "./logic";
+import { within } from "../guide/guide.svelte";
 
 /** A blank answer to `questionId` at `level`. */
 export function blankAnswer(questionId: string, level: Level): AnswerRecord {
@@ -39,6 +40,8 @@ class AssessmentState {
   advance = $state(true);
   /** The last cleared answer, for undo. */
   cleared = $state<AnswerRecord | null>(null);
+  /** A clause to jump to once the view has loaded ({@link gotoClause}). */
+  private pending: string | null = null;
 
   /** Forgets the previous project's answers, position, warnings and undo. */
   reset(): void {
@@ -49,6 +52,7 @@ class AssessmentState {
     this.warnings = {};
     this.index = 0;
     this.cleared = null;
+    this.pending = null;
   }
 
   flat = $derived<Flat[]>(this.view ? flatten(this.view.sections) : []);
@@ -65,6 +69,8 @@ class AssessmentState {
     if (first) {
       const next = nextUnanswered(this.flat, this.answers, 0);
       this.index = next < 0 ? 0 : next;
+      if (this.pending) this.gotoClause(this.pending);
+      this.pending = null;
     }
   }
 
@@ -84,12 +90,18 @@ class AssessmentState {
     if (i >= 0) this.index = i;
   }
 
-  /** Jumps to the first question (or the first unanswered one) of a top-level clause. */
-  gotoClause(top: string): void {
-    const first = this.flat.findIndex((f) => f.top === top);
+  /** Jumps to the first unanswered question (else the first) of clause `id` and its
+   * sub-clauses (a top-level clause, a heading or a requirement). Before the view has loaded
+   * the jump waits for it (the command palette opens the screen and jumps at once). */
+  gotoClause(id: string): void {
+    if (this.flat.length === 0) {
+      this.pending = id;
+      return;
+    }
+    const first = this.flat.findIndex((f) => within(f.requirement, id));
     if (first < 0) return;
     const unanswered = this.flat.findIndex(
-      (f, i) => i >= first && f.top === top && this.answers[f.question.id] === undefined,
+      (f, i) => i >= first && within(f.requirement, id) && this.answers[f.question.id] === undefined,
     );
     this.index = unanswered >= 0 ? unanswered : first;
   }
