@@ -102,6 +102,9 @@ async fn the_demo_overview_shows_verdicts_and_steers_to_the_next_step() {
     assert!(!all(&app, "due-item").await.is_empty());
     assert_eq!(all(&app, "overview-progress").await.len(), 1);
     shot(&app, "3-demo").await;
+    let progress = app.by_test_id("overview-progress").await;
+    progress.scroll_into_view().await.unwrap();
+    shot(&app, "4-demo-due-and-progress").await;
 
     // A click on the first step opens its screen.
     let screen = attr(&steps[0], "data-screen").await;

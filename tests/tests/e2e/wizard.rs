@@ -155,7 +155,10 @@ async fn six_person_firm_goes_through_the_wizard_and_resumes_after_restart() {
     // 1. Profile: the firm's name is already its legal name, and nothing is flagged before a
     // field is touched; an emptied legal name is reported inline with how to fix it.
     let legal = css(&app, &tid("profile-legal-name")).await;
-    assert_eq!(legal.prop("value").await.unwrap().as_deref(), Some("BrightDesk IT"));
+    assert_eq!(
+        legal.prop("value").await.unwrap().as_deref(),
+        Some("BrightDesk IT")
+    );
     assert_eq!(count(&app, &tid("issues")).await, 0);
     set(&app, &tid("profile-legal-name"), "").await;
     let issues = app.by_test_id("issues").await.text().await.unwrap();
