@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 #[path = "it/calendar.rs"]
 mod calendar;
+#[path = "it/docs.rs"]
+mod docs;
 #[path = "it/kill.rs"]
 mod kill;
 #[path = "it/records.rs"]
