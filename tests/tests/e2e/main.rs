@@ -13,5 +13,6 @@ mod project_files;
 mod records;
 mod registers;
 mod reviews;
+mod roadmap;
 mod scorecard;
 mod wizard;

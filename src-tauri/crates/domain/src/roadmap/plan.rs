@@ -105,8 +105,10 @@ pub fn plan(stage2: NaiveDate, months: u32) -> Plan {
 /// What is left to do, as the earliest-date rule needs it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Remaining {
-    /// Required documents not yet approved (and open setup errors count as one).
+    /// Required documents not yet approved.
     pub documents_left: u32,
+    /// The setup wizard has open errors (scope and setup are not settled).
+    pub setup_open: bool,
     /// Since when the processes run with records, if known.
     pub records_since: Option<NaiveDate>,
     /// Months of records asked for before Stage 2.
@@ -135,13 +137,18 @@ pub struct Earliest {
 pub fn earliest(r: &Remaining, profile: &FirmProfile, today: NaiveDate) -> Earliest {
     let mut reasons: Vec<(NaiveDate, String)> = Vec::new();
     let mut stage1 = today;
-    if r.documents_left > 0 {
+    if r.documents_left > 0 || r.setup_open {
         let d = plus_days(today, DOCUMENTS_MIN_DAYS);
+        let setup = if r.setup_open {
+            " (and the setup wizard's open errors settled)"
+        } else {
+            ""
+        };
         reasons.push((
             d,
             format!(
-                "{} required document(s) still to be approved: allow at least {} days to \
-                 finish, issue and approve them; the Stage 1 auditor reviews them first.",
+                "{} required document(s) still to be approved{setup}: allow at least {} days \
+                 to finish, issue and approve them; the Stage 1 auditor reviews them first.",
                 r.documents_left, DOCUMENTS_MIN_DAYS
             ),
         ));

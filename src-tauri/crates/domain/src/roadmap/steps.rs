@@ -113,9 +113,9 @@ impl State {
 
     /// What the earliest-date rule needs.
     pub(super) fn remaining(&self) -> Remaining {
-        let setup = u32::from(!self.setup_errors.is_empty());
         Remaining {
-            documents_left: self.required_docs - self.approved_docs.min(self.required_docs) + setup,
+            documents_left: self.required_docs - self.approved_docs.min(self.required_docs),
+            setup_open: !self.setup_errors.is_empty(),
             records_since: self.records_since,
             months: self.months_needed,
             audit_done: self.audit_done,
