@@ -6,13 +6,16 @@
 //! - `blocks`: model blocks become items (boxes, paragraph lines, tables, breaks);
 //!   `contents`: the table of contents; `paginate`: one pass placing the items on pages;
 //!   `cover`: the cover page; `decorate`: running header, footer and watermark.
-//! - `table`, `chart` and [`text`]: tables, charts, and wrapping with real font metrics.
+//! - `table`, `chart` and [`text`]: tables, charts, and wrapping with real font metrics
+//!   (`metrics`; `line`: words and lines in visual order).
 
 mod blocks;
 mod chart;
 mod contents;
 mod cover;
 mod decorate;
+mod line;
+mod metrics;
 mod paginate;
 mod shape;
 mod table;

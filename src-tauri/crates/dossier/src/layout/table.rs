@@ -369,7 +369,8 @@ impl TableL {
             for (k, line) in cell.lines.iter().enumerate().skip(start).take(count) {
                 let baseline = top + self.pad + (k - start) as f32 * lh + size * 0.98;
                 let x = if cell.center {
-                    cx + (cw - line.width).max(0.0) / 2.0
+                    // Centred whatever the direction (a right-to-left line's indent undone).
+                    cx + (cw - line.width).max(0.0) / 2.0 - line.indent
                 } else {
                     cx + PAD_X
                 };

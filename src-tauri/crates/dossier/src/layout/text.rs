@@ -1,14 +1,14 @@
 //! Font metrics, glyph coverage with fallback (embedded DejaVu, then installed fonts),
 //! shaping of complex scripts, line breaking and right-to-left order.
 
-use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
-use ttf_parser::Face;
-
-use super::shape::{Shaper, is_complex, is_format, is_rtl, is_spaceless, must_shape, visual_order};
-use super::{Colour, Glyph, Prim, TextRun};
-use crate::DossierError;
+use super::Colour;
+pub use super::line::{Line, Placed};
+use super::line::{Piece, Word, finish_line, split_word};
+pub use super::metrics::Metrics;
+use super::metrics::{WrapKey, Wrapped};
+use super::shape::{is_complex, is_format, is_rtl, is_spaceless, must_shape};
 use crate::fonts::FontKey;
 use crate::fonts::system::{self, CjkHint, Want};
 use crate::model::{Paragraph, Run};
@@ -16,168 +16,8 @@ use crate::model::{Paragraph, Run};
 /// Character used where no font has a glyph.
 pub const REPLACEMENT: char = '?';
 
-/// Advance widths and vertical metrics of the faces, and shapers for them.
-pub struct Metrics {
-    faces: Vec<Face<'static>>,
-    units: [f32; 4],
-    ascender: [f32; 4],
-    descender: [f32; 4],
-    /// Whether fonts installed on the machine may draw what the embedded faces cannot.
-    installed: bool,
-    shapers: RefCell<HashMap<FontKey, std::rc::Rc<Shaper>>>,
-    /// Advance at 1 pt of the characters below [`FAST`] in each embedded face (negative:
-    /// no glyph), read once instead of through the cmap for every character.
-    fast: [Vec<f32>; 4],
-    /// Lines already wrapped (the layout runs twice to settle the contents' page numbers).
-    memo: RefCell<HashMap<WrapKey, Wrapped>>,
-}
-
-/// Characters with a precomputed advance (Latin, Greek, Cyrillic, Hebrew, Arabic).
-const FAST: u32 = 0x800;
-
-/// What identifies a wrap: base style, width and the runs.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct WrapKey {
-    font: FontKey,
-    size: u32,
-    colour: Colour,
-    width: u32,
-    runs: Vec<(String, bool, bool, bool)>,
-}
-
-/// A remembered wrap and what it reported.
-struct Wrapped {
-    lines: Vec<Line>,
-    missing: Vec<char>,
-    substitutions: usize,
-}
-
-fn slot(key: FontKey) -> Option<usize> {
-    match key {
-        FontKey::Regular => Some(0),
-        FontKey::Bold => Some(1),
-        FontKey::Oblique => Some(2),
-        FontKey::Mono => Some(3),
-        FontKey::System(_) => None,
-    }
-}
-
-impl Metrics {
-    /// Parse the embedded fonts; installed fonts are used for what they lack.
-    pub fn load() -> Result<Self, DossierError> {
-        Self::with_installed(true)
-    }
-
-    /// Parse the embedded fonts; `installed` says whether installed fonts may be used too.
-    pub fn with_installed(installed: bool) -> Result<Self, DossierError> {
-        let mut faces = Vec::with_capacity(4);
-        let mut units = [1000.0; 4];
-        let mut ascender = [0.8; 4];
-        let mut descender = [-0.2; 4];
-        for (i, key) in FontKey::ALL.into_iter().enumerate() {
-            let face = Face::parse(key.data().0, 0)
-                .map_err(|e| DossierError::Font(format!("{key:?}: {e}")))?;
-            let upem = f32::from(face.units_per_em());
-            units[i] = upem;
-            ascender[i] = f32::from(face.ascender()) / upem;
-            descender[i] = f32::from(face.descender()) / upem;
-            faces.push(face);
-        }
-        let fast = std::array::from_fn(|i| {
-            let face = &faces[i];
-            (0..FAST)
-                .map(|cp| {
-                    char::from_u32(cp)
-                        .and_then(|c| face.glyph_index(c))
-                        .filter(|g| g.0 != 0)
-                        .map_or(-1.0, |g| {
-                            face.glyph_hor_advance(g)
-                                .map_or(0.0, |a| f32::from(a) / units[i])
-                        })
-                })
-                .collect()
-        });
-        Ok(Self {
-            faces,
-            units,
-            ascender,
-            descender,
-            installed,
-            shapers: RefCell::new(HashMap::new()),
-            fast,
-            memo: RefCell::new(HashMap::new()),
-        })
-    }
-
-    fn face(&self, key: FontKey) -> Option<&Face<'static>> {
-        match slot(key) {
-            Some(i) => self.faces.get(i),
-            None => key.system_face(),
-        }
-    }
-
-    fn units(&self, key: FontKey) -> f32 {
-        match slot(key) {
-            Some(i) => self.units[i],
-            None => self
-                .face(key)
-                .map_or(1000.0, |f| f32::from(f.units_per_em())),
-        }
-    }
-
-    fn fast(&self, key: FontKey, c: char) -> Option<f32> {
-        let i = slot(key)?;
-        self.fast[i].get(c as usize).copied()
-    }
-
-    /// Whether `key` has a real glyph for `c`.
-    pub fn has_glyph(&self, key: FontKey, c: char) -> bool {
-        if let Some(a) = self.fast(key, c) {
-            return a >= 0.0;
-        }
-        self.face(key)
-            .and_then(|f| f.glyph_index(c))
-            .is_some_and(|g| g.0 != 0)
-    }
-
-    /// Advance width of `c` in `key` at 1 pt (0 when the glyph is missing).
-    pub fn advance(&self, key: FontKey, c: char) -> f32 {
-        if let Some(a) = self.fast(key, c) {
-            return a.max(0.0);
-        }
-        let Some(face) = self.face(key) else {
-            return 0.0;
-        };
-        face.glyph_index(c)
-            .and_then(|g| face.glyph_hor_advance(g))
-            .map_or(0.0, |a| f32::from(a) / self.units(key))
-    }
-
-    /// Width of `s` in `key` at `size` pt (no kerning: the PDF is written without it too).
-    pub fn width(&self, key: FontKey, size: f32, s: &str) -> f32 {
-        s.chars().map(|c| self.advance(key, c)).sum::<f32>() * size
-    }
-
-    /// Ascender as a fraction of the em.
-    pub fn ascender(&self, key: FontKey) -> f32 {
-        slot(key).map_or(0.8, |i| self.ascender[i])
-    }
-
-    /// Descender as a (negative) fraction of the em.
-    pub fn descender(&self, key: FontKey) -> f32 {
-        slot(key).map_or(-0.2, |i| self.descender[i])
-    }
-
-    fn shaper(&self, key: FontKey) -> Option<std::rc::Rc<Shaper>> {
-        if let Some(s) = self.shapers.borrow().get(&key) {
-            return Some(s.clone());
-        }
-        let face = self.face(key)?.clone();
-        let s = std::rc::Rc::new(Shaper::new(face));
-        self.shapers.borrow_mut().insert(key, s.clone());
-        Some(s)
-    }
-}
+/// Widths from here on are "no limit" (single lines): nothing to align to.
+const UNBOUNDED: f32 = 1.0e6;
 
 /// Text style of one run as the layout sees it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -214,93 +54,6 @@ impl Style {
         }
     }
 }
-
-/// A piece of a word in one face and one direction.
-#[derive(Debug, Clone, PartialEq)]
-struct Piece {
-    style: Style,
-    /// The characters (logical order).
-    text: String,
-    width: f32,
-    /// Shaped glyphs in visual order, when the piece is shaped.
-    glyphs: Option<Vec<Glyph>>,
-    /// Bidi embedding level (odd = right to left).
-    level: u8,
-}
-
-/// A word (no break opportunity inside except by characters), possibly mixing styles.
-#[derive(Debug, Clone, PartialEq)]
-struct Word {
-    pieces: Vec<Piece>,
-    width: f32,
-    /// Width of the space that follows the word (0 at the end or at a break without space).
-    space_after: f32,
-    /// Bidi level of that space.
-    space_level: u8,
-}
-
-impl Word {
-    fn new() -> Self {
-        Word {
-            pieces: Vec::new(),
-            width: 0.0,
-            space_after: 0.0,
-            space_level: 0,
-        }
-    }
-}
-
-/// A piece of a laid-out line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Placed {
-    /// Offset from the line start.
-    pub x: f32,
-    /// Style.
-    pub style: Style,
-    /// Characters in drawing order (for shaped pieces: the logical text).
-    pub text: String,
-    /// Advance width.
-    pub width: f32,
-    /// Shaped glyphs in drawing order.
-    pub glyphs: Option<Vec<Glyph>>,
-}
-
-/// A laid-out line: pieces with x offsets relative to the line start.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Line {
-    /// The pieces, left to right.
-    pub pieces: Vec<Placed>,
-    /// Natural width of the line.
-    pub width: f32,
-}
-
-impl Line {
-    /// Text primitives for this line with its start at `x` and baseline at `baseline`.
-    pub fn prims(&self, x: f32, baseline: f32) -> Vec<Prim> {
-        self.pieces
-            .iter()
-            .filter(|p| !p.text.is_empty() || p.glyphs.is_some())
-            .map(|p| {
-                Prim::Text(TextRun {
-                    font: p.style.font,
-                    size: p.style.size,
-                    x: x + p.x,
-                    y: baseline,
-                    colour: p.style.colour,
-                    text: p.text.clone(),
-                    width: p.width,
-                    glyphs: p.glyphs.clone(),
-                })
-            })
-            .collect()
-    }
-
-    /// Largest font size on the line (0 when empty).
-    pub fn max_size(&self) -> f32 {
-        self.pieces.iter().map(|p| p.style.size).fold(0.0, f32::max)
-    }
-}
-
 /// Resolves glyph coverage and breaks text into lines; collects missing characters.
 pub struct Typesetter<'m> {
     /// Font metrics.
@@ -317,6 +70,8 @@ pub struct Typesetter<'m> {
 struct Analysis {
     /// Bidi level per byte of the text (empty: all left to right).
     levels: Vec<u8>,
+    /// The paragraph's base direction is right to left (its first strong character is).
+    rtl: bool,
     /// Byte offsets where a line may break without a space (scripts without spaces).
     soft_breaks: BTreeSet<usize>,
     hint: CjkHint,
@@ -325,6 +80,7 @@ struct Analysis {
 fn analyse(text: &str) -> Analysis {
     let mut a = Analysis {
         levels: Vec::new(),
+        rtl: false,
         soft_breaks: BTreeSet::new(),
         hint: CjkHint::Chinese,
     };
@@ -332,7 +88,9 @@ fn analyse(text: &str) -> Analysis {
         return a;
     }
     if text.chars().any(is_rtl) {
-        let info = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
+        // The base level comes from the first strong character (rules P2, P3).
+        let info = unicode_bidi::BidiInfo::new(text, None);
+        a.rtl = info.paragraphs.first().is_some_and(|p| p.level.is_rtl());
         a.levels = info.levels.iter().map(|l| l.number()).collect();
     }
     if text.chars().any(is_spaceless) {
@@ -452,7 +210,8 @@ impl<'m> Typesetter<'m> {
         }
     }
 
-    fn words(&mut self, base: Style, runs: &[Run]) -> Vec<Word> {
+    /// The words of `runs`, and whether the paragraph runs right to left.
+    fn words(&mut self, base: Style, runs: &[Run]) -> (Vec<Word>, bool) {
         let full: String = runs.iter().map(|r| r.text.as_str()).collect();
         let a = analyse(&full);
         let mut words = Vec::new();
@@ -493,7 +252,7 @@ impl<'m> Typesetter<'m> {
             self.finish_word(&mut cur);
             words.push(cur);
         }
-        words
+        (words, a.rtl)
     }
 
     /// Break `runs` into lines no wider than `max_width` (remembered: the same text in the
@@ -527,7 +286,7 @@ impl<'m> Typesetter<'m> {
     }
 
     fn wrap_new(&mut self, base: Style, runs: &[Run], max_width: f32) -> Vec<Line> {
-        let words = self.words(base, runs);
+        let (words, rtl) = self.words(base, runs);
         let mut lines: Vec<Vec<Word>> = Vec::new();
         let mut cur: Vec<Word> = Vec::new();
         let mut cur_w = 0.0f32;
@@ -566,7 +325,14 @@ impl<'m> Typesetter<'m> {
         if !cur.is_empty() {
             lines.push(cur);
         }
-        lines.into_iter().map(finish_line).collect()
+        let mut lines: Vec<Line> = lines.into_iter().map(finish_line).collect();
+        // A right-to-left paragraph is aligned to the right edge of its width.
+        if rtl && max_width < UNBOUNDED {
+            for l in &mut lines {
+                l.indent = (max_width - l.width).max(0.0);
+            }
+        }
+        lines
     }
 
     /// Convenience: wrap a model paragraph.
@@ -592,117 +358,11 @@ fn is_rtl_simple(c: char) -> bool {
     matches!(c as u32, 0x0590..=0x05FF | 0xFB1D..=0xFB4F)
 }
 
-/// Split a too-wide word into chunks that each fit `max_width` (shaped pieces by glyphs).
-fn split_word(metrics: &Metrics, word: Word, max_width: f32) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut cur = Word::new();
-    let flush = |cur: &mut Word, out: &mut Vec<Word>| {
-        out.push(std::mem::replace(cur, Word::new()));
-    };
-    for piece in word.pieces {
-        if let Some(glyphs) = piece.glyphs {
-            for g in glyphs {
-                if cur.width + g.advance > max_width && !cur.pieces.is_empty() {
-                    flush(&mut cur, &mut out);
-                }
-                let w = g.advance;
-                match cur.pieces.last_mut() {
-                    Some(p) if p.style == piece.style && p.glyphs.is_some() => {
-                        p.text.push_str(&g.text);
-                        p.width += w;
-                        p.glyphs.get_or_insert_with(Vec::new).push(g);
-                    }
-                    _ => cur.pieces.push(Piece {
-                        style: piece.style,
-                        text: g.text.clone(),
-                        width: w,
-                        glyphs: Some(vec![g]),
-                        level: piece.level,
-                    }),
-                }
-                cur.width += w;
-            }
-            continue;
-        }
-        for c in piece.text.chars() {
-            let w = metrics.advance(piece.style.font, c) * piece.style.size;
-            if cur.width + w > max_width && !cur.pieces.is_empty() {
-                flush(&mut cur, &mut out);
-            }
-            match cur.pieces.last_mut() {
-                Some(p) if p.style == piece.style && p.glyphs.is_none() => {
-                    p.text.push(c);
-                    p.width += w;
-                }
-                _ => cur.pieces.push(Piece {
-                    style: piece.style,
-                    text: c.to_string(),
-                    width: w,
-                    glyphs: None,
-                    level: piece.level,
-                }),
-            }
-            cur.width += w;
-        }
-    }
-    if !cur.pieces.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-/// One item of a line before reordering: a piece, or the gap after a word.
-enum Item {
-    Piece(Piece),
-    Gap(f32),
-}
-
-/// Place the words of a line in visual order: right-to-left runs (odd bidi levels) are
-/// reversed, pieces and the spaces between words alike; unshaped right-to-left pieces
-/// have their characters reversed (shaped ones come out of the shaper in visual order).
-fn finish_line(words: Vec<Word>) -> Line {
-    let mut items: Vec<(Item, u8)> = Vec::new();
-    let n = words.len();
-    for (i, w) in words.into_iter().enumerate() {
-        for p in w.pieces {
-            let lvl = p.level;
-            items.push((Item::Piece(p), lvl));
-        }
-        if i + 1 < n {
-            items.push((Item::Gap(w.space_after), w.space_level));
-        }
-    }
-    let levels: Vec<u8> = items.iter().map(|(_, l)| *l).collect();
-    let mut slots: Vec<Option<Item>> = items.into_iter().map(|(it, _)| Some(it)).collect();
-    let mut line = Line::default();
-    let mut x = 0.0;
-    for i in visual_order(&levels) {
-        match slots[i].take() {
-            Some(Item::Piece(mut p)) => {
-                if p.level % 2 == 1 && p.glyphs.is_none() {
-                    p.text = p.text.chars().rev().collect();
-                }
-                line.pieces.push(Placed {
-                    x,
-                    style: p.style,
-                    text: p.text,
-                    width: p.width,
-                    glyphs: p.glyphs,
-                });
-                x += p.width;
-            }
-            Some(Item::Gap(g)) => x += g,
-            None => {}
-        }
-    }
-    line.width = x;
-    line
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::layout::Prim;
 
     fn base() -> Style {
         Style {
@@ -792,5 +452,50 @@ mod tests {
         let g = lines[0].pieces[2].glyphs.as_ref().unwrap();
         assert_eq!(g.first().unwrap().text, "ג");
         assert_eq!(g.last().unwrap().text, "א");
+    }
+
+    /// Right edges of the text primitives of `l` placed at x = 0.
+    fn right_edge(l: &Line) -> f32 {
+        l.prims(0.0, 0.0)
+            .iter()
+            .map(|p| match p {
+                Prim::Text(t) => t.x + t.width,
+                _ => 0.0,
+            })
+            .fold(0.0, f32::max)
+    }
+
+    #[test]
+    fn right_to_left_paragraphs_align_right_and_read_from_the_right() {
+        let m = Metrics::with_installed(false).unwrap();
+        let mut t = Typesetter::new(&m);
+        let text = "שירות גיבוי ושחזור לכל הלקוחות שלנו בכל יום בשבוע כולל סופי שבוע";
+        let lines = t.wrap(base(), &[Run::plain(text)], 120.0);
+        assert!(lines.len() > 2, "{}", lines.len());
+        for l in &lines {
+            assert!((right_edge(l) - 120.0).abs() < 0.01, "{}", right_edge(l));
+            assert!(l.indent > 0.0 && (l.indent + l.width - 120.0).abs() < 0.01);
+        }
+        // The first word in reading order ends the first line on the right.
+        let first = lines[0].pieces.last().unwrap();
+        assert_eq!(first.text, "שירות");
+        // Latin and digits inside keep their own order (left to right), left of the word
+        // they follow in reading order.
+        let l = &t.wrap(base(), &[Run::plain("שירות Ready20k 2026")], 300.0)[0];
+        let order: Vec<&str> = l.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(order, vec!["Ready20k", "2026", "שירות"]);
+        assert!((right_edge(l) - 300.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn left_to_right_paragraphs_with_hebrew_words_stay_left() {
+        let m = Metrics::with_installed(false).unwrap();
+        let mut t = Typesetter::new(&m);
+        let lines = t.wrap(base(), &[Run::plain("Backup service שירות גיבוי")], 500.0);
+        assert_eq!(lines[0].indent, 0.0);
+        assert_eq!(lines[0].pieces[0].text, "Backup");
+        // An unbounded line has no edge to align to.
+        let l = t.line(base(), "שירות גיבוי");
+        assert_eq!(l.indent, 0.0);
     }
 }

@@ -4,10 +4,12 @@
 
 use ready20k_domain::snapshot::ProjectSnapshot;
 use ready20k_dossier::build::{DossierOptions, build};
+use ready20k_dossier::layout::{self, Document, TextRun};
+use ready20k_dossier::model::{Block, Paragraph};
 use ready20k_dossier::{FontSources, render, render_with};
 
 use crate::demo::{library, snapshot};
-use crate::tool;
+use crate::{texts, tool};
 
 const FIRM: &str = "さくら情報サービス株式会社";
 const SCOPE_ZH: &str = "为客户提供托管工作站和网络服务";
@@ -126,4 +128,79 @@ fn without_installed_fonts_the_missing_glyphs_name_the_package() {
     assert!(r.font_packages.contains(&"fonts-noto-core"));
     // Hebrew and Arabic are in DejaVu: never reported.
     assert!(!r.missing_glyphs.iter().any(|c| "דוד خدمة".contains(*c)));
+}
+
+/// The lines of the body of `page` whose text contains one of `words`: (left, right) edges
+/// by baseline.
+fn line_edges(doc: &Document, page: usize, words: &[&str]) -> Vec<(f32, f32)> {
+    let body = doc.page_body(page);
+    let runs: Vec<&TextRun> = texts(&doc.pages[page])
+        .filter(|t| t.y > body.y && t.y < body.bottom())
+        .collect();
+    let mut ys: Vec<f32> = runs
+        .iter()
+        .filter(|t| words.iter().any(|w| t.text.contains(w)))
+        .map(|t| t.y)
+        .collect();
+    ys.dedup();
+    ys.iter()
+        .map(|y| {
+            let on: Vec<&&TextRun> = runs.iter().filter(|t| t.y == *y).collect();
+            let left = on.iter().map(|t| t.x).fold(f32::MAX, f32::min);
+            let right = on.iter().map(|t| t.x + t.width).fold(0.0, f32::max);
+            (left, right)
+        })
+        .collect()
+}
+
+#[test]
+fn right_to_left_paragraphs_are_right_aligned_on_the_page() {
+    let hebrew = "שירות גיבוי ושחזור לכל הלקוחות שלנו בכל יום בשבוע, כולל סופי שבוע וחגים, \
+                  עם בדיקת שחזור חודשית ודוח לכל לקוח"
+        .repeat(3);
+    let arabic = "نقدم خدمة الدعم الفني لجميع العملاء في المكتب وعن بعد طوال أيام الأسبوع ".repeat(3);
+    let english = "Backup and restore for every customer, every day of the week. ".repeat(4);
+    let mut d = crate::layout::tiny(vec![
+        Block::Paragraph(Paragraph::plain(&hebrew)),
+        Block::Paragraph(Paragraph::plain(&arabic)),
+        Block::Paragraph(Paragraph::plain(&english)),
+    ]);
+    d.cover.firm = "שירותי מחשוב צפון בע\"מ".into();
+    let doc = layout::layout(&d).unwrap();
+    let body = doc.page_body(1);
+    for (what, words) in [
+        ("Hebrew", ["שירות", "בשבוע"]),
+        ("Arabic", ["الفني", "العملاء"]),
+    ] {
+        let edges = line_edges(&doc, 1, &words);
+        assert!(!edges.is_empty(), "{what} paragraph not found");
+        for (left, right) in &edges {
+            assert!(
+                (right - body.right()).abs() < 0.05,
+                "{what}: {right} vs {}",
+                body.right()
+            );
+            assert!(*left >= body.x - 0.01, "{what}: {left}");
+        }
+        // Lines of different lengths: they share the right edge, not the left one.
+        let lefts: Vec<f32> = edges.iter().map(|e| e.0).collect();
+        assert!(
+            lefts.iter().any(|l| (l - body.x).abs() > 1.0),
+            "{what}: {lefts:?}"
+        );
+    }
+    let english_edges = line_edges(&doc, 1, &["Backup", "customer"]);
+    assert!(english_edges.iter().all(|(l, _)| (l - body.x).abs() < 0.01));
+    // The cover's firm name, a right-to-left paragraph too, ends at the right margin
+    // where the (English) title starts at the left one.
+    let cover: Vec<&TextRun> = texts(&doc.pages[0]).collect();
+    let firm_y = cover.iter().find(|t| t.text.contains("צפון")).unwrap().y;
+    let firm_right = cover
+        .iter()
+        .filter(|t| t.y == firm_y)
+        .map(|t| t.x + t.width)
+        .fold(0.0, f32::max);
+    assert!((firm_right - body.right()).abs() < 0.05, "{firm_right}");
+    let title = cover.iter().find(|t| t.text == "Layout").unwrap();
+    assert!((title.x - body.x).abs() < 0.01, "{}", title.x);
 }
