@@ -94,7 +94,15 @@ fn folder_name(project: &Path) -> String {
 fn scan(folder: &Path) -> Result<Vec<(Stamp, PathBuf)>> {
     let entries = match fs::read_dir(folder) {
         Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        // No folder (or a file where it would be): no backups.
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(Vec::new());
+        }
         Err(e) => return Err(e.into()),
     };
     let mut found = Vec::new();
