@@ -485,3 +485,69 @@ fn heat_map_prints_each_count_and_a_line_chart_breaks_at_a_missing_month() {
         .count();
     assert_eq!(teal_lines, 1, "only the legend's sample line");
 }
+
+#[test]
+fn issued_service_reports_are_listed_in_the_records_section() {
+    use ready20k_domain::snapshot::ServiceReportSnap;
+    let mut s = filled();
+    let issued = |version: u32| ServiceReportSnap {
+        id: i64::from(version),
+        service_id: None,
+        service_name: "Managed Workplace".into(),
+        month: "2026-02".into(),
+        version,
+        issued_on: "2026-03-02".into(),
+        issued_by: 1,
+        issued_by_name: "Ann Lee".into(),
+        issued_at: "2026-03-02T09:00:00Z".into(),
+        pages: 3,
+        size: 5,
+        sha256: "ab".repeat(32),
+        content_base64: "JVBERi0=".into(),
+        figures: "{}".into(),
+        evidence_id: None,
+    };
+    s.records.service_reports = vec![issued(1), issued(2)];
+    let d = full(&s);
+    let rows = cells(section(&d, "Operating records"));
+    let listed: Vec<&Vec<(String, Tone)>> = rows
+        .iter()
+        .filter(|r| r.len() == 5 && r[0].0 == "Managed Workplace" && r[1].0 == "2026-02")
+        .collect();
+    assert_eq!(listed.len(), 2, "{rows:?}");
+    assert_eq!(listed[0][2].0, "v2", "newest version first");
+    assert_eq!(listed[0][3].0, "2026-03-02 by Ann Lee");
+}
+
+#[test]
+fn the_rendered_report_carries_the_figures_it_shows() {
+    use ready20k_domain::records::ReportRequest;
+    use ready20k_dossier::build::{render_service_report, service_report_with_figures};
+    let s = filled();
+    let req = ReportRequest {
+        service: "managed workplace".into(),
+        month: "2026-02".into(),
+        date: date(),
+        issued_by: 1,
+    };
+    let r = render_service_report(&s, &req).unwrap();
+    assert!(r.pdf.starts_with(b"%PDF-") && r.pages >= 1);
+    let opts = ServiceReportOptions {
+        service: req.service.clone(),
+        month: req.month.clone(),
+        date: req.date,
+    };
+    let (_, id, figures) = service_report_with_figures(&s, &opts).unwrap();
+    assert_eq!((r.service_id, &r.figures), (id, &figures));
+    assert_eq!(figures.month, "2026-02");
+    assert_eq!(figures.trend.len(), 12);
+    assert_eq!(figures.trend.last(), Some(&figures.this_month));
+    let bad = ReportRequest {
+        service: "Nope".into(),
+        ..req
+    };
+    assert_eq!(
+        render_service_report(&s, &bad).unwrap_err().code,
+        "unknown_service"
+    );
+}
