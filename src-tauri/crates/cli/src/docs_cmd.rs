@@ -6,13 +6,12 @@ use std::time::Instant;
 
 use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use ready20k_domain::clock::{Clock, SystemClock};
 use ready20k_domain::documents::export::DocFormat;
 use ready20k_dossier::build::approved_documents;
 use ready20k_dossier::export;
 
 use crate::Failure;
-use crate::dossier_cmd::{load, write_atomically};
+use crate::dossier_cmd::{date_arg, load, write_atomically};
 
 /// Parses `--format` into the one format type.
 fn format_parser() -> impl TypedValueParser<Value = DocFormat> {
@@ -53,14 +52,7 @@ pub struct DocsArgs {
 
 /// Writes the approved documents.
 pub fn docs(args: DocsArgs) -> Result<(), Failure> {
-    let date = match args.date.as_deref() {
-        Some(d) => chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
-            Failure::usage(format!(
-                "error [bad_date]: --date must be a date like 2026-03-12; got \"{d}\""
-            ))
-        })?,
-        None => SystemClock.now().date_naive(),
-    };
+    let date = date_arg(args.date.as_deref())?;
     if args.out.exists() && !args.out.is_dir() {
         return Err(Failure::usage(format!(
             "error [not_a_folder]: {} exists and is not a folder; -o takes the folder to \

@@ -76,16 +76,21 @@ pub(crate) fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), Failure> 
         .map_err(|e| Failure::usage(format!("cannot write {}: {e}", out.display())))
 }
 
-/// Builds, renders and writes the dossier.
-pub fn dossier(args: DossierArgs) -> Result<(), Failure> {
-    let date = match args.date.as_deref() {
+/// The `--date` argument (YYYY-MM-DD), or today.
+pub(crate) fn date_arg(date: Option<&str>) -> Result<chrono::NaiveDate, Failure> {
+    match date {
         Some(d) => chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
             Failure::usage(format!(
                 "--date must be a date like 2026-03-12; got \"{d}\""
             ))
-        })?,
-        None => SystemClock.now().date_naive(),
-    };
+        }),
+        None => Ok(SystemClock.now().date_naive()),
+    }
+}
+
+/// Builds, renders and writes the dossier.
+pub fn dossier(args: DossierArgs) -> Result<(), Failure> {
+    let date = date_arg(args.date.as_deref())?;
     let library = ready20k_domain::content::try_library()
         .map_err(|e| Failure::usage(format!("error [{}]: {e}", e.code())))?;
     let snap = load(&args.file)?;
