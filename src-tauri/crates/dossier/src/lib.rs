@@ -4,7 +4,7 @@
 //! - [`model`]: what the dossier says (no PDF or layout types).
 //! - [`layout`]: text wrapping with real font metrics, tables, charts, pagination, contents,
 //!   running header and footer -> pages of positioned primitives.
-//! - `pdf`: the only module that writes PDF (objects, content streams, subset fonts).
+//! - `pdf`: the only module that touches the PDF libraries.
 //! - [`build`]: the dossier model of a project (snapshot + content library + options).
 //! - [`export`]: each approved document on its own, as Word, PDF or Markdown.
 //!
