@@ -5,7 +5,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ready20k_domain::assessment::{Action, ActionSource, ActionStatus, AnswerRecord, NewEvidence};
 use ready20k_domain::clock::{SettableClock, SystemClock};
@@ -17,7 +17,7 @@ use ready20k_store::assessment::{self as store, actions, answers, evidence, snap
 use ready20k_store::wizard::people;
 use thirtyfour::prelude::*;
 
-use crate::harness::{App, Launch};
+use crate::harness::{App, Launch, until};
 
 async fn css(app: &App, selector: &str) -> WebElement {
     app.css(selector).await
@@ -45,19 +45,6 @@ async fn text(app: &App, id: &str) -> String {
         .unwrap_or_default()
         .trim()
         .to_owned()
-}
-
-/// Waits until `probe` returns true.
-async fn until<F, Fut>(what: &str, mut probe: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while !probe().await {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 /// Clicks the element with `data-testid` = `id` the way a person does: press, hold for a

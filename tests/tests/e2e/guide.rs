@@ -5,7 +5,6 @@
 //! Screenshots go to `target/e2e-shots/guide-*.png`.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use ready20k_domain::clock::SystemClock;
 use ready20k_domain::content::library;
@@ -13,20 +12,7 @@ use ready20k_domain::guide::ClauseGuide;
 use ready20k_store::Project;
 use thirtyfour::prelude::*;
 
-use crate::harness::{App, demo_file};
-
-/// Waits until `probe` returns true.
-async fn until<F, Fut>(what: &str, mut probe: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while !probe().await {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
+use crate::harness::{App, demo_file, until};
 
 async fn attr(el: &WebElement, name: &str) -> String {
     el.attr(name).await.unwrap().unwrap_or_default()
@@ -68,6 +54,16 @@ async fn keys(app: &App, keys: impl Into<TypingData>) {
 async fn focused(app: &App) -> String {
     let el = app.driver.active_element().await.unwrap();
     attr(&el, "data-testid").await
+}
+
+/// Opens the palette with Ctrl+K and waits for the focus in its field.
+async fn open_palette(app: &App) {
+    keys(app, Key::Control + "k").await;
+    app.by_test_id("palette-input").await;
+    until("focus in the palette", || async {
+        focused(app).await == "palette-input"
+    })
+    .await;
 }
 
 /// The guide of `clause` as the store computes it for `p` (which is closed).
@@ -203,12 +199,7 @@ async fn find_clause_8_5_1_3_from_the_command_palette() {
     app.by_test_id("overview-title").await;
 
     // Ctrl+K opens the palette with the focus in its field; arrows move, Escape closes.
-    keys(&app, Key::Control + "k").await;
-    app.by_test_id("palette-input").await;
-    until("focus in the palette", || async {
-        focused(&app).await == "palette-input"
-    })
-    .await;
+    open_palette(&app).await;
     keys(&app, "capacity").await;
     let first = "[data-testid='palette-hit']";
     until("capacity management first", || async {
@@ -234,12 +225,7 @@ async fn find_clause_8_5_1_3_from_the_command_palette() {
     assert!(exists(&app, "[data-testid='nav-home'][aria-current='page']").await);
 
     // Type the clause number, pick it: the assessment at 8.5.1.3 with its guide open.
-    keys(&app, Key::Control + "k").await;
-    app.by_test_id("palette-input").await;
-    until("focus in the palette", || async {
-        focused(&app).await == "palette-input"
-    })
-    .await;
+    open_palette(&app).await;
     keys(&app, "8.5.1.3").await;
     until("8.5.1.3 first", || async {
         attr_of(&app, first, "data-id").await == "8.5.1.3"
@@ -262,12 +248,7 @@ async fn find_clause_8_5_1_3_from_the_command_palette() {
     app.screenshot("guide-4-landed").await;
 
     // Screens by name: "Scorecard" then Enter.
-    keys(&app, Key::Control + "k").await;
-    app.by_test_id("palette-input").await;
-    until("focus in the palette", || async {
-        focused(&app).await == "palette-input"
-    })
-    .await;
+    open_palette(&app).await;
     keys(&app, "Scorecard").await;
     until("the scorecard screen first", || async {
         attr_of(&app, first, "data-kind").await == "screen"

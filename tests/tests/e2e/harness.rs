@@ -329,3 +329,16 @@ pub fn demo_file(dir: &Path) -> PathBuf {
     .unwrap();
     file
 }
+
+/// Waits up to 15 s until `probe` returns true; fails naming `what` otherwise.
+pub async fn until<F, Fut>(what: &str, mut probe: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !probe().await {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
