@@ -25,13 +25,13 @@ fn export_all(dir: &Path) {
         ready20k_domain::dossier::DossierPack,
         ready20k_domain::dossier::DossierSaved,
     );
-    export!(ready20k_domain::roadmap::Roadmap);
     export!(ready20k_domain::overview::OverviewView);
     export!(
         ready20k_domain::transfer::FileSaved,
         ready20k_domain::transfer::ImportOutcome,
         ready20k_domain::transfer::BackupsView,
     );
+    export!(ready20k_domain::roadmap::Roadmap);
     export!(
         ErrorPayload,
         project::ProjectInfo,
@@ -120,10 +120,10 @@ fn export_all(dir: &Path) {
         );
     }
     {
-    {
         use ready20k_domain::guide as g;
         export!(g::ClauseGuide, g::PaletteHit, g::ScreenEntry);
     }
+    {
         use ready20k_domain::reviews as rv;
         export!(rv::ReviewsScreen, rv::ReviewDetail, rv::ReviewEdit);
     }

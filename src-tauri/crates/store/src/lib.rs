@@ -30,9 +30,9 @@ pub mod reviews;
 pub mod risks;
 pub mod roadmap;
 mod rows;
-mod table_row;
 pub mod snapshot;
 pub mod suppliers;
+mod table_row;
 pub mod wizard;
 
 pub use error::{Result, StoreError};

@@ -22,11 +22,11 @@ use ready20k_domain::snapshot::ProjectSnapshot;
 
 use crate::model::Dossier;
 
+pub use documents::{ApprovedDocument, approved_documents};
 /// The scorecard the dossier prints (the app's judgement of the same project).
 pub use facts::scorecard;
-pub use documents::{ApprovedDocument, approved_documents};
-pub use markdown::blocks as markdown_blocks;
 pub use issued::render_service_report;
+pub use markdown::blocks as markdown_blocks;
 pub use service_report::{
     ServiceReportError, ServiceReportOptions, service_report, service_report_with_figures,
 };
