@@ -1,7 +1,7 @@
 //! Snapshot rows stored column for column in one table: described once with [`table_row!`],
 //! read in key order by [`export`] and written back by [`import`], so no table's columns are
 //! spelled out twice (once to select, once to insert). Link tables (an entry and an action)
-//! share [`export_links`] and [`import_links`].
+//! are each one [`LinkTable`].
 
 use ready20k_domain::snapshot::LinkSnap;
 use rusqlite::{CachedStatement, Connection, Row};
@@ -48,31 +48,37 @@ pub(crate) fn import<T: TableRow>(conn: &Connection, rows: &[T]) -> Result<()> {
     Ok(())
 }
 
-/// Every `(owner, action_id)` row of the link table `table`, whose owner column is `owner`.
-pub(crate) fn export_links(conn: &Connection, table: &str, owner: &str) -> Result<Vec<LinkSnap>> {
-    let sql = format!("SELECT {owner}, action_id FROM {table} ORDER BY {owner}, action_id");
-    rows::all(conn, &sql, [], |r| {
-        Ok(LinkSnap {
-            id: r.get(0)?,
-            action_id: r.get(1)?,
-        })
-    })
+/// A link table between register entries and the actions they raised: `(owner, action_id)`.
+pub(crate) struct LinkTable {
+    /// The table.
+    pub table: &'static str,
+    /// Its column naming the register entry.
+    pub owner: &'static str,
 }
 
-/// Writes `links` into the link table `table`, whose owner column is `owner`.
-pub(crate) fn import_links(
-    conn: &Connection,
-    table: &str,
-    owner: &str,
-    links: &[LinkSnap],
-) -> Result<()> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "INSERT INTO {table} ({owner}, action_id) VALUES (?1, ?2)"
-    ))?;
-    for l in links {
-        stmt.execute([l.id, l.action_id])?;
+impl LinkTable {
+    /// Every link, in key order.
+    pub(crate) fn export(&self, conn: &Connection) -> Result<Vec<LinkSnap>> {
+        let Self { table, owner } = self;
+        let sql = format!("SELECT {owner}, action_id FROM {table} ORDER BY {owner}, action_id");
+        rows::all(conn, &sql, [], |r| {
+            Ok(LinkSnap {
+                id: r.get(0)?,
+                action_id: r.get(1)?,
+            })
+        })
     }
-    Ok(())
+
+    /// Writes `links` back (entries and actions in place).
+    pub(crate) fn import(&self, conn: &Connection, links: &[LinkSnap]) -> Result<()> {
+        let Self { table, owner } = self;
+        let sql = format!("INSERT INTO {table} ({owner}, action_id) VALUES (?1, ?2)");
+        let mut stmt = conn.prepare_cached(&sql)?;
+        for l in links {
+            stmt.execute([l.id, l.action_id])?;
+        }
+        Ok(())
+    }
 }
 
 /// Implements [`TableRow`] for a snapshot type: `table_row!(Type, "table", "key", [field, ...])`.

@@ -4,7 +4,7 @@
 use ready20k_domain::snapshot::{ReviewAttendeeSnap, ReviewSnap, ReviewsSnap};
 use rusqlite::{Connection, params};
 
-use crate::table_row::{self, table_row};
+use crate::table_row::{self, LinkTable, table_row};
 use crate::{Result, rows};
 
 table_row!(
@@ -15,7 +15,10 @@ table_row!(
 );
 
 /// The link table of reviews and the actions they decided, and its owner column.
-const ACTIONS: (&str, &str) = ("management_review_action", "review_id");
+const ACTIONS: LinkTable = LinkTable {
+    table: "management_review_action",
+    owner: "review_id",
+};
 
 /// Reads every review, attendee and decided-action link.
 pub fn export_reviews(conn: &Connection) -> Result<ReviewsSnap> {
@@ -57,7 +60,7 @@ pub fn export_reviews(conn: &Connection) -> Result<ReviewsSnap> {
     Ok(ReviewsSnap {
         reviews,
         attendees: table_row::export(conn)?,
-        actions: table_row::export_links(conn, ACTIONS.0, ACTIONS.1)?,
+        actions: ACTIONS.export(conn)?,
     })
 }
 
@@ -84,7 +87,7 @@ pub fn import_reviews(conn: &Connection, s: &ReviewsSnap) -> Result<()> {
         )?;
     }
     table_row::import(conn, &s.attendees)?;
-    table_row::import_links(conn, ACTIONS.0, ACTIONS.1, &s.actions)?;
+    ACTIONS.import(conn, &s.actions)?;
     for r in &s.reviews {
         let inputs = r.inputs.as_ref().map(serde_json::to_string).transpose()?;
         conn.execute(

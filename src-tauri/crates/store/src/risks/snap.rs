@@ -5,7 +5,13 @@ use ready20k_domain::snapshot::{LinkSnap, RiskCriteriaSnap, RiskSnap};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::Result;
-use crate::table_row::{self, table_row};
+use crate::table_row::{self, LinkTable, table_row};
+
+/// The link table of risks and their treatment actions.
+const RISK_ACTIONS: LinkTable = LinkTable {
+    table: "risk_action",
+    owner: "risk_id",
+};
 
 table_row!(
     RiskSnap,
@@ -61,7 +67,7 @@ pub fn export_risks(conn: &Connection) -> Result<Vec<RiskSnap>> {
 
 /// Reads every `risk_action` link.
 pub fn export_risk_actions(conn: &Connection) -> Result<Vec<LinkSnap>> {
-    table_row::export_links(conn, "risk_action", "risk_id")
+    RISK_ACTIONS.export(conn)
 }
 
 /// Writes the criteria, the risks and their action links (people and actions in place).
@@ -84,5 +90,5 @@ pub fn import_risks(
         )?;
     }
     table_row::import(conn, risks)?;
-    table_row::import_links(conn, "risk_action", "risk_id", links)
+    RISK_ACTIONS.import(conn, links)
 }

@@ -8,7 +8,7 @@ use ready20k_domain::snapshot::{
 use rusqlite::Connection;
 
 use crate::Result;
-use crate::table_row::{self, table_row};
+use crate::table_row::{self, LinkTable, table_row};
 
 table_row!(
     SupplierAgreementSnap,
@@ -65,7 +65,10 @@ table_row!(
 );
 
 /// The link table of supplier reviews and the actions they raised, and its owner column.
-const REVIEW_ACTIONS: (&str, &str) = ("supplier_review_action", "review_id");
+const REVIEW_ACTIONS: LinkTable = LinkTable {
+    table: "supplier_review_action",
+    owner: "review_id",
+};
 
 /// Every supplier table, as exported.
 #[derive(Debug, Default)]
@@ -87,7 +90,7 @@ pub fn export_suppliers(conn: &Connection) -> Result<SupplierRows> {
     Ok(SupplierRows {
         agreements: table_row::export(conn)?,
         reviews: table_row::export(conn)?,
-        review_actions: table_row::export_links(conn, REVIEW_ACTIONS.0, REVIEW_ACTIONS.1)?,
+        review_actions: REVIEW_ACTIONS.export(conn)?,
         disputes: table_row::export(conn)?,
         nones: table_row::export(conn)?,
     })
@@ -97,8 +100,7 @@ pub fn export_suppliers(conn: &Connection) -> Result<SupplierRows> {
 pub fn import_suppliers(conn: &Connection, s: &RegistersSnap) -> Result<()> {
     table_row::import(conn, &s.supplier_agreements)?;
     table_row::import(conn, &s.supplier_reviews)?;
-    let (table, owner) = REVIEW_ACTIONS;
-    table_row::import_links(conn, table, owner, &s.supplier_review_actions)?;
+    REVIEW_ACTIONS.import(conn, &s.supplier_review_actions)?;
     table_row::import(conn, &s.supplier_disputes)?;
     table_row::import(conn, &s.supplier_nones)
 }
