@@ -41,6 +41,16 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# Waits up to 30 s for the running app to list file $1 in its recent list (it opened it), then
+# checks the app still runs; fails with message $2 and the app's log otherwise.
+await_opened() {
+  for _ in $(seq 60); do
+    grep -qs "$1" "$work/data/recent.json" && break
+    sleep 0.5
+  done
+  grep -qs "$1" "$work/data/recent.json" || { cat "$work/app.log" >&2; fail "$2"; }
+  kill -0 "$app" || { cat "$work/app.log" >&2; fail "the app exited"; }
+}
 ready20k-cli new "$work/Acme IT.r20k" --firm "Acme IT Ltd" >/dev/null
 
 # The app as the file manager starts it (Exec=ready20k %f), with its own data dir; the
@@ -49,13 +59,7 @@ READY20K_DATA_DIR="$work/data" ready20k "$work/Acme IT.r20k" >"$work/app.log" 2>
 app=$!
 timeout 60 xdotool search --sync --onlyvisible --name '^Ready20k' >/dev/null \
   || { cat "$work/app.log" >&2; fail "no Ready20k window within 60 s"; }
-for _ in $(seq 60); do
-  grep -qs "Acme IT.r20k" "$work/data/recent.json" && break
-  sleep 0.5
-done
-grep -qs "Acme IT.r20k" "$work/data/recent.json" \
-  || { cat "$work/app.log" >&2; fail "the app did not open the project given on its command line"; }
-kill -0 "$app" || { cat "$work/app.log" >&2; fail "the app exited"; }
+await_opened "Acme IT.r20k" "the app did not open the project given on its command line"
 echo "ok: the installed app shows its window and opened the project from its command line"
 
 # A second double-click while the app runs: the new process passes the file to the running
@@ -63,11 +67,5 @@ echo "ok: the installed app shows its window and opened the project from its com
 ready20k-cli new "$work/Beta.r20k" --firm "Beta Services Ltd" >/dev/null
 READY20K_DATA_DIR="$work/data" timeout 60 ready20k "$work/Beta.r20k" >>"$work/app.log" 2>&1 \
   || { cat "$work/app.log" >&2; fail "a second launch did not hand its file to the running app"; }
-for _ in $(seq 60); do
-  grep -qs "Beta.r20k" "$work/data/recent.json" && break
-  sleep 0.5
-done
-grep -qs "Beta.r20k" "$work/data/recent.json" \
-  || { cat "$work/app.log" >&2; fail "the running app did not open the file of a second launch"; }
-kill -0 "$app" || { cat "$work/app.log" >&2; fail "the app exited"; }
+await_opened "Beta.r20k" "the running app did not open the file of a second launch"
 echo "ok: a second launch opened its project in the running app"
