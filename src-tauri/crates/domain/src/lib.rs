@@ -23,6 +23,8 @@ pub mod scoring;
 pub mod screens;
 pub mod snapshot;
 pub mod suppliers;
+#[cfg(test)]
+mod test_support;
 pub mod transfer;
 pub mod wizard;
 

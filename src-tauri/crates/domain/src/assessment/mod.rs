@@ -198,22 +198,13 @@ pub fn answer_warnings(answer: &AnswerRecord) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::scoring::MaturityLevel;
+    use crate::test_support::location_evidence;
 
     fn evidence(questions: &[&str], expires: Option<&str>, review: Option<&str>) -> Evidence {
         Evidence {
-            id: 1,
-            kind: EvidenceKind::Location,
-            title: "x".into(),
-            file_name: None,
-            size: None,
-            sha256: None,
-            document_id: None,
-            document_version: None,
-            location: Some("SharePoint".into()),
-            added_at: "2026-01-01T00:00:00+00:00".into(),
             expires_on: expires.map(Into::into),
             review_on: review.map(Into::into),
-            questions: questions.iter().map(|q| (*q).to_owned()).collect(),
+            ..location_evidence(1, "x", "SharePoint", "2026-01-01T00:00:00+00:00", questions)
         }
     }
 

@@ -18,7 +18,7 @@ use chrono::{Days, Months, NaiveDate};
 
 use super::independence::{clauses_overlap, runs, scope_processes};
 use super::types::{Audit, AuditProgramme, AuditStatus};
-use crate::content::duties::AUDIT_MARGIN_MONTHS;
+use crate::content::duties::{AUDIT_MARGIN_MONTHS, audit_sessions, session_title};
 use crate::content::{Library, SizeBand};
 use crate::wizard::WizardData;
 use crate::wizard::processes::processes;
@@ -45,33 +45,17 @@ struct Session {
 }
 
 fn sessions(lib: &Library, band: SizeBand) -> Vec<Session> {
-    let mut keys: Vec<u32> = Vec::new();
-    let mut out: Vec<Session> = Vec::new();
-    for (i, a) in lib.audit_areas.iter().enumerate() {
-        let key = if band == SizeBand::Micro {
-            a.micro_session
-        } else {
-            u32::try_from(i).unwrap_or(u32::MAX)
-        };
-        match keys.iter().position(|k| *k == key) {
-            Some(at) => {
-                let s = &mut out[at];
-                s.areas.push(a.id.clone());
-                s.title.push_str("; ");
-                s.title.push_str(&a.title);
-                s.clauses.extend(a.clauses.iter().cloned());
-            }
-            None => {
-                keys.push(key);
-                out.push(Session {
-                    areas: vec![a.id.clone()],
-                    title: a.title.clone(),
-                    clauses: a.clauses.clone(),
-                });
-            }
-        }
-    }
-    out
+    audit_sessions(lib, band)
+        .into_iter()
+        .map(|areas| Session {
+            areas: areas.iter().map(|a| a.id.clone()).collect(),
+            title: session_title(&areas),
+            clauses: areas
+                .iter()
+                .flat_map(|a| a.clauses.iter().cloned())
+                .collect(),
+        })
+        .collect()
 }
 
 /// The firm's size for the programme: the profile's headcount, or the staff entered.

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::assessment::{Action, ActionSource, ActionStatus};
+use crate::assessment::{Action, ActionSource};
 use crate::content::{ClauseKind, library};
 use crate::wizard::suggest::suggest_roles;
 use crate::wizard::{Person, RoleAssignment, WizardData};
@@ -257,18 +257,8 @@ fn audit_facts_count_reported_audits_and_name_what_they_missed() {
 fn action() -> Action {
     Action {
         id: 7,
-        source: ActionSource::Audit,
-        question_id: None,
-        title: "Change approvals not recorded".into(),
         owner_id: Some(2),
-        due: None,
-        status: ActionStatus::Open,
-        cause: String::new(),
-        correction: String::new(),
-        corrective_action: String::new(),
-        verification: String::new(),
-        created_at: String::new(),
-        updated_at: String::new(),
+        ..Action::new(ActionSource::Audit, "Change approvals not recorded")
     }
 }
 

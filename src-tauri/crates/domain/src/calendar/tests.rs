@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use icalendar::Component as _;
 
 use super::ics::{IcsHeader, escape_text, fold_line, write_ics};
@@ -12,15 +12,12 @@ use super::sources::{
     evidence_series, supplier_series,
 };
 use super::*;
-use crate::assessment::{Evidence, EvidenceKind};
+use crate::assessment::Evidence;
 use crate::content::{DocumentKind, Frequency};
 use crate::documents::DocRecord;
 use crate::suppliers::{Agreement, SupplierReview};
+use crate::test_support::{d, location_evidence};
 use crate::wizard::{OtherParty, OtherPartyKind};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 fn plan(id: &str, months: u32, anchor: &str) -> DutyPlan {
     let frequency = match months {
@@ -211,19 +208,15 @@ fn document_reviews_follow_the_next_review_date_and_move_on_reapproval() {
 
 fn evidence(id: i64, review: Option<&str>, expires: Option<&str>) -> Evidence {
     Evidence {
-        id,
-        kind: EvidenceKind::Location,
-        title: "Backup restore report".into(),
-        file_name: None,
-        size: None,
-        sha256: None,
-        document_id: None,
-        document_version: None,
-        location: Some("SharePoint".into()),
-        added_at: "2026-12-01T09:00:00Z".into(),
         expires_on: expires.map(str::to_owned),
         review_on: review.map(str::to_owned),
-        questions: Vec::new(),
+        ..location_evidence(
+            id,
+            "Backup restore report",
+            "SharePoint",
+            "2026-12-01T09:00:00Z",
+            &[],
+        )
     }
 }
 

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::render::RoleAssignment;
-use super::types::{DataProtectionRegime, Frequency, Library, SizeBand};
+use super::types::{AuditArea, DataProtectionRegime, Frequency, Library, SizeBand};
 
 /// Months between the end of the audit cycle and the target certification date: one for the
 /// management review that takes the audit results, one for corrective actions.
@@ -124,9 +124,10 @@ fn month_name(date: NaiveDate) -> String {
     date.format("%B %Y").to_string()
 }
 
-/// Audit sessions for the band: each area alone, or a micro firm's combined sessions.
-fn sessions(lib: &Library, band: SizeBand) -> Vec<(String, Vec<String>)> {
-    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+/// The audit areas grouped into sessions for `band`: each area alone, or a micro firm's
+/// combined sessions (areas sharing a `micro_session`), in the order each session first appears.
+pub fn audit_sessions(lib: &Library, band: SizeBand) -> Vec<Vec<&AuditArea>> {
+    let mut out: Vec<Vec<&AuditArea>> = Vec::new();
     let mut keys: Vec<u32> = Vec::new();
     for (i, a) in lib.audit_areas.iter().enumerate() {
         let key = if band == SizeBand::Micro {
@@ -135,23 +136,36 @@ fn sessions(lib: &Library, band: SizeBand) -> Vec<(String, Vec<String>)> {
             u32::try_from(i).unwrap_or(u32::MAX)
         };
         match keys.iter().position(|k| *k == key) {
-            Some(at) => {
-                let (title, roles) = &mut out[at];
-                title.push_str("; ");
-                title.push_str(&a.title);
-                for r in &a.roles {
-                    if !roles.contains(r) {
-                        roles.push(r.clone());
-                    }
-                }
-            }
+            Some(at) => out[at].push(a),
             None => {
                 keys.push(key);
-                out.push((a.title.clone(), a.roles.clone()));
+                out.push(vec![a]);
             }
         }
     }
     out
+}
+
+/// A session's title: its areas' titles joined by "; ".
+pub fn session_title(areas: &[&AuditArea]) -> String {
+    areas
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The session's title and the roles that run its areas (the first area's, then each other
+/// role once).
+fn session_slot(areas: &[&AuditArea]) -> (String, Vec<String>) {
+    let title = session_title(areas);
+    let mut roles: Vec<String> = areas.first().map(|a| a.roles.clone()).unwrap_or_default();
+    for r in areas.iter().skip(1).flat_map(|a| &a.roles) {
+        if !roles.contains(r) {
+            roles.push(r.clone());
+        }
+    }
+    (title, roles)
 }
 
 /// The default internal audit programme for a firm of `headcount` people and its note.
@@ -166,10 +180,10 @@ pub fn audit_programme(
     target_date: Option<NaiveDate>,
 ) -> (Vec<AuditSlot>, String) {
     let band = SizeBand::of(headcount);
-    let sessions = sessions(lib, band);
+    let sessions = audit_sessions(lib, band);
     let n = u32::try_from(sessions.len()).unwrap_or(u32::MAX);
     let mut slots = Vec::new();
-    for (i, (areas, roles)) in sessions.into_iter().enumerate() {
+    for (i, (areas, roles)) in sessions.iter().map(|s| session_slot(s)).enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         let planned = match target_date {
             Some(t) => months_before(t, AUDIT_MARGIN_MONTHS + (n - 1 - i))

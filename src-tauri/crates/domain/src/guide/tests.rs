@@ -4,6 +4,7 @@ use super::search::DEFAULT_LIMIT;
 use super::*;
 use crate::content::library;
 use crate::documents::register;
+use crate::test_support::location_evidence;
 use crate::wizard::WizardData;
 
 fn today() -> NaiveDate {
@@ -31,19 +32,14 @@ fn ids(hits: &[PaletteHit]) -> Vec<&str> {
 
 fn evidence(id: i64, title: &str, questions: &[&str], expires_on: Option<&str>) -> Evidence {
     Evidence {
-        id,
-        kind: EvidenceKind::Location,
-        title: title.into(),
-        file_name: None,
-        size: None,
-        sha256: None,
-        document_id: None,
-        document_version: None,
-        location: Some("Ticket system".into()),
-        added_at: "2026-01-01T00:00:00Z".into(),
         expires_on: expires_on.map(Into::into),
-        review_on: None,
-        questions: questions.iter().map(|q| (*q).to_owned()).collect(),
+        ..location_evidence(
+            id,
+            title,
+            "Ticket system",
+            "2026-01-01T00:00:00Z",
+            questions,
+        )
     }
 }
 

@@ -429,11 +429,7 @@ mod tests {
         let mut levels = crate::records::sla::p1_levels(1);
         levels.targets.insert(
             Priority::P3,
-            PriorityTarget {
-                response_min: Some(120),
-                resolution_min: Some(480),
-                clock: SlaClock::BusinessHours,
-            },
+            PriorityTarget::within(120, 480, SlaClock::BusinessHours),
         );
         levels.request_fulfilment = Some(FulfilmentTarget {
             minutes: 960,

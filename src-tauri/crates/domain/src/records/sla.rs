@@ -90,6 +90,18 @@ pub struct PriorityTarget {
     pub clock: SlaClock,
 }
 
+impl PriorityTarget {
+    /// Both targets set: first response within `response_min` and resolution within
+    /// `resolution_min` minutes, on `clock`.
+    pub const fn within(response_min: u32, resolution_min: u32, clock: SlaClock) -> Self {
+        Self {
+            response_min: Some(response_min),
+            resolution_min: Some(resolution_min),
+            clock,
+        }
+    }
+}
+
 /// A target for fulfilling service requests, whatever their priority.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FulfilmentTarget {
@@ -116,6 +128,15 @@ pub struct ServiceLevels {
 }
 
 impl ServiceLevels {
+    /// The levels of `service_id` with one priority target and nothing else.
+    pub fn one_target(service_id: i64, priority: Priority, target: PriorityTarget) -> Self {
+        Self {
+            service_id,
+            targets: BTreeMap::from([(priority, target)]),
+            ..Self::default()
+        }
+    }
+
     /// The response/resolution target of a priority, if any.
     pub fn target(&self, priority: Option<Priority>) -> Option<&PriorityTarget> {
         priority.and_then(|p| self.targets.get(&p))
@@ -178,19 +199,11 @@ impl ServiceLevels {
 /// within 4 hours (a test fixture).
 #[cfg(test)]
 pub(crate) fn p1_levels(service_id: i64) -> ServiceLevels {
-    let mut levels = ServiceLevels {
+    ServiceLevels::one_target(
         service_id,
-        ..ServiceLevels::default()
-    };
-    levels.targets.insert(
         Priority::P1,
-        PriorityTarget {
-            response_min: Some(30),
-            resolution_min: Some(240),
-            clock: SlaClock::TwentyFourSeven,
-        },
-    );
-    levels
+        PriorityTarget::within(30, 240, SlaClock::TwentyFourSeven),
+    )
 }
 
 #[cfg(test)]

@@ -377,10 +377,7 @@ pub fn apply_records(inputs: &mut VerdictInputs, basis: &RecordBasis, today: Nai
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::test_support::d;
 
     #[test]
     fn months_step_back_over_year_ends() {

@@ -106,18 +106,11 @@ pub fn view(lib: &Library, data: WizardData, today: NaiveDate) -> WizardView {
 mod tests {
     use super::*;
     use crate::content::library;
+    use crate::test_support::codes;
     use crate::wizard::types::{IssueCode, Level, Person, RoleAssignment, WizardProgress};
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 1, 10).unwrap()
-    }
-
-    fn codes(issues: &[Issue], step: StepId) -> Vec<IssueCode> {
-        issues
-            .iter()
-            .filter(|i| i.step == step)
-            .map(|i| i.code)
-            .collect()
     }
 
     #[test]

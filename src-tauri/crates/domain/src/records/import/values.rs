@@ -9,9 +9,20 @@ pub fn parse_time(value: &str, preset: Preset, calendar: &WorkCalendar) -> Optio
     if v.is_empty() {
         return None;
     }
-    if let Some(t) = absolute_iso(v) {
+    if let Some(t) = absolute_iso(v).or_else(|| absolute_general(v)) {
         return Some(t);
     }
+    for f in preset.date_formats() {
+        if let Ok(n) = NaiveDateTime::parse_from_str(v, f) {
+            return Some(calendar.local_to_utc(n));
+        }
+    }
+    None
+}
+
+/// The general path of [`parse_time`] for absolute times: RFC 3339, a UTC time marked `Z` or
+/// ` UTC` (seconds and fractions optional), or a time with an offset (`±HH:MM`, `±HHMM`).
+pub(super) fn absolute_general(v: &str) -> Option<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(v) {
         return Some(t.with_timezone(&Utc));
     }
@@ -40,11 +51,6 @@ pub fn parse_time(value: &str, preset: Preset, calendar: &WorkCalendar) -> Optio
             if let Ok(t) = DateTime::parse_from_str(v, f) {
                 return Some(t.with_timezone(&Utc));
             }
-        }
-    }
-    for f in preset.date_formats() {
-        if let Ok(n) = NaiveDateTime::parse_from_str(v, f) {
-            return Some(calendar.local_to_utc(n));
         }
     }
     None

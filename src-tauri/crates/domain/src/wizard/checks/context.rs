@@ -136,15 +136,8 @@ pub fn check_context(d: &WizardData) -> Vec<Issue> {
 #[allow(clippy::unwrap_used, clippy::field_reassign_with_default)]
 mod tests {
     use super::*;
+    use crate::test_support::codes;
     use crate::wizard::types::{ClimateDecision, ContextItem, InterestedParty};
-
-    fn codes(issues: &[Issue], step: StepId) -> Vec<IssueCode> {
-        issues
-            .iter()
-            .filter(|i| i.step == step)
-            .map(|i| i.code)
-            .collect()
-    }
 
     #[test]
     fn context_rules_and_climate() {
