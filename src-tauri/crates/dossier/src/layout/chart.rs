@@ -14,12 +14,17 @@ fn clamp(v: f32) -> f32 {
     }
 }
 
+/// The style of legend entries under every chart.
+const LEGEND: Style = Style::new(FontKey::Regular, 7.2, palette::MUTED);
+
+/// A square point marker of side `size` centred on (x, y).
+fn marker(x: f32, y: f32, size: f32, colour: Colour) -> Prim {
+    let half = size / 2.0;
+    Prim::rect(x - half, y - half, size, size, colour, None)
+}
+
 fn title(ts: &mut Typesetter<'_>, text: &str, x: f32, width: f32) -> (f32, Vec<Prim>) {
-    let st = Style {
-        font: FontKey::Bold,
-        size: 9.5,
-        colour: palette::INK,
-    };
+    let st = Style::new(FontKey::Bold, 9.5, palette::INK);
     let lines = ts.wrap(st, &[Run::plain(text)], width);
     let mut out = Vec::new();
     let mut y = 0.0;
@@ -39,28 +44,16 @@ pub fn bar_chart(ts: &mut Typesetter<'_>, c: &BarChart, x: f32, width: f32) -> (
     let track_w = width - label_w - 8.0 - value_w;
     let row_h = 19.0;
     let bar_h = 9.0;
-    let label_style = Style {
-        font: FontKey::Regular,
-        size: 8.2,
-        colour: palette::INK,
-    };
-    let small = Style {
-        font: FontKey::Regular,
-        size: 6.8,
-        colour: palette::MUTED,
-    };
+    let label_style = Style::new(FontKey::Regular, 8.2, palette::INK);
+    let small = Style::new(FontKey::Regular, 6.8, palette::MUTED);
     let top = y;
+    let grid = Stroke::solid(palette::RULE, 0.4);
+    let target = Stroke::solid(palette::INK, 1.3);
     // Grid lines and scale.
     let grid_bottom = top + row_h * c.items.len() as f32;
     for step in 0..=4 {
         let gx = track_x + track_w * step as f32 / 4.0;
-        out.push(Prim::Line {
-            x1: gx,
-            y1: top,
-            x2: gx,
-            y2: grid_bottom,
-            stroke: Stroke::solid(palette::RULE, 0.4),
-        });
+        out.push(grid.line(gx, top, gx, grid_bottom));
         let label = ts.line(small, &format!("{}", step * 25));
         out.extend(label.prims(gx - label.width / 2.0, grid_bottom + 9.0));
     }
@@ -75,14 +68,9 @@ pub fn bar_chart(ts: &mut Typesetter<'_>, c: &BarChart, x: f32, width: f32) -> (
             let base = mid - (n - 1.0) * 4.6 + i as f32 * 9.2 + 2.9;
             out.extend(l.prims(x, base));
         }
-        out.push(Prim::Rect {
-            x: track_x,
-            y: mid - bar_h / 2.0,
-            w: track_w,
-            h: bar_h,
-            fill: Some(palette::TRACK),
-            stroke: None,
-        });
+        let bar_y = mid - bar_h / 2.0;
+        let track = Prim::rect(track_x, bar_y, track_w, bar_h, palette::TRACK, None);
+        out.push(track);
         let below = item.target.is_some_and(|t| v + 0.001 < clamp(t));
         let fill = if below {
             palette::TEAL_LIGHT
@@ -90,49 +78,29 @@ pub fn bar_chart(ts: &mut Typesetter<'_>, c: &BarChart, x: f32, width: f32) -> (
             palette::TEAL
         };
         if v > 0.0 {
-            out.push(Prim::Rect {
-                x: track_x,
-                y: mid - bar_h / 2.0,
-                w: track_w * v / 100.0,
-                h: bar_h,
-                fill: Some(fill),
-                stroke: if below {
-                    Some(Stroke::solid(palette::TEAL, 0.6))
-                } else {
-                    None
-                },
-            });
+            let bar_w = track_w * v / 100.0;
+            let outline = below.then(|| Stroke::solid(palette::TEAL, 0.6));
+            let bar = Prim::rect(track_x, bar_y, bar_w, bar_h, fill, outline);
+            out.push(bar);
         }
         if let Some(t) = item.target {
             let tx = track_x + track_w * clamp(t) / 100.0;
-            out.push(Prim::Line {
-                x1: tx,
-                y1: mid - bar_h / 2.0 - 2.5,
-                x2: tx,
-                y2: mid + bar_h / 2.0 + 2.5,
-                stroke: Stroke::solid(palette::INK, 1.3),
-            });
+            let bottom = mid + bar_h / 2.0 + 2.5;
+            out.push(target.line(tx, bar_y - 2.5, tx, bottom));
         }
-        let vs = Style {
-            font: FontKey::Bold,
-            size: 8.2,
-            colour: if below {
-                palette::WARN
-            } else {
-                palette::TEAL_DARK
-            },
+        let value_colour = if below {
+            palette::WARN
+        } else {
+            palette::TEAL_DARK
         };
+        let vs = Style::new(FontKey::Bold, 8.2, value_colour);
         let vl = ts.line(vs, &format!("{v:.0} %"));
         out.extend(vl.prims(x + width - vl.width, mid + 2.9));
         y += row_h;
     }
     y = grid_bottom + 14.0;
     // Legend.
-    let legend_style = Style {
-        font: FontKey::Regular,
-        size: 7.2,
-        colour: palette::MUTED,
-    };
+    let outline = Stroke::solid(palette::TEAL, 0.5);
     let mut lx = track_x;
     let items: [(Option<Colour>, &str); 3] = [
         (Some(palette::TEAL), "At or above target"),
@@ -141,23 +109,10 @@ pub fn bar_chart(ts: &mut Typesetter<'_>, c: &BarChart, x: f32, width: f32) -> (
     ];
     for (fill, text) in items {
         match fill {
-            Some(f) => out.push(Prim::Rect {
-                x: lx,
-                y: y + 1.0,
-                w: 9.0,
-                h: 6.0,
-                fill: Some(f),
-                stroke: Some(Stroke::solid(palette::TEAL, 0.5)),
-            }),
-            None => out.push(Prim::Line {
-                x1: lx + 4.5,
-                y1: y - 0.5,
-                x2: lx + 4.5,
-                y2: y + 8.5,
-                stroke: Stroke::solid(palette::INK, 1.3),
-            }),
+            Some(f) => out.push(Prim::rect(lx, y + 1.0, 9.0, 6.0, f, Some(outline))),
+            None => out.push(target.line(lx + 4.5, y - 0.5, lx + 4.5, y + 8.5)),
         }
-        let l = ts.line(legend_style, text);
+        let l = ts.line(LEGEND, text);
         out.extend(l.prims(lx + 13.0, y + 6.6));
         lx += 13.0 + l.width + 14.0;
     }
@@ -176,6 +131,8 @@ pub fn radar_chart(
     let radius = 92.0f32;
     let cx = x + width / 2.0;
     let cy = top + 24.0 + radius;
+    let rule = Stroke::solid(palette::RULE, 0.5);
+    let dashed = Stroke::dashed(palette::INK, 0.9);
     let point = |i: usize, v: f32| {
         let a = -std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * i as f32 / n as f32;
         (
@@ -193,24 +150,14 @@ pub fn radar_chart(
         out.push(Prim::Polygon {
             points: (0..n).map(|i| point(i, v)).collect(),
             fill: None,
-            stroke: Some(Stroke::solid(palette::RULE, 0.5)),
+            stroke: Some(rule),
         });
     }
     for i in 0..n {
         let (px, py) = point(i, 100.0);
-        out.push(Prim::Line {
-            x1: cx,
-            y1: cy,
-            x2: px,
-            y2: py,
-            stroke: Stroke::solid(palette::RULE, 0.5),
-        });
+        out.push(rule.line(cx, cy, px, py));
     }
-    let small = Style {
-        font: FontKey::Regular,
-        size: 6.4,
-        colour: palette::MUTED,
-    };
+    let small = Style::new(FontKey::Regular, 6.4, palette::MUTED);
     for ring in [20, 40, 60, 80, 100] {
         let l = ts.line(small, &ring.to_string());
         out.extend(l.prims(cx + 3.0, cy - radius * ring as f32 / 100.0 + 8.0));
@@ -221,7 +168,7 @@ pub fn radar_chart(
                 .map(|i| point(i, clamp(target.get(i).copied().unwrap_or(0.0))))
                 .collect(),
             fill: None,
-            stroke: Some(Stroke::dashed(palette::INK, 0.9)),
+            stroke: Some(dashed),
         });
     }
     let values: Vec<(f32, f32)> = (0..n)
@@ -233,25 +180,10 @@ pub fn radar_chart(
         stroke: Some(Stroke::solid(palette::TEAL, 1.6)),
     });
     for (px, py) in &values {
-        out.push(Prim::Rect {
-            x: px - 1.8,
-            y: py - 1.8,
-            w: 3.6,
-            h: 3.6,
-            fill: Some(palette::TEAL),
-            stroke: None,
-        });
+        out.push(marker(*px, *py, 3.6, palette::TEAL));
     }
-    let label_style = Style {
-        font: FontKey::Bold,
-        size: 7.6,
-        colour: palette::INK,
-    };
-    let value_style = Style {
-        font: FontKey::Regular,
-        size: 7.2,
-        colour: palette::TEAL_DARK,
-    };
+    let label_style = Style::new(FontKey::Bold, 7.6, palette::INK);
+    let value_style = Style::new(FontKey::Regular, 7.2, palette::TEAL_DARK);
     for i in 0..n {
         let (px, py) = point(i, 112.0);
         let name = c.axes.get(i).map_or("", String::as_str);
@@ -277,34 +209,18 @@ pub fn radar_chart(
         out.extend(l2.prims(lx + (w - l2.width) / 2.0, ly + 9.0));
     }
     // Legend under the chart.
-    let legend = Style {
-        font: FontKey::Regular,
-        size: 7.2,
-        colour: palette::MUTED,
-    };
     let ly = cy + radius + 34.0;
-    let a = ts.line(legend, "Current readiness");
-    let b = ts.line(legend, "Target");
+    let a = ts.line(LEGEND, "Current readiness");
+    let b = ts.line(LEGEND, "Target");
     let total = 13.0 + a.width + 18.0 + 22.0 + b.width;
     let mut lx = cx - total / 2.0;
-    out.push(Prim::Rect {
-        x: lx,
-        y: ly - 6.5,
-        w: 9.0,
-        h: 6.0,
-        fill: Some(palette::TEAL_LIGHT),
-        stroke: Some(Stroke::solid(palette::TEAL, 0.8)),
-    });
+    let outline = Some(Stroke::solid(palette::TEAL, 0.8));
+    let swatch = Prim::rect(lx, ly - 6.5, 9.0, 6.0, palette::TEAL_LIGHT, outline);
+    out.push(swatch);
     out.extend(a.prims(lx + 13.0, ly));
     lx += 13.0 + a.width + 18.0;
     if c.target.is_some() {
-        out.push(Prim::Line {
-            x1: lx,
-            y1: ly - 3.0,
-            x2: lx + 18.0,
-            y2: ly - 3.0,
-            stroke: Stroke::dashed(palette::INK, 0.9),
-        });
+        out.push(dashed.line(lx, ly - 3.0, lx + 18.0, ly - 3.0));
         out.extend(b.prims(lx + 22.0, ly));
     }
     (ly + 10.0, out)
@@ -340,21 +256,9 @@ pub fn heat_map(ts: &mut Typesetter<'_>, c: &HeatMap, x: f32, width: f32) -> (f3
     let axis_w = 26.0;
     let slot = (width - gap * (n - 1.0)) / n;
     let cell = ((slot - axis_w) / 5.0).min(30.0);
-    let caption = Style {
-        font: FontKey::Bold,
-        size: 8.2,
-        colour: palette::TEAL_DARK,
-    };
-    let small = Style {
-        font: FontKey::Regular,
-        size: 7.0,
-        colour: palette::MUTED,
-    };
-    let count_style = Style {
-        font: FontKey::Bold,
-        size: 10.0,
-        colour: palette::INK,
-    };
+    let caption = Style::new(FontKey::Bold, 8.2, palette::TEAL_DARK);
+    let small = Style::new(FontKey::Regular, 7.0, palette::MUTED);
+    let count_style = Style::new(FontKey::Bold, 10.0, palette::INK);
     let grid_top = top + 26.0;
     let grid_h = cell * 5.0;
     for (g, grid) in c.grids.iter().enumerate() {
@@ -370,14 +274,9 @@ pub fn heat_map(ts: &mut Typesetter<'_>, c: &HeatMap, x: f32, width: f32) -> (f3
             out.extend(num.prims(gx - 8.0 - num.width, row_y + cell / 2.0 + 2.5));
             for i in 1..=5u32 {
                 let cx = gx + (i - 1) as f32 * cell;
-                out.push(Prim::Rect {
-                    x: cx,
-                    y: row_y,
-                    w: cell,
-                    h: cell,
-                    fill: Some(heat_fill(l * i, c.acceptance)),
-                    stroke: Some(Stroke::solid(Colour::WHITE, 1.2)),
-                });
+                let fill = heat_fill(l * i, c.acceptance);
+                let gutter = Some(Stroke::solid(Colour::WHITE, 1.2));
+                out.push(Prim::rect(cx, row_y, cell, cell, fill, gutter));
                 let count = grid.cells[(l - 1) as usize][(i - 1) as usize];
                 if count > 0 {
                     let t = ts.line(count_style, &count.to_string());
@@ -398,11 +297,6 @@ pub fn heat_map(ts: &mut Typesetter<'_>, c: &HeatMap, x: f32, width: f32) -> (f3
     }
     // Legend.
     let y = grid_top + grid_h + 32.0;
-    let legend_style = Style {
-        font: FontKey::Regular,
-        size: 7.2,
-        colour: palette::MUTED,
-    };
     let items = [
         (
             ACCEPT_FILL,
@@ -413,15 +307,9 @@ pub fn heat_map(ts: &mut Typesetter<'_>, c: &HeatMap, x: f32, width: f32) -> (f3
     ];
     let mut lx = x;
     for (fill, text) in items {
-        out.push(Prim::Rect {
-            x: lx,
-            y: y + 0.5,
-            w: 9.0,
-            h: 7.0,
-            fill: Some(fill),
-            stroke: Some(Stroke::solid(palette::RULE, 0.5)),
-        });
-        let l = ts.line(legend_style, &text);
+        let swatch = Stroke::solid(palette::RULE, 0.5);
+        out.push(Prim::rect(lx, y + 0.5, 9.0, 7.0, fill, Some(swatch)));
+        let l = ts.line(LEGEND, &text);
         out.extend(l.prims(lx + 13.0, y + 6.6));
         lx += 13.0 + l.width + 16.0;
     }
@@ -431,29 +319,31 @@ pub fn heat_map(ts: &mut Typesetter<'_>, c: &HeatMap, x: f32, width: f32) -> (f3
 /// Colours of the lines of a line chart, in order.
 const LINE_COLOURS: [Colour; 4] = [palette::TEAL, palette::WARN, palette::INK, palette::GOOD];
 
+/// The stroke of series `k` of a line chart (every second one dashed); its markers take the
+/// stroke's colour.
+fn series_stroke(k: usize) -> Stroke {
+    let colour = LINE_COLOURS[k % LINE_COLOURS.len()];
+    if k % 2 == 1 {
+        Stroke::dashed(colour, 1.4)
+    } else {
+        Stroke::solid(colour, 1.6)
+    }
+}
+
 /// A line chart of 0..100 values: gridlines at 25 % steps, one label per period, each
 /// series as a line with point markers (broken where a value is missing), legend below.
 pub fn line_chart(ts: &mut Typesetter<'_>, c: &LineChart, x: f32, width: f32) -> (f32, Vec<Prim>) {
     let (top, mut out) = title(ts, &c.title, x, width);
-    let small = Style {
-        font: FontKey::Regular,
-        size: 6.8,
-        colour: palette::MUTED,
-    };
+    let small = Style::new(FontKey::Regular, 6.8, palette::MUTED);
     let plot_x = x + 30.0;
     let plot_w = width - 36.0;
     let plot_top = top + 4.0;
     let plot_h = 120.0;
     let bottom = plot_top + plot_h;
+    let grid = Stroke::solid(palette::RULE, 0.4);
     for step in 0..=4 {
         let gy = bottom - plot_h * step as f32 / 4.0;
-        out.push(Prim::Line {
-            x1: plot_x,
-            y1: gy,
-            x2: plot_x + plot_w,
-            y2: gy,
-            stroke: Stroke::solid(palette::RULE, 0.4),
-        });
+        out.push(grid.line(plot_x, gy, plot_x + plot_w, gy));
         let label = ts.line(small, &format!("{} %", step * 25));
         out.extend(label.prims(plot_x - 5.0 - label.width, gy + 2.4));
     }
@@ -476,12 +366,7 @@ pub fn line_chart(ts: &mut Typesetter<'_>, c: &LineChart, x: f32, width: f32) ->
         out.extend(l.prims(px(i) - l.width / 2.0, bottom + 10.0));
     }
     for (k, s) in c.series.iter().enumerate() {
-        let colour = LINE_COLOURS[k % LINE_COLOURS.len()];
-        let stroke = if k % 2 == 1 {
-            Stroke::dashed(colour, 1.4)
-        } else {
-            Stroke::solid(colour, 1.6)
-        };
+        let stroke = series_stroke(k);
         let mut prev: Option<(f32, f32)> = None;
         for (i, v) in s.values.iter().enumerate().take(n) {
             let Some(v) = v else {
@@ -490,47 +375,18 @@ pub fn line_chart(ts: &mut Typesetter<'_>, c: &LineChart, x: f32, width: f32) ->
             };
             let p = (px(i), py(*v));
             if let Some(q) = prev {
-                out.push(Prim::Line {
-                    x1: q.0,
-                    y1: q.1,
-                    x2: p.0,
-                    y2: p.1,
-                    stroke,
-                });
+                out.push(stroke.line(q.0, q.1, p.0, p.1));
             }
-            out.push(Prim::Rect {
-                x: p.0 - 1.9,
-                y: p.1 - 1.9,
-                w: 3.8,
-                h: 3.8,
-                fill: Some(colour),
-                stroke: None,
-            });
+            out.push(marker(p.0, p.1, 3.8, stroke.colour));
             prev = Some(p);
         }
     }
     // Legend.
     let y = bottom + 22.0;
-    let legend_style = Style {
-        font: FontKey::Regular,
-        size: 7.2,
-        colour: palette::MUTED,
-    };
     let mut lx = plot_x;
     for (k, s) in c.series.iter().enumerate() {
-        let colour = LINE_COLOURS[k % LINE_COLOURS.len()];
-        out.push(Prim::Line {
-            x1: lx,
-            y1: y + 3.5,
-            x2: lx + 16.0,
-            y2: y + 3.5,
-            stroke: if k % 2 == 1 {
-                Stroke::dashed(colour, 1.4)
-            } else {
-                Stroke::solid(colour, 1.6)
-            },
-        });
-        let l = ts.line(legend_style, &s.label);
+        out.push(series_stroke(k).line(lx, y + 3.5, lx + 16.0, y + 3.5));
+        let l = ts.line(LEGEND, &s.label);
         out.extend(l.prims(lx + 20.0, y + 6.0));
         lx += 20.0 + l.width + 16.0;
     }

@@ -2,8 +2,7 @@
 
 use super::text::{Metrics, Style, Typesetter};
 use super::{
-    Colour, PAGE_H, PAGE_W, Page, Prim, Stroke, TextRun, Watermark, body_area, landscape_body_area,
-    palette,
+    PAGE_H, PAGE_W, Page, Stroke, TextRun, Watermark, body_area, landscape_body_area, palette,
 };
 use crate::fonts::FontKey;
 use crate::model::Dossier;
@@ -13,16 +12,8 @@ use crate::model::Dossier;
 pub(super) fn decorate(ts: &mut Typesetter<'_>, d: &Dossier, pages: &mut [Page]) {
     let total = pages.len();
     let a = body_area();
-    let small = Style {
-        font: FontKey::Regular,
-        size: 7.6,
-        colour: palette::MUTED,
-    };
-    let firm = Style {
-        font: FontKey::Bold,
-        size: 7.6,
-        colour: palette::TEAL_DARK,
-    };
+    let small = Style::new(FontKey::Regular, 7.6, palette::MUTED);
+    let firm = Style::new(FontKey::Bold, 7.6, palette::TEAL_DARK);
     let left = ts.line(firm, &d.meta.firm);
     let right = ts.line(
         small,
@@ -39,20 +30,9 @@ pub(super) fn decorate(ts: &mut Typesetter<'_>, d: &Dossier, pages: &mut [Page])
         let mut prims = Vec::new();
         prims.extend(left.prims(a.x, 46.0));
         prims.extend(right.prims(a.right() - right.width, 46.0));
-        prims.push(Prim::Line {
-            x1: a.x,
-            y1: 53.0,
-            x2: a.right(),
-            y2: 53.0,
-            stroke: Stroke::solid(palette::RULE, 0.6),
-        });
-        prims.push(Prim::Line {
-            x1: a.x,
-            y1: 796.0 + dy,
-            x2: a.right(),
-            y2: 796.0 + dy,
-            stroke: Stroke::solid(palette::RULE, 0.6),
-        });
+        let rule = |y: f32| Stroke::solid(palette::RULE, 0.6).line(a.x, y, a.right(), y);
+        prims.push(rule(53.0));
+        prims.push(rule(796.0 + dy));
         prims.extend(conf.prims(a.x, 809.0 + dy));
         let pn = ts.line(small, &format!("Page {} of {}", i + 1, total));
         prims.extend(pn.prims(a.right() - pn.width, 809.0 + dy));
@@ -89,7 +69,7 @@ pub(super) fn watermark(metrics: &Metrics, text: &str) -> Option<Watermark> {
             size,
             x,
             y,
-            colour: Colour(0xb9, 0x1c, 0x1c),
+            colour: palette::BAD,
             text: text.to_owned(),
             width,
             glyphs: None,

@@ -98,6 +98,17 @@ impl Stroke {
             dashed: true,
         }
     }
+
+    /// A straight line from (x1, y1) to (x2, y2) drawn with this stroke.
+    pub fn line(self, x1: f32, y1: f32, x2: f32, y2: f32) -> Prim {
+        Prim::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            stroke: self,
+        }
+    }
 }
 
 /// A run of text in one face, size and colour.
@@ -183,6 +194,18 @@ pub enum Prim {
 }
 
 impl Prim {
+    /// A rectangle filled with `fill`, its top-left corner at (x, y).
+    pub fn rect(x: f32, y: f32, w: f32, h: f32, fill: Colour, stroke: Option<Stroke>) -> Prim {
+        Prim::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill: Some(fill),
+            stroke,
+        }
+    }
+
     /// The same primitive moved by (dx, dy).
     pub fn translated(mut self, dx: f32, dy: f32) -> Prim {
         match &mut self {

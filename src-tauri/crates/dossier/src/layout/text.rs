@@ -31,6 +31,11 @@ pub struct Style {
 }
 
 impl Style {
+    /// A style of `font` at `size` pt in `colour`.
+    pub const fn new(font: FontKey, size: f32, colour: Colour) -> Style {
+        Style { font, size, colour }
+    }
+
     /// Style of a model run on top of a base style.
     pub fn for_run(base: Style, run: &Run) -> Style {
         let font = if run.mono {
