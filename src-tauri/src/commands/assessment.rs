@@ -6,6 +6,7 @@ use ready20k_domain::assessment::{
     self, Action, AnswerRecord, AnswerSaved, AssessmentView, Comparison, EvidenceKind, NewEvidence,
     ScorecardView, compare,
 };
+use ready20k_domain::scoring::ScoringSettings;
 use ready20k_store::assessment::{
     self as store, actions, answers, clause_scores, evidence, snapshots,
 };
@@ -25,18 +26,17 @@ fn assessment_view(p: &Project, today: NaiveDate) -> Result<AssessmentView, Stor
     store::view(p.conn(), today)
 }
 
-/// Runs the write `f` on the open project (one lock), then answers with `view` as of today
-/// (taken before the write, as the screen asked).
+/// The write `f`, then `view` as of today (taken before the write, as the screen asked): one
+/// closure over the open project for [`with_project`].
 fn write_then<T, V>(
-    state: &AppState,
     f: impl FnOnce(&mut Project) -> Result<T, StoreError>,
     view: impl FnOnce(&Project, NaiveDate) -> Result<V, StoreError>,
-) -> CmdResult<V> {
-    with_project(state, |p| {
+) -> impl FnOnce(&mut Project) -> Result<V, StoreError> {
+    move |p| {
         let today = today(p);
         f(p)?;
         view(p, today)
-    })
+    }
 }
 
 fn scorecard_view(p: &Project, today: NaiveDate) -> Result<ScorecardView, StoreError> {
@@ -149,46 +149,18 @@ pub async fn assessment_add_evidence(
     })
 }
 
-/// Changes an evidence item's title, location, expiry and review dates.
-#[tauri::command]
-pub async fn assessment_update_evidence(
-    state: State<'_, AppState>,
-    id: i64,
-    evidence: NewEvidence,
-) -> CmdResult<AssessmentView> {
-    write_then(
-        &state,
-        |p| store::evidence::update_evidence(p, id, &evidence),
-        assessment_view,
-    )
-}
+project_commands! {
+    /// Changes an evidence item's title, location, expiry and review dates.
+    fn assessment_update_evidence(id: i64, evidence: NewEvidence) -> AssessmentView =
+        write_then(|p| store::evidence::update_evidence(p, id, &evidence), assessment_view);
 
-/// Links existing evidence to another question.
-#[tauri::command]
-pub async fn assessment_link_evidence(
-    state: State<'_, AppState>,
-    id: i64,
-    question_id: String,
-) -> CmdResult<AssessmentView> {
-    write_then(
-        &state,
-        |p| evidence::link(p, id, &question_id),
-        assessment_view,
-    )
-}
+    /// Links existing evidence to another question.
+    fn assessment_link_evidence(id: i64, question_id: String) -> AssessmentView =
+        write_then(|p| evidence::link(p, id, &question_id), assessment_view);
 
-/// Unlinks evidence from a question; evidence left with no question is deleted.
-#[tauri::command]
-pub async fn assessment_unlink_evidence(
-    state: State<'_, AppState>,
-    id: i64,
-    question_id: String,
-) -> CmdResult<AssessmentView> {
-    write_then(
-        &state,
-        |p| evidence::unlink(p, id, &question_id),
-        assessment_view,
-    )
+    /// Unlinks evidence from a question; evidence left with no question is deleted.
+    fn assessment_unlink_evidence(id: i64, question_id: String) -> AssessmentView =
+        write_then(|p| evidence::unlink(p, id, &question_id), assessment_view);
 }
 
 /// The scorecard, the action plan and the snapshot list.
@@ -197,30 +169,19 @@ pub async fn scorecard_load(state: State<'_, AppState>) -> CmdResult<ScorecardVi
     with_project(&state, |p| store::scorecard_view(p.conn(), today(p)))
 }
 
-/// Saves the scoring settings (months of records before Stage 2, records start, planned
-/// Stage 2 date) and returns the scorecard judged with them.
-#[tauri::command]
-pub async fn scorecard_save_settings(
-    state: State<'_, AppState>,
-    settings: ready20k_domain::scoring::ScoringSettings,
-) -> CmdResult<ScorecardView> {
-    write_then(
-        &state,
-        |p| store::settings::save_scoring_settings(p, &settings),
-        scorecard_view,
-    )
-}
+project_commands! {
+    /// Saves the scoring settings (months of records before Stage 2, records start, planned
+    /// Stage 2 date) and returns the scorecard judged with them.
+    fn scorecard_save_settings(settings: ScoringSettings) -> ScorecardView =
+        write_then(|p| store::settings::save_scoring_settings(p, &settings), scorecard_view);
 
-/// Adds (`id = 0`) or changes an action.
-#[tauri::command]
-pub async fn action_save(state: State<'_, AppState>, action: Action) -> CmdResult<ScorecardView> {
-    write_then(&state, |p| actions::save_action(p, &action), scorecard_view)
-}
+    /// Adds (`id = 0`) or changes an action.
+    fn action_save(action: Action) -> ScorecardView =
+        write_then(|p| actions::save_action(p, &action), scorecard_view);
 
-/// Deletes an action (the UI keeps it for undo).
-#[tauri::command]
-pub async fn action_delete(state: State<'_, AppState>, id: i64) -> CmdResult<ScorecardView> {
-    write_then(&state, |p| actions::delete_action(p, id), scorecard_view)
+    /// Deletes an action (the UI keeps it for undo).
+    fn action_delete(id: i64) -> ScorecardView =
+        write_then(|p| actions::delete_action(p, id), scorecard_view);
 }
 
 /// Freezes the current scorecard as a snapshot labelled `label`.
@@ -234,14 +195,10 @@ pub async fn snapshot_take(state: State<'_, AppState>, label: String) -> CmdResu
     })
 }
 
-/// Deletes a snapshot.
-#[tauri::command]
-pub async fn snapshot_delete(state: State<'_, AppState>, id: i64) -> CmdResult<ScorecardView> {
-    write_then(
-        &state,
-        |p| snapshots::delete_snapshot(p, id),
-        scorecard_view,
-    )
+project_commands! {
+    /// Deletes a snapshot.
+    fn snapshot_delete(id: i64) -> ScorecardView =
+        write_then(|p| snapshots::delete_snapshot(p, id), scorecard_view);
 }
 
 /// Compares snapshot `from` with snapshot `to`, or with the scorecard now when `to` is absent.

@@ -25,6 +25,18 @@ fn view_of(p: &Project, id: i64) -> Result<DocumentView, DocError> {
     docs::document_view(p.conn(), &key, p.clock().now().date_naive())
 }
 
+/// The change `f` to document row `id`, then its view: one closure over the open project for
+/// [`with_project`].
+fn then_view<T>(
+    id: i64,
+    f: impl FnOnce(&mut Project) -> Result<T, DocError>,
+) -> impl FnOnce(&mut Project) -> Result<DocumentView, DocError> {
+    move |p| {
+        f(p)?;
+        view_of(p, id)
+    }
+}
+
 /// The register with statuses for today.
 #[tauri::command]
 pub async fn documents_register(state: State<'_, AppState>) -> CmdResult<Register> {
@@ -86,47 +98,27 @@ pub async fn documents_preview(markdown: String) -> CmdResult<Preview> {
     Ok(preview(&markdown))
 }
 
-/// Replaces the draft with a fresh fill of a template.
-#[tauri::command]
-pub async fn documents_redraft(
-    state: State<'_, AppState>,
-    document_id: i64,
-    template_id: Option<String>,
-    revision: i64,
-) -> CmdResult<DocumentView> {
-    with_project(&state, |p| {
-        docs::redraft(p, document_id, template_id.as_deref(), revision)?;
-        view_of(p, document_id)
-    })
-}
+project_commands! {
+    /// Replaces the draft with a fresh fill of a template.
+    fn documents_redraft(
+        document_id: i64,
+        template_id: Option<String>,
+        revision: i64,
+    ) -> DocumentView =
+        then_view(document_id, |p| docs::redraft(p, document_id, template_id.as_deref(), revision));
 
-/// Applies wizard changes to the draft.
-#[tauri::command]
-pub async fn documents_refresh(
-    state: State<'_, AppState>,
-    document_id: i64,
-    keys: Vec<String>,
-    revision: i64,
-) -> CmdResult<DocumentView> {
-    with_project(&state, |p| {
-        docs::refresh_draft(p, document_id, &keys, revision)?;
-        view_of(p, document_id)
-    })
-}
+    /// Applies wizard changes to the draft.
+    fn documents_refresh(document_id: i64, keys: Vec<String>, revision: i64) -> DocumentView =
+        then_view(document_id, |p| docs::refresh_draft(p, document_id, &keys, revision));
 
-/// Issues the draft as a new version.
-#[tauri::command]
-pub async fn documents_issue(
-    state: State<'_, AppState>,
-    document_id: i64,
-    summary: String,
-    major: bool,
-    revision: i64,
-) -> CmdResult<DocumentView> {
-    with_project(&state, |p| {
-        docs::issue_version(p, document_id, &summary, major, revision)?;
-        view_of(p, document_id)
-    })
+    /// Issues the draft as a new version.
+    fn documents_issue(
+        document_id: i64,
+        summary: String,
+        major: bool,
+        revision: i64,
+    ) -> DocumentView =
+        then_view(document_id, |p| docs::issue_version(p, document_id, &summary, major, revision));
 }
 
 /// Approves a version as `approver`, who was shown version `seen`, keeping the placeholders
@@ -146,17 +138,10 @@ pub async fn documents_approve(
     })
 }
 
-/// Sets the next review date.
-#[tauri::command]
-pub async fn documents_set_review_date(
-    state: State<'_, AppState>,
-    document_id: i64,
-    date: String,
-) -> CmdResult<DocumentView> {
-    with_project(&state, |p| {
-        docs::set_review_date(p, document_id, &date)?;
-        view_of(p, document_id)
-    })
+project_commands! {
+    /// Sets the next review date.
+    fn documents_set_review_date(document_id: i64, date: String) -> DocumentView =
+        then_view(document_id, |p| docs::set_review_date(p, document_id, &date));
 }
 
 /// Line diff between two versions.
@@ -199,10 +184,10 @@ pub async fn documents_attach(
         return Ok(None);
     };
     let bytes = bytes.map_err(|e| CmdError::new("io", format!("Cannot read {name}: {e}")))?;
-    with_project(&state, |p| {
-        docs::attach_file(p, document_id, &name, &bytes)?;
-        view_of(p, document_id).map(Some)
-    })
+    let attach = then_view(document_id, |p| {
+        docs::attach_file(p, document_id, &name, &bytes)
+    });
+    with_project(&state, attach).map(Some)
 }
 
 /// Exports approved documents in `format`: the one with `key` (asks where to save it) or,

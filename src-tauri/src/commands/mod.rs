@@ -2,6 +2,26 @@
 //! parse arguments, run [`with_project`] (one lock of the open project per command), map the
 //! crate's error to [`CmdError`] (`{code, message}` for the UI).
 
+/// Declares commands that differ only by what they run on the open project. Each entry
+/// `fn name(arg: Type, ..) -> Answer = run;` becomes a `#[tauri::command]` taking the window's
+/// state and those arguments, and answering with `run`, a closure over the open project, run
+/// by [`with_project`] (one lock).
+macro_rules! project_commands {
+    ($(
+        $(#[$attr:meta])*
+        fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $answer:ty = $run:expr;
+    )+) => {$(
+        $(#[$attr])*
+        #[tauri::command]
+        pub async fn $name(
+            state: tauri::State<'_, $crate::state::AppState>,
+            $($arg: $ty),*
+        ) -> $crate::commands::CmdResult<$answer> {
+            $crate::commands::with_project(&state, $run)
+        }
+    )+};
+}
+
 pub mod app;
 pub mod assessment;
 pub mod audits;
@@ -21,6 +41,7 @@ pub mod transfer;
 pub mod wizard;
 
 use ready20k_domain::ErrorPayload;
+use ready20k_domain::assessment::{Action, ActionSource};
 use ready20k_store::Project;
 use serde::Serialize;
 
@@ -96,6 +117,21 @@ where
     let mut guard = state.project();
     let project = guard.as_mut().ok_or_else(CmdError::no_project)?;
     f(project).map_err(Into::into)
+}
+
+/// A new action of the one action register, from `source`, with its owner and due date (a
+/// blank date is none).
+pub fn new_action(
+    source: ActionSource,
+    title: impl Into<String>,
+    owner_id: Option<i64>,
+    due: Option<String>,
+) -> Action {
+    Action {
+        owner_id,
+        due: due.filter(|d| !d.trim().is_empty()),
+        ..Action::new(source, title)
+    }
 }
 
 /// Runs blocking work (native dialogs, file reads, layout) off the async workers.

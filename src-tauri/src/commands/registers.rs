@@ -2,7 +2,7 @@
 //! `ready20k_store::{risks, suppliers}`; every command answers with the whole screen.
 
 use chrono::NaiveDate;
-use ready20k_domain::assessment::{Action, ActionSource};
+use ready20k_domain::assessment::ActionSource;
 use ready20k_domain::calendar::today_in;
 use ready20k_domain::risks::{Risk, RiskCriteria, RiskStatus};
 use ready20k_domain::screens::{self, RiskScreen, SupplierScreen};
@@ -13,7 +13,7 @@ use ready20k_store::register_error::{RegisterError, RegisterResult};
 use ready20k_store::{Project, calendar, risks, suppliers};
 use tauri::State;
 
-use super::{CmdResult, with_project};
+use super::{CmdResult, new_action, with_project};
 use crate::state::AppState;
 
 /// The firm's local date (its time zone from the business hours; UTC until set).
@@ -44,18 +44,14 @@ fn supplier_screen(p: &Project) -> RegisterResult<SupplierScreen> {
     ))
 }
 
-/// A new action of the one action register, from a risk treatment or a supplier review.
-fn new_action(
+/// Saves a new action of the one action register, from a risk treatment or a supplier review.
+fn save_new_action(
     p: &mut Project,
     title: &str,
     owner_id: Option<i64>,
     due: Option<String>,
 ) -> RegisterResult<i64> {
-    let a = Action {
-        owner_id,
-        due: due.filter(|d| !d.trim().is_empty()),
-        ..Action::new(ActionSource::Other, title.trim())
-    };
+    let a = new_action(ActionSource::Other, title.trim(), owner_id, due);
     Ok(actions::save_action(p, &a)?.id)
 }
 
@@ -120,7 +116,7 @@ pub async fn risks_add_action(
 ) -> CmdResult<RiskScreen> {
     with_project(&state, |p| {
         let mut risk = risks::get_risk(p.conn(), risk_id)?;
-        let id = new_action(p, &title, owner_id, due)?;
+        let id = save_new_action(p, &title, owner_id, due)?;
         risk.action_ids.push(id);
         if risk.status == RiskStatus::Open {
             risk.status = RiskStatus::Treating;
@@ -159,7 +155,7 @@ pub async fn suppliers_save_review(
     with_project(&state, |p| {
         let mut review = review;
         if let Some(title) = action_title.filter(|t| !t.trim().is_empty()) {
-            let id = new_action(p, &title, review.reviewer_id, None)?;
+            let id = save_new_action(p, &title, review.reviewer_id, None)?;
             review.action_ids.push(id);
         }
         suppliers::save_review(p, &review)?;

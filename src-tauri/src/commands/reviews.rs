@@ -1,24 +1,33 @@
 //! Management review commands (9.3). Thin adapters over `ready20k_store::reviews`; the list
 //! commands answer with the list screen, the others with the review's detail.
 
-use ready20k_domain::assessment::{Action, ActionSource};
+use ready20k_domain::assessment::ActionSource;
 use ready20k_domain::reviews::{ReviewDetail, ReviewEdit, ReviewsScreen};
-use ready20k_store::reviews;
+use ready20k_store::register_error::RegisterResult;
+use ready20k_store::{Project, reviews};
 use tauri::State;
 
-use super::{CmdResult, with_project};
+use super::{CmdResult, new_action, with_project};
 use crate::state::AppState;
 
-/// Every review, newest first, with what the verdict reads and the people to pick.
-#[tauri::command]
-pub async fn reviews_load(state: State<'_, AppState>) -> CmdResult<ReviewsScreen> {
-    with_project(&state, |p| reviews::view(p))
+/// The change `f` to review `id`, then the review's detail: one closure over the open project
+/// for [`with_project`].
+fn then_detail<T>(
+    id: i64,
+    f: impl FnOnce(&mut Project) -> RegisterResult<T>,
+) -> impl FnOnce(&mut Project) -> RegisterResult<ReviewDetail> {
+    move |p| {
+        f(p)?;
+        reviews::detail(p, id)
+    }
 }
 
-/// One review with its inputs (collected now, or frozen at issue) and decided actions.
-#[tauri::command]
-pub async fn review_detail(state: State<'_, AppState>, id: i64) -> CmdResult<ReviewDetail> {
-    with_project(&state, |p| reviews::detail(p, id))
+project_commands! {
+    /// Every review, newest first, with what the verdict reads and the people to pick.
+    fn reviews_load() -> ReviewsScreen = |p| reviews::view(p);
+
+    /// One review with its inputs (collected now, or frozen at issue) and decided actions.
+    fn review_detail(id: i64) -> ReviewDetail = |p| reviews::detail(p, id);
 }
 
 /// Inserts (`id == 0`) or updates a draft review.
@@ -33,16 +42,10 @@ pub async fn review_save(
     })
 }
 
-/// Replaces the draft's minutes with a fresh draft from the management-review template.
-#[tauri::command]
-pub async fn review_redraft_minutes(
-    state: State<'_, AppState>,
-    id: i64,
-) -> CmdResult<ReviewDetail> {
-    with_project(&state, |p| {
-        reviews::redraft_minutes(p, id)?;
-        reviews::detail(p, id)
-    })
+project_commands! {
+    /// Replaces the draft's minutes with a fresh draft from the management-review template.
+    fn review_redraft_minutes(id: i64) -> ReviewDetail =
+        then_detail(id, |p| reviews::redraft_minutes(p, id));
 }
 
 /// Records a decision's action (owner, due) in the one action register, linked to the review.
@@ -54,46 +57,20 @@ pub async fn review_add_action(
     owner_id: Option<i64>,
     due: Option<String>,
 ) -> CmdResult<ReviewDetail> {
-    with_project(&state, |p| {
-        let a = Action {
-            owner_id,
-            due: due.filter(|d| !d.trim().is_empty()),
-            ..Action::new(ActionSource::ManagementReview, title)
-        };
-        reviews::add_action(p, id, &a)?;
-        reviews::detail(p, id)
-    })
+    let a = new_action(ActionSource::ManagementReview, title, owner_id, due);
+    with_project(&state, then_detail(id, |p| reviews::add_action(p, id, &a)))
 }
 
-/// Issues the minutes: the inputs are frozen as they stand now.
-#[tauri::command]
-pub async fn review_issue(state: State<'_, AppState>, id: i64) -> CmdResult<ReviewDetail> {
-    with_project(&state, |p| {
-        reviews::issue(p, id)?;
-        reviews::detail(p, id)
-    })
-}
+project_commands! {
+    /// Issues the minutes: the inputs are frozen as they stand now.
+    fn review_issue(id: i64) -> ReviewDetail = then_detail(id, |p| reviews::issue(p, id));
 
-/// Takes issued minutes back to a draft.
-#[tauri::command]
-pub async fn review_withdraw(state: State<'_, AppState>, id: i64) -> CmdResult<ReviewDetail> {
-    with_project(&state, |p| {
-        reviews::withdraw(p, id)?;
-        reviews::detail(p, id)
-    })
-}
+    /// Takes issued minutes back to a draft.
+    fn review_withdraw(id: i64) -> ReviewDetail = then_detail(id, |p| reviews::withdraw(p, id));
 
-/// Approves issued minutes by `approver`, a member of top management who attended.
-#[tauri::command]
-pub async fn review_approve(
-    state: State<'_, AppState>,
-    id: i64,
-    approver: i64,
-) -> CmdResult<ReviewDetail> {
-    with_project(&state, |p| {
-        reviews::approve(p, id, approver)?;
-        reviews::detail(p, id)
-    })
+    /// Approves issued minutes by `approver`, a member of top management who attended.
+    fn review_approve(id: i64, approver: i64) -> ReviewDetail =
+        then_detail(id, |p| reviews::approve(p, id, approver));
 }
 
 /// Removes a review that is not approved (its actions stay in the register).
