@@ -8,8 +8,7 @@
 
 use ready20k_domain::records::measure::month_text;
 use ready20k_domain::records::{
-    Attainment, IncidentReview, MajorIncident, PresetInfo, RecordRef, RecordSourceView,
-    RecordsView, ServiceLevelsRow,
+    Attainment, IncidentReview, MajorIncident, PresetInfo, RecordRef, RecordsView, ServiceLevelsRow,
 };
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -44,21 +43,7 @@ pub fn records_view(p: &Project) -> Result<RecordsView> {
             levels,
         })
         .collect();
-    let sources = list_sources(conn)?
-        .into_iter()
-        .map(|s| RecordSourceView {
-            id: s.id,
-            source: s.source,
-            file_name: s.file_name,
-            size: s.size,
-            sha256: s.sha256,
-            imported_at: s.imported_at,
-            rows_read: s.rows_read,
-            rows_added: s.rows_added,
-            rows_updated: s.rows_updated,
-            rows_rejected: s.rows_rejected,
-        })
-        .collect();
+    let sources = list_sources(conn)?;
     let tickets: i64 = conn.query_row("SELECT count(*) FROM ticket", [], |r| r.get(0))?;
     Ok(RecordsView {
         business_hours: get_business_hours(conn)?,

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use ready20k_domain::records::{
-    DayWindows, ImportContext, ImportPreview, Preset, Ticket, WorkCalendar, parse_export,
+    DayWindows, ImportContext, ImportPreview, Preset, RecordSourceView, Ticket, WorkCalendar,
+    parse_export,
 };
 use rusqlite::{Connection, Transaction, params};
 use serde::{Deserialize, Serialize};
@@ -48,31 +49,6 @@ pub struct ImportOutcome {
     pub updated: u64,
     /// Tickets already imported and unchanged.
     pub unchanged: u64,
-}
-
-/// An imported file, kept as evidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SourceFile {
-    /// Row id.
-    pub id: i64,
-    /// Preset name.
-    pub source: String,
-    /// File name as imported.
-    pub file_name: String,
-    /// Size in bytes.
-    pub size: i64,
-    /// SHA-256, hex.
-    pub sha256: String,
-    /// When it was imported.
-    pub imported_at: String,
-    /// Data rows read.
-    pub rows_read: i64,
-    /// Tickets added.
-    pub rows_added: i64,
-    /// Tickets updated.
-    pub rows_updated: i64,
-    /// Rows rejected (imported with skip-bad-rows).
-    pub rows_rejected: i64,
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -314,14 +290,14 @@ pub fn import_export(p: &mut Project, bytes: &[u8], opts: &ImportOptions) -> Res
 }
 
 /// The imported files, oldest first (without their bytes).
-pub fn list_sources(conn: &Connection) -> Result<Vec<SourceFile>> {
+pub fn list_sources(conn: &Connection) -> Result<Vec<RecordSourceView>> {
     Ok(conn
         .prepare(
             "SELECT id, source, file_name, size, sha256, imported_at, rows_read, rows_added,
                  rows_updated, rows_rejected FROM record_source ORDER BY id",
         )?
         .query_map([], |r| {
-            Ok(SourceFile {
+            Ok(RecordSourceView {
                 id: r.get(0)?,
                 source: r.get(1)?,
                 file_name: r.get(2)?,

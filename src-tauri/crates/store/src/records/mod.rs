@@ -18,7 +18,7 @@ mod issued_tests;
 mod tests;
 
 pub use flagged::{attainment, records_view, set_incident_review};
-pub use import::{ImportOptions, ImportOutcome, SourceFile, import_export, list_sources, preview};
+pub use import::{ImportOptions, ImportOutcome, import_export, list_sources, preview};
 pub use issued::{
     issue_service_report, issued_figures, list_service_reports, service_report_pdf,
     service_reports_view,
