@@ -12,6 +12,11 @@ pub fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
+/// The day the wizard's tests judge a project on (2026-01-10).
+pub fn wizard_today() -> NaiveDate {
+    d("2026-01-10")
+}
+
 /// Evidence `id` titled `title`, kept at `location`, added at `added_at` (RFC 3339), linked to
 /// `questions`, with no review or expiry date.
 pub fn location_evidence(

@@ -18,6 +18,8 @@ pub const CROSSWALKS: &str = include_str!("../../content/crosswalks.toml");
 pub const DUTIES: &str = include_str!("../../content/duties.toml");
 /// `data_protection.toml`.
 pub const DATA_PROTECTION: &str = include_str!("../../content/data_protection.toml");
+/// `processes.toml`.
+pub const PROCESSES: &str = include_str!("../../content/processes.toml");
 
 /// Template bodies by path (relative to the content directory), TPL-01 to TPL-29.
 pub const TEMPLATE_BODIES: [(&str, &str); 29] = [

@@ -7,7 +7,7 @@
 //! `content/README.md`.
 
 pub mod duties;
-mod embedded;
+pub(crate) mod embedded;
 mod load;
 pub mod render;
 pub mod types;

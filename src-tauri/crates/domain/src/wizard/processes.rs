@@ -1,6 +1,6 @@
 //! The SMS processes a small firm runs, with who is accountable (A), responsible (R),
 //! consulted (C) and informed (I). Used for the RACI view and for "which processes do other
-//! parties operate" in the scope step.
+//! parties operate" in the scope step. The table itself is content: `content/processes.toml`.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -29,271 +29,24 @@ pub struct Process {
     pub operational: bool,
 }
 
-struct Def {
-    id: &'static str,
-    name: &'static str,
-    clauses: &'static [&'static str],
-    a: &'static str,
-    r: &'static [&'static str],
-    c: &'static [&'static str],
-    i: &'static [&'static str],
-    delegable: bool,
-    operational: bool,
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProcessFile {
+    process: Vec<Process>,
 }
 
-const DEFS: &[Def] = &[
-    Def {
-        id: "P-LEAD",
-        name: "Context, leadership and policy",
-        clauses: &["4", "5"],
-        a: "ROLE-TM",
-        r: &["ROLE-SMSM"],
-        c: &["ROLE-BRM"],
-        i: &[],
-        delegable: false,
-        operational: false,
-    },
-    Def {
-        id: "P-PLAN",
-        name: "Planning, risks and objectives",
-        clauses: &["6"],
-        a: "ROLE-SMSM",
-        r: &[],
-        c: &["ROLE-TM", "ROLE-ISM"],
-        i: &[],
-        delegable: true,
-        operational: false,
-    },
-    Def {
-        id: "P-SUPPORT",
-        name: "Resources, competence, documents, knowledge",
-        clauses: &["7"],
-        a: "ROLE-SMSM",
-        r: &["ROLE-PEOPLE", "ROLE-DOC", "ROLE-KM"],
-        c: &["ROLE-TM", "ROLE-EXT"],
-        i: &[],
-        delegable: true,
-        operational: false,
-    },
-    Def {
-        id: "P-PORT",
-        name: "Service portfolio and catalogue",
-        clauses: &["8.2.1", "8.2.2", "8.2.4"],
-        a: "ROLE-SO",
-        r: &["ROLE-SMSM"],
-        c: &["ROLE-BRM"],
-        i: &["ROLE-SLM"],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-CFG",
-        name: "Asset and configuration management",
-        clauses: &["8.2.5", "8.2.6"],
-        a: "ROLE-CFG",
-        r: &["ROLE-RES"],
-        c: &["ROLE-CHG"],
-        i: &[],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-BRM",
-        name: "Business relationship management",
-        clauses: &["8.3.2"],
-        a: "ROLE-BRM",
-        r: &[],
-        c: &["ROLE-SO"],
-        i: &["ROLE-TM"],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-SLM",
-        name: "Service level management",
-        clauses: &["8.3.3"],
-        a: "ROLE-SLM",
-        r: &[],
-        c: &["ROLE-SO", "ROLE-BRM"],
-        i: &["ROLE-TM"],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-SUP",
-        name: "Supplier management",
-        clauses: &["8.2.3", "8.3.4"],
-        a: "ROLE-SUP",
-        r: &[],
-        c: &["ROLE-SO", "ROLE-FIN"],
-        i: &["ROLE-TM"],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-FIN",
-        name: "Budgeting and accounting for services",
-        clauses: &["8.4.1"],
-        a: "ROLE-FIN",
-        r: &[],
-        c: &["ROLE-SO"],
-        i: &["ROLE-TM"],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-CAP",
-        name: "Demand and capacity management",
-        clauses: &["8.4.2", "8.4.3"],
-        a: "ROLE-CAP",
-        r: &["ROLE-RES"],
-        c: &["ROLE-SO"],
-        i: &[],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-CHG",
-        name: "Change management",
-        clauses: &["8.5.1"],
-        a: "ROLE-CHG",
-        r: &["ROLE-CAB", "ROLE-RES"],
-        c: &["ROLE-SO", "ROLE-ISM"],
-        i: &["ROLE-SD"],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-DT",
-        name: "Service design and transition",
-        clauses: &["8.5.2"],
-        a: "ROLE-DT",
-        r: &["ROLE-RES"],
-        c: &["ROLE-SO", "ROLE-CHG"],
-        i: &["ROLE-BRM"],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-REL",
-        name: "Release and deployment management",
-        clauses: &["8.5.3"],
-        a: "ROLE-REL",
-        r: &["ROLE-RES"],
-        c: &["ROLE-CHG"],
-        i: &["ROLE-SD"],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-INC",
-        name: "Incident management",
-        clauses: &["8.6.1"],
-        a: "ROLE-INC",
-        r: &["ROLE-SD", "ROLE-RES"],
-        c: &["ROLE-PRB"],
-        i: &["ROLE-BRM"],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-REQ",
-        name: "Service request management",
-        clauses: &["8.6.2"],
-        a: "ROLE-SD",
-        r: &["ROLE-RES"],
-        c: &["ROLE-SO"],
-        i: &[],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-PRB",
-        name: "Problem management",
-        clauses: &["8.6.3"],
-        a: "ROLE-PRB",
-        r: &["ROLE-RES"],
-        c: &["ROLE-INC", "ROLE-CHG"],
-        i: &["ROLE-KM"],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-AVL",
-        name: "Service availability management",
-        clauses: &["8.7.1"],
-        a: "ROLE-AVL",
-        r: &["ROLE-RES"],
-        c: &["ROLE-CAP", "ROLE-SO"],
-        i: &[],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-CONT",
-        name: "Service continuity management",
-        clauses: &["8.7.2"],
-        a: "ROLE-CONT",
-        r: &["ROLE-RES"],
-        c: &["ROLE-AVL"],
-        i: &["ROLE-TM"],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-ISM",
-        name: "Information security management",
-        clauses: &["8.7.3"],
-        a: "ROLE-ISM",
-        r: &["ROLE-RES", "ROLE-SD"],
-        c: &["ROLE-TM"],
-        i: &[],
-        delegable: true,
-        operational: true,
-    },
-    Def {
-        id: "P-EVAL",
-        name: "Monitoring, internal audit and management review",
-        clauses: &["9"],
-        a: "ROLE-TM",
-        r: &["ROLE-SMSM", "ROLE-IA", "ROLE-SLM"],
-        c: &[],
-        i: &[],
-        delegable: true,
-        operational: false,
-    },
-    Def {
-        id: "P-IMP",
-        name: "Nonconformity and continual improvement",
-        clauses: &["10"],
-        a: "ROLE-SMSM",
-        r: &[],
-        c: &["ROLE-TM"],
-        i: &[],
-        delegable: true,
-        operational: false,
-    },
-];
+static PROCESSES: std::sync::OnceLock<Vec<Process>> = std::sync::OnceLock::new();
 
-fn owned(xs: &[&str]) -> Vec<String> {
-    xs.iter().map(|s| (*s).to_owned()).collect()
-}
-
-/// All processes, in clause order.
+/// All processes, in clause order (the content file `processes.toml`, parsed once).
+#[allow(clippy::expect_used)]
 pub fn processes() -> Vec<Process> {
-    DEFS.iter()
-        .map(|d| Process {
-            id: d.id.to_owned(),
-            name: d.name.to_owned(),
-            clauses: owned(d.clauses),
-            accountable: d.a.to_owned(),
-            responsible: owned(d.r),
-            consulted: owned(d.c),
-            informed: owned(d.i),
-            delegable: d.delegable,
-            operational: d.operational,
+    PROCESSES
+        .get_or_init(|| {
+            toml::from_str::<ProcessFile>(crate::content::embedded::PROCESSES)
+                .expect("embedded processes.toml parses (checked by tests)")
+                .process
         })
-        .collect()
+        .clone()
 }
 
 /// The process with `id`.

@@ -106,12 +106,8 @@ pub fn view(lib: &Library, data: WizardData, today: NaiveDate) -> WizardView {
 mod tests {
     use super::*;
     use crate::content::library;
-    use crate::test_support::codes;
+    use crate::test_support::{codes, wizard_today as today};
     use crate::wizard::types::{IssueCode, Level, Person, RoleAssignment, WizardProgress};
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 1, 10).unwrap()
-    }
 
     #[test]
     fn empty_project_has_errors_in_every_data_step() {

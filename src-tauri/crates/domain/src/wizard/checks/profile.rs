@@ -114,10 +114,7 @@ pub fn check_profile(d: &WizardData, today: NaiveDate) -> Vec<Issue> {
 #[allow(clippy::unwrap_used, clippy::field_reassign_with_default)]
 mod tests {
     use super::*;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 1, 10).unwrap()
-    }
+    use crate::test_support::wizard_today as today;
 
     #[test]
     fn profile_rules() {
