@@ -444,3 +444,38 @@ impl From<&ScoreSnapshotSnap> for SnapshotSummary {
         }
     }
 }
+
+impl From<AuditProgrammeSnap> for crate::audits::AuditProgramme {
+    fn from(g: AuditProgrammeSnap) -> Self {
+        Self {
+            cycle_start: g.cycle_start,
+            target_date: g.target_date,
+            notes: g.notes,
+            generated_at: g.generated_at,
+            updated_at: g.updated_at,
+        }
+    }
+}
+
+impl From<crate::reviews::Review> for ReviewSnap {
+    /// The `management_review` row of a review (its attendees and action links are rows of
+    /// their own tables).
+    fn from(r: crate::reviews::Review) -> Self {
+        Self {
+            id: r.id,
+            title: r.title,
+            planned_on: r.planned_on,
+            held_on: r.held_on,
+            decisions: r.decisions,
+            next_planned_on: r.next_planned_on,
+            inputs: r.inputs,
+            minutes: r.minutes,
+            status: r.status.as_str().to_owned(),
+            issued_at: r.issued_at,
+            approved_by: r.approved_by,
+            approved_at: r.approved_at,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
+}

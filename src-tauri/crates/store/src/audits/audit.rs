@@ -1,6 +1,7 @@
 //! `audit`, `audit_auditor`, `audit_service`: the audits of the programme.
 
 use ready20k_domain::audits::{Audit, AuditStatus};
+use ready20k_domain::snapshot::AuditSnap;
 use ready20k_domain::wizard::processes::process;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -13,7 +14,7 @@ use crate::rows;
 const COLUMNS: &str = "id, cycle, title, areas, clauses, processes, planned_on, performed_on, \
                        external_auditor, plan, status, mitigation";
 
-fn json(text: &str) -> rusqlite::Result<Vec<String>> {
+pub(super) fn json(text: &str) -> rusqlite::Result<Vec<String>> {
     serde_json::from_str(text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
     })
@@ -148,10 +149,37 @@ pub(crate) fn put(tx: &Transaction<'_>, now: &str, a: &Audit) -> RegisterResult<
             ));
         }
     }
-    tx.execute(
+    Ok(write(
+        tx,
+        &AuditSnap {
+            id: a.id,
+            cycle: i64::from(a.cycle),
+            title: a.title.clone(),
+            areas: a.areas.clone(),
+            clauses: a.clauses.clone(),
+            processes: a.processes.clone(),
+            planned_on: a.planned_on.clone(),
+            performed_on: a.performed_on.clone(),
+            external_auditor: a.external_auditor.clone(),
+            plan: a.plan.clone(),
+            status: a.status.as_str().to_owned(),
+            mitigation: a.mitigation.clone(),
+            auditor_ids: a.auditor_ids.clone(),
+            service_ids: a.services.clone(),
+            created_at: now.to_owned(),
+            updated_at: now.to_owned(),
+        },
+    )?)
+}
+
+/// Writes the `audit` row of `a` (id 0: a new row; an existing row keeps its `created_at`)
+/// and replaces its auditor and service links; returns its id. Saving an audit and importing
+/// a snapshot both write through here.
+pub(crate) fn write(conn: &Connection, a: &AuditSnap) -> crate::Result<i64> {
+    conn.execute(
         "INSERT INTO audit (id, cycle, title, areas, clauses, processes, planned_on, performed_on,
                             external_auditor, plan, status, mitigation, created_at, updated_at)
-         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
+         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (id) DO UPDATE SET cycle = excluded.cycle, title = excluded.title,
              areas = excluded.areas, clauses = excluded.clauses,
              processes = excluded.processes, planned_on = excluded.planned_on,
@@ -169,26 +197,27 @@ pub(crate) fn put(tx: &Transaction<'_>, now: &str, a: &Audit) -> RegisterResult<
             a.performed_on,
             a.external_auditor,
             a.plan,
-            a.status.as_str(),
+            a.status,
             a.mitigation,
-            now
+            a.created_at,
+            a.updated_at
         ],
     )?;
     let id = if a.id == 0 {
-        tx.last_insert_rowid()
+        conn.last_insert_rowid()
     } else {
         a.id
     };
-    tx.execute("DELETE FROM audit_auditor WHERE audit_id = ?1", [id])?;
-    tx.execute("DELETE FROM audit_service WHERE audit_id = ?1", [id])?;
+    conn.execute("DELETE FROM audit_auditor WHERE audit_id = ?1", [id])?;
+    conn.execute("DELETE FROM audit_service WHERE audit_id = ?1", [id])?;
     for p in &a.auditor_ids {
-        tx.execute(
+        conn.execute(
             "INSERT INTO audit_auditor (audit_id, person_id) VALUES (?1, ?2)",
             [id, *p],
         )?;
     }
-    for s in &a.services {
-        tx.execute(
+    for s in &a.service_ids {
+        conn.execute(
             "INSERT INTO audit_service (audit_id, service_id) VALUES (?1, ?2)",
             [id, *s],
         )?;

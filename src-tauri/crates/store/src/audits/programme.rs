@@ -4,31 +4,20 @@ use chrono::{Datelike, Months, NaiveDate};
 use ready20k_domain::audits::{
     Audit, AuditProgramme, AuditStatus, ProgrammeView, generate_programme as propose,
 };
-use rusqlite::{Connection, OptionalExtension, params};
+use ready20k_domain::snapshot::AuditProgrammeSnap;
+use rusqlite::{Connection, params};
 
 use super::{audit, list_audits, today};
 use crate::Project;
 use crate::journal::write_in;
 use crate::register_error::{RegisterError, RegisterResult};
+use crate::table_row;
 
 /// The programme header, once generated.
 pub fn get_programme(conn: &Connection) -> RegisterResult<Option<AuditProgramme>> {
-    Ok(conn
-        .query_row(
-            "SELECT cycle_start, target_date, notes, generated_at, updated_at
-             FROM audit_programme WHERE id = 1",
-            [],
-            |r| {
-                Ok(AuditProgramme {
-                    cycle_start: r.get(0)?,
-                    target_date: r.get(1)?,
-                    notes: r.get(2)?,
-                    generated_at: r.get(3)?,
-                    updated_at: r.get(4)?,
-                })
-            },
-        )
-        .optional()?)
+    Ok(table_row::export::<AuditProgrammeSnap>(conn)?
+        .pop()
+        .map(AuditProgramme::from))
 }
 
 /// Clauses with past nonconformities, or with open gap actions: audited more often.

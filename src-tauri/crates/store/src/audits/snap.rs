@@ -5,11 +5,18 @@
 use ready20k_domain::snapshot::{
     AuditLineSnap, AuditProgrammeSnap, AuditReportSnap, AuditSnap, AuditsSnap, NonconformitySnap,
 };
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 use crate::table_row::{self, table_row};
 use crate::{Result, rows};
 
+// The programme is one row (`id` is always 1: the first row of the table).
+table_row!(
+    AuditProgrammeSnap,
+    "audit_programme",
+    "id",
+    [cycle_start, target_date, notes, generated_at, updated_at]
+);
 table_row!(
     AuditLineSnap,
     "audit_line",
@@ -44,30 +51,9 @@ table_row!(
     ]
 );
 
-fn json(text: &str) -> rusqlite::Result<Vec<String>> {
-    serde_json::from_str(text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
 /// Reads every audit table and the nonconformity columns of the action register.
 pub fn export_audits(conn: &Connection) -> Result<AuditsSnap> {
-    let programme = conn
-        .query_row(
-            "SELECT cycle_start, target_date, notes, generated_at, updated_at
-             FROM audit_programme WHERE id = 1",
-            [],
-            |r| {
-                Ok(AuditProgrammeSnap {
-                    cycle_start: r.get(0)?,
-                    target_date: r.get(1)?,
-                    notes: r.get(2)?,
-                    generated_at: r.get(3)?,
-                    updated_at: r.get(4)?,
-                })
-            },
-        )
-        .optional()?;
+    let programme = table_row::export(conn)?.pop();
     let mut audits = rows::all(
         conn,
         "SELECT id, cycle, title, areas, clauses, processes, planned_on, performed_on,
@@ -79,9 +65,9 @@ pub fn export_audits(conn: &Connection) -> Result<AuditsSnap> {
                 id: r.get(0)?,
                 cycle: r.get(1)?,
                 title: r.get(2)?,
-                areas: json(&r.get::<_, String>(3)?)?,
-                clauses: json(&r.get::<_, String>(4)?)?,
-                processes: json(&r.get::<_, String>(5)?)?,
+                areas: super::audit::json(&r.get::<_, String>(3)?)?,
+                clauses: super::audit::json(&r.get::<_, String>(4)?)?,
+                processes: super::audit::json(&r.get::<_, String>(5)?)?,
                 planned_on: r.get(6)?,
                 performed_on: r.get(7)?,
                 external_auditor: r.get(8)?,
@@ -133,54 +119,10 @@ pub fn export_audits(conn: &Connection) -> Result<AuditsSnap> {
 /// place).
 pub fn import_audits(conn: &Connection, s: &AuditsSnap) -> Result<()> {
     if let Some(g) = &s.programme {
-        conn.execute(
-            "INSERT INTO audit_programme (id, cycle_start, target_date, notes, generated_at,
-                                          updated_at)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5)",
-            params![
-                g.cycle_start,
-                g.target_date,
-                g.notes,
-                g.generated_at,
-                g.updated_at
-            ],
-        )?;
+        table_row::import(conn, std::slice::from_ref(g))?;
     }
     for a in &s.audits {
-        conn.execute(
-            "INSERT INTO audit (id, cycle, title, areas, clauses, processes, planned_on,
-                                performed_on, external_auditor, plan, status, mitigation,
-                                created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
-                a.id,
-                a.cycle,
-                a.title,
-                serde_json::to_string(&a.areas)?,
-                serde_json::to_string(&a.clauses)?,
-                serde_json::to_string(&a.processes)?,
-                a.planned_on,
-                a.performed_on,
-                a.external_auditor,
-                a.plan,
-                a.status,
-                a.mitigation,
-                a.created_at,
-                a.updated_at
-            ],
-        )?;
-        for p in &a.auditor_ids {
-            conn.execute(
-                "INSERT INTO audit_auditor (audit_id, person_id) VALUES (?1, ?2)",
-                [a.id, *p],
-            )?;
-        }
-        for sv in &a.service_ids {
-            conn.execute(
-                "INSERT INTO audit_service (audit_id, service_id) VALUES (?1, ?2)",
-                [a.id, *sv],
-            )?;
-        }
+        super::audit::write(conn, a)?;
     }
     table_row::import(conn, &s.lines)?;
     table_row::import(conn, &s.reports)?;

@@ -17,10 +17,12 @@ use ready20k_domain::objectives::{
     validate_value,
 };
 use ready20k_domain::records::Report;
+use ready20k_domain::snapshot::KpiSnap;
 use rusqlite::{OptionalExtension, params};
 
 use crate::journal::write_in;
 use crate::records::{self, RecordsError};
+use crate::table_row;
 use crate::{Project, StoreError, rows};
 
 /// What can go wrong with objectives and KPIs.
@@ -222,73 +224,43 @@ struct KpiRow {
     input: KpiInput,
 }
 
-/// A `kpi` row as read: id, objective, name, unit, target, direction, measure, service.
-type RawKpi = (
-    i64,
-    i64,
-    String,
-    String,
-    f64,
-    String,
-    Option<String>,
-    Option<i64>,
-);
-
+/// Every KPI, read through the `kpi` table's one row type ([`KpiSnap`]), in id order.
 fn kpi_rows(p: &Project) -> Result<Vec<KpiRow>> {
-    let raw: Vec<RawKpi> = rows::all(
-        p.conn(),
-        "SELECT id, objective_id, name, unit, target, direction, measure, service_id
-             FROM kpi ORDER BY id",
-        [],
-        |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-            ))
-        },
-    )?;
     let corrupt = |what: &str, v: &str| {
         ObjectivesError::Store(StoreError::Invalid(format!(
             "Unknown KPI {what} {v:?} in the project."
         )))
     };
-    raw.into_iter()
-        .map(
-            |(id, objective_id, name, unit, target, direction, measure, service)| {
-                let direction =
-                    Direction::parse(&direction).ok_or_else(|| corrupt("direction", &direction))?;
-                let source = match (measure, service) {
-                    (Some(m), Some(service_id)) => KpiSource::Measurement {
-                        measure: Measure::parse(&m).ok_or_else(|| corrupt("measure", &m))?,
-                        service_id,
-                    },
-                    // A measured service removed from the catalogue: nothing left to read.
-                    (Some(m), None) => KpiSource::Measurement {
-                        measure: Measure::parse(&m).ok_or_else(|| corrupt("measure", &m))?,
-                        service_id: 0,
-                    },
-                    (None, _) => KpiSource::Manual,
-                };
-                Ok(KpiRow {
-                    id,
-                    objective_id,
-                    input: KpiInput {
-                        objective_id,
-                        name,
-                        unit,
-                        target,
-                        direction,
-                        source,
-                    },
-                })
-            },
-        )
+    table_row::export::<KpiSnap>(p.conn())?
+        .into_iter()
+        .map(|k| {
+            let direction =
+                Direction::parse(&k.direction).ok_or_else(|| corrupt("direction", &k.direction))?;
+            let source = match (k.measure, k.service_id) {
+                (Some(m), Some(service_id)) => KpiSource::Measurement {
+                    measure: Measure::parse(&m).ok_or_else(|| corrupt("measure", &m))?,
+                    service_id,
+                },
+                // A measured service removed from the catalogue: nothing left to read.
+                (Some(m), None) => KpiSource::Measurement {
+                    measure: Measure::parse(&m).ok_or_else(|| corrupt("measure", &m))?,
+                    service_id: 0,
+                },
+                (None, _) => KpiSource::Manual,
+            };
+            Ok(KpiRow {
+                id: k.id,
+                objective_id: k.objective_id,
+                input: KpiInput {
+                    objective_id: k.objective_id,
+                    name: k.name,
+                    unit: k.unit,
+                    target: k.target,
+                    direction,
+                    source,
+                },
+            })
+        })
         .collect()
 }
 

@@ -80,13 +80,29 @@ fn attendees(conn: &Connection, id: i64) -> RegisterResult<Vec<Attendee>> {
     )?)
 }
 
-fn complete(
-    conn: &Connection,
-    (mut r, inputs): (Review, Option<String>),
-) -> RegisterResult<Review> {
+/// `row`'s review with its stored inputs decoded (attendees and action links not read).
+fn decoded((mut r, inputs): (Review, Option<String>)) -> crate::Result<Review> {
     r.inputs = inputs
         .map(|j| serde_json::from_str::<ReviewInputs>(&j))
         .transpose()?;
+    Ok(r)
+}
+
+/// Every `management_review` row, by id, without attendees and action links: the list and the
+/// snapshot read the table through here.
+pub(crate) fn review_rows(conn: &Connection) -> crate::Result<Vec<Review>> {
+    rows::all(
+        conn,
+        &format!("SELECT {COLUMNS} FROM management_review ORDER BY id"),
+        [],
+        row,
+    )?
+    .into_iter()
+    .map(decoded)
+    .collect()
+}
+
+fn complete(conn: &Connection, mut r: Review) -> RegisterResult<Review> {
     r.attendees = attendees(conn, r.id)?;
     r.action_ids = LINKS.read(conn, r.id)?;
     Ok(r)
@@ -94,13 +110,10 @@ fn complete(
 
 /// Every review, oldest first (by id).
 pub fn list_reviews(conn: &Connection) -> RegisterResult<Vec<Review>> {
-    let raw = rows::all(
-        conn,
-        &format!("SELECT {COLUMNS} FROM management_review ORDER BY id"),
-        [],
-        row,
-    )?;
-    raw.into_iter().map(|x| complete(conn, x)).collect()
+    review_rows(conn)?
+        .into_iter()
+        .map(|r| complete(conn, r))
+        .collect()
 }
 
 /// One review.
@@ -118,7 +131,7 @@ pub fn get_review(conn: &Connection, id: i64) -> RegisterResult<Review> {
                 format!("There is no management review {id}; reload."),
             )
         })?;
-    complete(conn, raw)
+    complete(conn, decoded(raw)?)
 }
 
 /// What the verdict reads: reviews that count and the next planned date.

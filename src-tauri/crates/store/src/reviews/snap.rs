@@ -4,8 +4,8 @@
 use ready20k_domain::snapshot::{ReviewAttendeeSnap, ReviewSnap, ReviewsSnap};
 use rusqlite::{Connection, params};
 
+use crate::Result;
 use crate::table_row::{self, LinkTable, table_row};
-use crate::{Result, rows};
 
 table_row!(
     ReviewAttendeeSnap,
@@ -22,41 +22,10 @@ const ACTIONS: LinkTable = LinkTable {
 
 /// Reads every review, attendee and decided-action link.
 pub fn export_reviews(conn: &Connection) -> Result<ReviewsSnap> {
-    let raw = rows::all(
-        conn,
-        "SELECT id, title, planned_on, held_on, decisions, next_planned_on, inputs, minutes,
-                status, issued_at, approved_by, approved_at, created_at, updated_at
-         FROM management_review ORDER BY id",
-        [],
-        |r| {
-            Ok((
-                ReviewSnap {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    planned_on: r.get(2)?,
-                    held_on: r.get(3)?,
-                    decisions: r.get(4)?,
-                    next_planned_on: r.get(5)?,
-                    inputs: None,
-                    minutes: r.get(7)?,
-                    status: r.get(8)?,
-                    issued_at: r.get(9)?,
-                    approved_by: r.get(10)?,
-                    approved_at: r.get(11)?,
-                    created_at: r.get(12)?,
-                    updated_at: r.get(13)?,
-                },
-                r.get::<_, Option<String>>(6)?,
-            ))
-        },
-    )?;
-    let reviews = raw
+    let reviews = super::review_rows(conn)?
         .into_iter()
-        .map(|(mut s, inputs)| {
-            s.inputs = inputs.map(|j| serde_json::from_str(&j)).transpose()?;
-            Ok(s)
-        })
-        .collect::<Result<Vec<_>>>()?;
+        .map(ReviewSnap::from)
+        .collect();
     Ok(ReviewsSnap {
         reviews,
         attendees: table_row::export(conn)?,
