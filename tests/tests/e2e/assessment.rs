@@ -23,15 +23,6 @@ async fn css(app: &App, selector: &str) -> WebElement {
     app.css(selector).await
 }
 
-async fn exists(app: &App, selector: &str) -> bool {
-    app.driver
-        .query(By::Css(selector))
-        .nowait()
-        .exists()
-        .await
-        .unwrap_or(false)
-}
-
 async fn attr(el: &WebElement, name: &str) -> String {
     el.attr(name).await.unwrap().unwrap_or_default()
 }
@@ -60,17 +51,6 @@ async fn click_as_a_person(app: &App, id: &str) {
         .unwrap();
     tokio::time::sleep(Duration::from_millis(150)).await;
     app.driver.action_chain().release().perform().await.unwrap();
-}
-
-/// Presses one key on whatever has focus (the screen's window handler takes it).
-async fn press(app: &App, key: &str) {
-    app.driver
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(key)
-        .await
-        .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -110,7 +90,7 @@ async fn answer_a_clause_attach_evidence_and_see_the_scorecard_change() {
     );
     let scope_reason = "[data-testid='stage1-reason'][data-question='Q-4.3-01']";
     assert!(
-        exists(&app, scope_reason).await,
+        app.exists(scope_reason).await,
         "Q-4.3-01 should be a Stage 1 reason"
     );
 
@@ -121,7 +101,7 @@ async fn answer_a_clause_attach_evidence_and_see_the_scorecard_change() {
     assert_eq!(text(&app, "clause-progress-4").await, "0/12");
     let clause4 = library().questions_for_top("4");
     for _ in 0..clause4.len() {
-        press(&app, "4").await;
+        app.keys("4").await;
     }
     app.wait_text("clause-progress-4", "12/12").await;
     let total = library().questions.len();
@@ -148,7 +128,7 @@ async fn answer_a_clause_attach_evidence_and_see_the_scorecard_change() {
     let item = app.by_test_id("evidence-item").await;
     assert_eq!(attr(&item, "data-kind").await, "file");
     until("the evidence rule notice to go", || async {
-        !exists(&app, "[data-testid='evidence-rule']").await
+        !app.exists("[data-testid='evidence-rule']").await
     })
     .await;
     let evidenced: f64 = text(&app, "clause-score-4").await.parse().unwrap();
@@ -180,7 +160,7 @@ async fn answer_a_clause_attach_evidence_and_see_the_scorecard_change() {
     .await;
     app.by_test_id("stage1-reasons").await;
     assert!(
-        !exists(&app, scope_reason).await,
+        !app.exists(scope_reason).await,
         "Q-4.3-01 should no longer be a Stage 1 reason"
     );
     app.screenshot("e2e-scorecard-after-clause4").await;
@@ -375,10 +355,13 @@ async fn screens_for_empty_half_and_complete_projects() {
                 attr(&app.by_test_id("stage1-verdict").await, "data-verdict").await,
                 "not_ready"
             );
-            assert!(exists(&app, "[data-testid='stage1-cap'][data-code='setup_error']").await);
+            assert!(
+                app.exists("[data-testid='stage1-cap'][data-code='setup_error']")
+                    .await
+            );
         }
         if share > 0.0 {
-            assert!(exists(&app, "[data-testid='overdue-flag']").await);
+            assert!(app.exists("[data-testid='overdue-flag']").await);
         }
         drop(app.quit().await);
     }

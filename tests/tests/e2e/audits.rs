@@ -54,15 +54,10 @@ fn six_person_firm(path: &Path) -> i64 {
     tm
 }
 
-/// Presses one key on whatever has focus (the checklist's window handler takes it).
+/// Presses one key on whatever has focus (the checklist's window handler takes it), then
+/// gives the screen a moment.
 async fn press(app: &App, key: &str) {
-    app.driver
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(key)
-        .await
-        .unwrap();
+    app.keys(key).await;
     tokio::time::sleep(Duration::from_millis(150)).await;
 }
 

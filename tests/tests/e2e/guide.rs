@@ -30,26 +30,6 @@ async fn count(app: &App, selector: &str) -> usize {
     app.driver.find_all(By::Css(selector)).await.unwrap().len()
 }
 
-async fn exists(app: &App, selector: &str) -> bool {
-    app.driver
-        .query(By::Css(selector))
-        .nowait()
-        .exists()
-        .await
-        .unwrap_or(false)
-}
-
-/// Sends keys to whatever has focus (window handlers take them from there).
-async fn keys(app: &App, keys: impl Into<TypingData>) {
-    app.driver
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(keys)
-        .await
-        .unwrap();
-}
-
 /// The `data-testid` of the focused element.
 async fn focused(app: &App) -> String {
     let el = app.driver.active_element().await.unwrap();
@@ -58,7 +38,7 @@ async fn focused(app: &App) -> String {
 
 /// Opens the palette with Ctrl+K and waits for the focus in its field.
 async fn open_palette(app: &App) {
-    keys(app, Key::Control + "k").await;
+    app.keys(Key::Control + "k").await;
     app.by_test_id("palette-input").await;
     until("focus in the palette", || async {
         focused(app).await == "palette-input"
@@ -93,7 +73,7 @@ async fn answer_a_question_with_the_clause_guide_open() {
     app.click("clause-4").await;
     app.click("question-Q-4.1-01").await;
     // Ctrl+G opens the guide on the current question's clause, with the Amendment 1 note.
-    keys(&app, Key::Control + "g").await;
+    app.keys(Key::Control + "g").await;
     let title = app.by_test_id("guide-title").await;
     until("the guide on 4.1", || async {
         attr(&title, "data-clause").await == "4.1"
@@ -149,7 +129,7 @@ async fn answer_a_question_with_the_clause_guide_open() {
     // Answer with the guide open: the level key answers the current question, and the guide
     // shows the new answer.
     app.click("question-Q-4.3-01").await;
-    keys(&app, level.to_string()).await;
+    app.keys(level.to_string()).await;
     let row = "[data-testid='guide-question'][data-question='Q-4.3-01']";
     until("the guide to show the new answer", || async {
         attr_of(&app, row, "data-level").await == level.to_string()
@@ -159,7 +139,7 @@ async fn answer_a_question_with_the_clause_guide_open() {
         attr(&app.by_test_id("question-Q-4.3-01").await, "data-level").await,
         level.to_string()
     );
-    assert!(exists(&app, "[data-testid='clause-guide']").await);
+    assert!(app.exists("[data-testid='clause-guide']").await);
 
     // From the guide to the scope statement: the guide stays beside the document.
     app.by_test_id("guide-doc-DOC-SCOPE")
@@ -178,9 +158,9 @@ async fn answer_a_question_with_the_clause_guide_open() {
     app.screenshot("guide-2-document").await;
 
     // Ctrl+G closes it.
-    keys(&app, Key::Control + "g").await;
+    app.keys(Key::Control + "g").await;
     until("the guide to close", || async {
-        !exists(&app, "[data-testid='clause-guide']").await
+        !app.exists("[data-testid='clause-guide']").await
     })
     .await;
 
@@ -200,13 +180,13 @@ async fn find_clause_8_5_1_3_from_the_command_palette() {
 
     // Ctrl+K opens the palette with the focus in its field; arrows move, Escape closes.
     open_palette(&app).await;
-    keys(&app, "capacity").await;
+    app.keys("capacity").await;
     let first = "[data-testid='palette-hit']";
     until("capacity management first", || async {
         attr_of(&app, first, "data-id").await == "8.4.3"
     })
     .await;
-    keys(&app, Key::Down).await;
+    app.keys(Key::Down).await;
     until("the second hit selected", || async {
         attr_of(
             &app,
@@ -217,23 +197,26 @@ async fn find_clause_8_5_1_3_from_the_command_palette() {
             == "palette-hit-1"
     })
     .await;
-    keys(&app, Key::Escape).await;
+    app.keys(Key::Escape).await;
     until("the palette to close", || async {
-        !exists(&app, "[data-testid='palette']").await
+        !app.exists("[data-testid='palette']").await
     })
     .await;
-    assert!(exists(&app, "[data-testid='nav-home'][aria-current='page']").await);
+    assert!(
+        app.exists("[data-testid='nav-home'][aria-current='page']")
+            .await
+    );
 
     // Type the clause number, pick it: the assessment at 8.5.1.3 with its guide open.
     open_palette(&app).await;
-    keys(&app, "8.5.1.3").await;
+    app.keys("8.5.1.3").await;
     until("8.5.1.3 first", || async {
         attr_of(&app, first, "data-id").await == "8.5.1.3"
             && attr_of(&app, first, "data-kind").await == "clause"
     })
     .await;
     app.screenshot("guide-3-palette").await;
-    keys(&app, Key::Enter).await;
+    app.keys(Key::Enter).await;
     app.by_test_id("assessment-screen").await;
     until("a question of 8.5.1.3", || async {
         attr_of(&app, "[data-testid='current-question']", "data-question")
@@ -249,13 +232,13 @@ async fn find_clause_8_5_1_3_from_the_command_palette() {
 
     // Screens by name: "Scorecard" then Enter.
     open_palette(&app).await;
-    keys(&app, "Scorecard").await;
+    app.keys("Scorecard").await;
     until("the scorecard screen first", || async {
         attr_of(&app, first, "data-kind").await == "screen"
             && attr_of(&app, first, "data-id").await == "scorecard"
     })
     .await;
-    keys(&app, Key::Enter).await;
+    app.keys(Key::Enter).await;
     app.by_test_id("stage1-verdict").await;
     app.quit().await;
 }

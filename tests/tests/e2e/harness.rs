@@ -146,20 +146,34 @@ impl App {
     pub async fn settle(&self) {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            let busy = self
-                .driver
-                .query(By::Css("main.content[aria-busy='true']"))
-                .nowait()
-                .exists()
-                .await
-                .unwrap_or(false);
-            if !busy {
+            if !self.exists("main.content[aria-busy='true']").await {
                 tokio::time::sleep(Duration::from_millis(60)).await;
                 return;
             }
             assert!(Instant::now() < deadline, "the app stayed busy");
             tokio::time::sleep(Duration::from_millis(40)).await;
         }
+    }
+
+    /// Whether an element matches `selector` now (no waiting).
+    pub async fn exists(&self, selector: &str) -> bool {
+        self.driver
+            .query(By::Css(selector))
+            .nowait()
+            .exists()
+            .await
+            .unwrap_or(false)
+    }
+
+    /// Sends `keys` to whatever has focus (the screens' window handlers take them there).
+    pub async fn keys(&self, keys: impl Into<TypingData>) {
+        self.driver
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(keys)
+            .await
+            .unwrap();
     }
 
     /// The first element matching `selector`, waiting up to 15 s for one.

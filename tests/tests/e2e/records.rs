@@ -61,15 +61,6 @@ async fn fill(app: &App, id: &str, text: &str) {
     el.send_keys(text).await.unwrap();
 }
 
-async fn text_of(app: &App, id: &str) -> String {
-    app.by_test_id(id)
-        .await
-        .prop("textContent")
-        .await
-        .unwrap()
-        .unwrap_or_default()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn records_import_a_jira_export_map_a_component_and_see_attainment_and_kpis() {
     let dir = tempfile::tempdir().unwrap();
@@ -101,12 +92,12 @@ async fn records_import_a_jira_export_map_a_component_and_see_attainment_and_kpi
     choose(&app, "records-preset", "Jira Service Management").await;
     click(&app, "records-pick").await;
     app.by_test_id("records-summary").await;
-    let map = text_of(&app, "records-service-map").await;
+    let map = app.text_of("records-service-map").await;
     assert!(
         map.contains("Printing") && map.contains("unmatched"),
         "{map}"
     );
-    let rejected = text_of(&app, "records-rejected").await;
+    let rejected = app.text_of("records-rejected").await;
     assert!(
         rejected.contains("ITSM-107") && rejected.contains("yesterday"),
         "{rejected}"
@@ -116,7 +107,8 @@ async fn records_import_a_jira_export_map_a_component_and_see_attainment_and_kpi
     // Map the unknown component; the preview follows.
     choose(&app, "records-map-Printing", "Managed Workplace").await;
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while text_of(&app, "records-service-map")
+    while app
+        .text_of("records-service-map")
         .await
         .contains("unmatched")
     {
@@ -131,7 +123,7 @@ async fn records_import_a_jira_export_map_a_component_and_see_attainment_and_kpi
     assert!(!import.is_enabled().await.unwrap());
     click(&app, "records-skip-bad").await;
     click(&app, "records-import").await;
-    let result = text_of(&app, "records-import-result").await;
+    let result = app.text_of("records-import-result").await;
     assert!(
         result.contains("5 added") && result.contains("1 rejected"),
         "{result}"
@@ -141,10 +133,10 @@ async fn records_import_a_jira_export_map_a_component_and_see_attainment_and_kpi
 
     // Attainment per month, and the change its implementer approved flagged.
     click(&app, "records-tab-attainment").await;
-    let october = text_of(&app, "attainment-Managed Workplace-2026-10").await;
+    let october = app.text_of("attainment-Managed Workplace-2026-10").await;
     assert!(october.contains('%'), "{october}");
     app.by_test_id("self-approved-ITSM-103").await;
-    let flagged = text_of(&app, "self-approved").await;
+    let flagged = app.text_of("self-approved").await;
     assert!(flagged.contains("Marek Novak"), "{flagged}");
     app.screenshot("records-3-attainment").await;
     app.by_test_id("self-approved")
@@ -159,7 +151,8 @@ async fn records_import_a_jira_export_map_a_component_and_see_attainment_and_kpi
     choose(&app, "report-month-Managed Workplace", "2026-10").await;
     click(&app, "report-issue-Managed Workplace").await;
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    while !text_of(&app, "report-result-Managed Workplace")
+    while !app
+        .text_of("report-result-Managed Workplace")
         .await
         .contains("saved")
     {
@@ -191,13 +184,13 @@ async fn records_import_a_jira_export_map_a_component_and_see_attainment_and_kpi
             assert!(std::time::Instant::now() < deadline, "{row} not listed");
             settle().await;
         }
-        let listed = text_of(&app, &row).await;
+        let listed = app.text_of(&row).await;
         assert!(
             listed.contains("Priya Nair") && listed.contains("pages"),
             "{listed}"
         );
     }
-    let result = text_of(&app, "issue-result").await;
+    let result = app.text_of("issue-result").await;
     assert!(result.contains("version 2"), "{result}");
     app.screenshot("records-5-issued-reports").await;
     let save = app
@@ -207,7 +200,7 @@ async fn records_import_a_jira_export_map_a_component_and_see_attainment_and_kpi
         .unwrap();
     save.click().await.unwrap();
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while !text_of(&app, "issue-result").await.contains("Saved") {
+    while !app.text_of("issue-result").await.contains("Saved") {
         assert!(
             std::time::Instant::now() < deadline,
             "the issued PDF was not saved"

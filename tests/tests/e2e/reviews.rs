@@ -71,20 +71,11 @@ async fn set_value(app: &App, id: &str, value: &str) {
         .unwrap();
 }
 
-async fn text_of(app: &App, id: &str) -> String {
-    app.by_test_id(id)
-        .await
-        .prop("textContent")
-        .await
-        .unwrap()
-        .unwrap_or_default()
-}
-
 /// Waits until the element `id` contains `part`.
 async fn wait_contains(app: &App, id: &str, part: &str) {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
-        let got = text_of(app, id).await;
+        let got = app.text_of(id).await;
         if got.contains(part) {
             return;
         }
