@@ -308,6 +308,30 @@ pub struct Risk {
 }
 
 impl Risk {
+    /// A new entry (id 0) as first recorded: rated before treatment only, with no description,
+    /// source row, suggestion, owner, treatment, actions or review date; open; not an
+    /// information-security risk.
+    pub fn new(kind: RiskKind, title: &str, source: SourceKind, inherent: Rating) -> Self {
+        Self {
+            id: 0,
+            kind,
+            title: title.to_owned(),
+            description: String::new(),
+            source,
+            source_id: None,
+            suggestion_key: None,
+            owner_id: None,
+            inherent,
+            residual: None,
+            treatment: None,
+            treatment_note: String::new(),
+            action_ids: Vec::new(),
+            review_on: None,
+            status: RiskStatus::Open,
+            infosec: false,
+        }
+    }
+
     /// The rating that counts now: after treatment if rated, else before.
     pub fn current(&self) -> Rating {
         self.residual.unwrap_or(self.inherent)

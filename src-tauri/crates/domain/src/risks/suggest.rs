@@ -34,22 +34,11 @@ impl RiskSuggestion {
     /// The entry adopting this suggestion would create (no owner, open, no review date).
     pub fn to_risk(&self) -> Risk {
         Risk {
-            id: 0,
-            kind: self.kind,
-            title: self.title.clone(),
             description: self.description.clone(),
-            source: self.source,
             source_id: self.source_id,
             suggestion_key: Some(self.key.clone()),
-            owner_id: None,
-            inherent: self.inherent,
-            residual: None,
-            treatment: None,
-            treatment_note: String::new(),
-            action_ids: Vec::new(),
-            review_on: None,
-            status: super::RiskStatus::Open,
             infosec: self.infosec,
+            ..Risk::new(self.kind, &self.title, self.source, self.inherent)
         }
     }
 }

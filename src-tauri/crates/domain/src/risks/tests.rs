@@ -15,26 +15,19 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn risk(id: i64, l: u8, i: u8) -> Risk {
+    let rating = Rating {
+        likelihood: l,
+        impact: i,
+    };
     Risk {
         id,
-        kind: RiskKind::Risk,
-        title: format!("Risk {id}"),
-        description: String::new(),
-        source: SourceKind::Other,
-        source_id: None,
-        suggestion_key: None,
         owner_id: Some(1),
-        inherent: Rating {
-            likelihood: l,
-            impact: i,
-        },
-        residual: None,
-        treatment: None,
-        treatment_note: String::new(),
-        action_ids: Vec::new(),
-        review_on: None,
-        status: RiskStatus::Open,
-        infosec: false,
+        ..Risk::new(
+            RiskKind::Risk,
+            &format!("Risk {id}"),
+            SourceKind::Other,
+            rating,
+        )
     }
 }
 

@@ -25,26 +25,32 @@ fn reg_err(e: RegisterError) -> StoreError {
 const OVERDUE_DUTY: &str = "DUTY-RESTORE-TEST";
 
 pub(super) fn fill_registers(p: &mut Project, t: &Timeline) -> Result<()> {
-    let people: Vec<i64> = wizard::load(p.conn())?
-        .people
-        .iter()
-        .map(|x| x.id)
-        .collect();
-    let person = |i: usize| people.get(i % people.len().max(1)).copied();
-    fill_risks(p, t, &person)?;
-    fill_suppliers(p, t, &person)
+    let people = People::load(p)?;
+    fill_risks(p, t, &people)?;
+    fill_suppliers(p, t, &people)
 }
 
 /// Marks every past duty done with a record except one restore test; runs last, once every
 /// other register (audits, reviews, evidence) has put its dates in the calendar.
 pub(super) fn fill_calendar(p: &mut Project, t: &Timeline) -> Result<()> {
-    let people: Vec<i64> = wizard::load(p.conn())?
-        .people
-        .iter()
-        .map(|x| x.id)
-        .collect();
-    let person = |i: usize| people.get(i % people.len().max(1)).copied();
-    complete_past_duties(p, t, &person)
+    let people = People::load(p)?;
+    complete_past_duties(p, t, &people)
+}
+
+/// The wizard's people (their ids, as the wizard lists them), taken in turn as owners and
+/// reviewers.
+struct People(Vec<i64>);
+
+impl People {
+    fn load(p: &Project) -> Result<Self> {
+        let people = wizard::load(p.conn())?.people;
+        Ok(Self(people.iter().map(|x| x.id).collect()))
+    }
+
+    /// The `i`-th person, counting round (none when there is nobody).
+    fn get(&self, i: usize) -> Option<i64> {
+        self.0.get(i % self.0.len().max(1)).copied()
+    }
 }
 
 fn action(p: &mut Project, title: &str, owner: Option<i64>, due: String) -> Result<i64> {
@@ -165,7 +171,7 @@ const OWN: &[(RiskKind, &str, &str, SourceKind, u8, u8, bool)] = &[
 const RISKS: usize = 15;
 const OPPORTUNITIES: usize = 3;
 
-fn fill_risks(p: &mut Project, t: &Timeline, person: &dyn Fn(usize) -> Option<i64>) -> Result<()> {
+fn fill_risks(p: &mut Project, t: &Timeline, people: &People) -> Result<()> {
     t.go(80, 0);
     let today = t.now.date_naive();
     let suggestions = risks::view(p.conn(), today).map_err(reg_err)?.suggestions;
@@ -195,26 +201,14 @@ fn fill_risks(p: &mut Project, t: &Timeline, person: &dyn Fn(usize) -> Option<i6
             OPPORTUNITIES
         };
         if entries.iter().filter(|r| r.kind == *kind).count() < limit {
+            let rating = Rating {
+                likelihood: *l,
+                impact: *i,
+            };
             entries.push(Risk {
-                id: 0,
-                kind: *kind,
-                title: (*title).into(),
                 description: (*description).into(),
-                source: *source,
-                source_id: None,
-                suggestion_key: None,
-                owner_id: None,
-                inherent: Rating {
-                    likelihood: *l,
-                    impact: *i,
-                },
-                residual: None,
-                treatment: None,
-                treatment_note: String::new(),
-                action_ids: Vec::new(),
-                review_on: None,
-                status: RiskStatus::Open,
                 infosec: *infosec,
+                ..Risk::new(*kind, title, *source, rating)
             });
         }
     }
@@ -222,7 +216,7 @@ fn fill_risks(p: &mut Project, t: &Timeline, person: &dyn Fn(usize) -> Option<i6
     for (n, mut r) in entries.into_iter().enumerate() {
         let minute = i64::try_from(n).unwrap_or(0) * 5;
         t.go(80, minute);
-        r.owner_id = person(n + 1);
+        r.owner_id = people.get(n + 1);
         r.review_on = Some(t.date(30 + 15 * i64::try_from(n % 10).unwrap_or(0)));
         let score = r.inherent.score();
         if r.kind == RiskKind::Opportunity {
@@ -268,11 +262,7 @@ fn fill_risks(p: &mut Project, t: &Timeline, person: &dyn Fn(usize) -> Option<i6
     Ok(())
 }
 
-fn fill_suppliers(
-    p: &mut Project,
-    t: &Timeline,
-    person: &dyn Fn(usize) -> Option<i64>,
-) -> Result<()> {
+fn fill_suppliers(p: &mut Project, t: &Timeline, people: &People) -> Result<()> {
     t.go(100, 0);
     let parties = suppliers::register(p.conn()).map_err(reg_err)?.parties;
     for (n, party) in parties.iter().enumerate() {
@@ -321,7 +311,7 @@ fn fill_suppliers(
             vec![action(
                 p,
                 "Ask Stratus for the root-cause report of the August storage incident",
-                person(1),
+                people.get(1),
                 t.date(10),
             )?]
         } else {
@@ -340,7 +330,7 @@ fn fill_suppliers(
                     "Two site outages over the fault-fix target; credits claimed.".into()
                 },
                 action_ids: follow_up,
-                reviewer_id: person(1),
+                reviewer_id: people.get(1),
             },
         )
         .map_err(reg_err)?;
@@ -365,11 +355,7 @@ fn fill_suppliers(
 
 /// Completes every past occurrence with a small record file, on its due date, except the
 /// latest overdue restore test.
-fn complete_past_duties(
-    p: &mut Project,
-    t: &Timeline,
-    person: &dyn Fn(usize) -> Option<i64>,
-) -> Result<()> {
+fn complete_past_duties(p: &mut Project, t: &Timeline, people: &People) -> Result<()> {
     let view = calendar::calendar(p.conn(), t.now, None, 1).map_err(reg_err)?;
     let overdue: Vec<_> = view
         .occurrences
@@ -399,7 +385,7 @@ fn complete_past_duties(
             &calendar::NewCompletion {
                 occurrence_id: o.id.clone(),
                 done_on: o.due.to_string(),
-                person_id: person(n),
+                person_id: people.get(n),
                 evidence_id: None,
                 note,
             },

@@ -116,26 +116,18 @@ fn bad_entries_are_refused_with_codes_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = project(&dir);
     let c = &mut p;
+    let rating = Rating {
+        likelihood: 2,
+        impact: 4,
+    };
     let base = Risk {
-        id: 0,
-        kind: RiskKind::Risk,
-        title: "Server room floods".into(),
-        description: String::new(),
-        source: SourceKind::Climate,
         source_id: Some(99),
-        suggestion_key: None,
-        owner_id: None,
-        inherent: Rating {
-            likelihood: 2,
-            impact: 4,
-        },
-        residual: None,
-        treatment: None,
-        treatment_note: String::new(),
-        action_ids: Vec::new(),
-        review_on: None,
-        status: RiskStatus::Open,
-        infosec: false,
+        ..Risk::new(
+            RiskKind::Risk,
+            "Server room floods",
+            SourceKind::Climate,
+            rating,
+        )
     };
     let ok = save_risk(c, &base).unwrap();
     assert_eq!(ok.source_id, None, "a climate source names no row");
