@@ -263,15 +263,7 @@ pub fn build_replacing(target: &Path, build: impl FnOnce(&Path) -> Result<()>) -
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-
-    fn names(dir: &Path) -> Vec<String> {
-        let mut v: Vec<String> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        v.sort();
-        v
-    }
+    use crate::testing::names;
 
     #[test]
     fn temporary_names_are_recognised_for_their_target_only() {

@@ -33,6 +33,8 @@ mod rows;
 pub mod snapshot;
 pub mod suppliers;
 mod table_row;
+#[cfg(test)]
+mod testing;
 pub mod wizard;
 
 pub use error::{Result, StoreError};

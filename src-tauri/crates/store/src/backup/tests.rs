@@ -6,15 +6,7 @@ use chrono::{Duration, TimeZone};
 use ready20k_domain::clock::{FixedClock, SettableClock};
 
 use super::*;
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
+use crate::testing::names;
 
 fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 7, 9, 30, 0).unwrap()

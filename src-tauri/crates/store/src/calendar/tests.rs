@@ -3,21 +3,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::sync::Arc;
-
 use chrono::TimeZone;
 use ready20k_domain::assessment::NewEvidence;
 use ready20k_domain::calendar::{OccurrenceKind, OccurrenceStatus, add_months};
-use ready20k_domain::clock::{FixedClock, SettableClock};
+use ready20k_domain::clock::FixedClock;
 use ready20k_domain::suppliers::{Agreement, SupplierReview};
-use ready20k_domain::wizard::{FirmProfile, OtherPartyKind};
+use ready20k_domain::wizard::OtherPartyKind;
 
 use super::*;
-use crate::Project;
 use crate::assessment::evidence::add_location;
 use crate::documents::{approve_version, document_view, issue_version, save_draft, start_document};
-use crate::register_error::testing::{hold, party, person, project_with_clock};
-use crate::wizard::profile;
+use crate::register_error::testing::party;
+use crate::testing;
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -28,48 +25,31 @@ fn at(s: &str) -> DateTime<Utc> {
     Utc.from_utc_datetime(&d.and_hms_opt(12, 0, 0).unwrap())
 }
 
-struct Firm {
-    _dir: tempfile::TempDir,
-    p: Project,
-    clock: Arc<SettableClock>,
+/// The people and the supplier the calendar tests name.
+struct Ids {
     ann: i64,
     bob: i64,
     party: i64,
 }
 
+type Firm = testing::Firm<Ids>;
+
 /// Three people: Ann top management, Bob SMS manager and supplier manager; one supplier.
 fn firm() -> Firm {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut p, clock) = project_with_clock(&dir);
-    let c = &mut p;
-    profile::update_profile(
-        c,
-        &FirmProfile {
-            legal_name: "Acme IT Ltd".into(),
-            headcount: 3,
-            ..FirmProfile::default()
-        },
-    )
-    .unwrap();
-    let ann = person(c, "Ann Lee");
-    let bob = person(c, "Bob Ray");
-    for (role, who) in [("ROLE-TM", ann), ("ROLE-SMSM", bob), ("ROLE-SUP", bob)] {
-        hold(c, role, who);
-    }
-    let party = party(c, "CloudCo", OtherPartyKind::ExternalSupplier);
-    Firm {
-        _dir: dir,
-        p,
-        clock,
-        ann,
-        bob,
-        party,
-    }
+    let staff: &[(&str, &[&str])] = &[
+        ("Ann Lee", &["ROLE-TM"]),
+        ("Bob Ray", &["ROLE-SMSM", "ROLE-SUP"]),
+    ];
+    testing::firm("2027-01-10T09:00:00+00:00", "", staff, |c, ids| Ids {
+        ann: ids[0],
+        bob: ids[1],
+        party: party(c, "CloudCo", OtherPartyKind::ExternalSupplier),
+    })
 }
 
 /// Bob owns the restore test, first due on 31 January 2027, every `frequency`.
 fn restore_test_for_bob(f: &mut Firm, frequency: Frequency) {
-    let bob = f.bob;
+    let bob = f.ids.bob;
     save_duty_setting(
         &mut f.p,
         &DutySetting {
@@ -183,7 +163,7 @@ fn duty_choices_move_switch_off_and_reassign_duties() {
 #[test]
 fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
     let mut f = firm();
-    let bob = f.bob;
+    let bob = f.ids.bob;
     restore_test_for_bob(&mut f, Frequency::Quarterly);
     let occ = "DUTY-RESTORE-TEST@2027-01-31";
     let before = view(&f, "2027-02-05", 12);
@@ -289,7 +269,7 @@ fn a_restore_test_is_done_only_with_a_record_and_the_overdue_count_drops() {
 #[test]
 fn document_reviews_move_when_the_document_is_reapproved() {
     let mut f = firm();
-    let (ann, bob) = (f.ann, f.bob);
+    let (ann, bob) = (f.ids.ann, f.ids.bob);
     let c = &mut f.p;
     let id = start_document(c, "DOC-SM-POLICY", None, None).unwrap();
     let rev = document_view(c.conn_mut(), "DOC-SM-POLICY", day("2027-01-10"))
@@ -360,7 +340,7 @@ fn document_reviews_move_when_the_document_is_reapproved() {
 #[test]
 fn evidence_and_supplier_dates_appear_with_their_records() {
     let mut f = firm();
-    let party = f.party;
+    let party = f.ids.party;
     let c = &mut f.p;
     let q = first_question();
     let ev = add_location(

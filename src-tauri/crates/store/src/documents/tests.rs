@@ -1,16 +1,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::sync::Arc;
-
-use ready20k_domain::clock::{FixedClock, SettableClock};
+use ready20k_domain::clock::FixedClock;
 use ready20k_domain::documents::markdown::{Block, to_blocks};
 use ready20k_domain::documents::{DocStatus, RefusalCode, parse_date};
-use ready20k_domain::wizard::{FirmProfile, Person, RoleAssignment, Service, SodMitigation};
+use ready20k_domain::wizard::{Person, RoleAssignment, Service, SodMitigation};
 
 use super::*;
-use crate::Project;
-use crate::register_error::testing::{hold, person};
-use crate::wizard::{people, profile, roles, services};
+use crate::testing;
+use crate::wizard::{people, roles, services};
 use ready20k_domain::content::DocumentKind;
 
 const NOW: &str = "2026-01-10T09:00:00+00:00";
@@ -20,57 +17,38 @@ fn at(rfc3339: &str) -> chrono::DateTime<chrono::Utc> {
     FixedClock::at_rfc3339(rfc3339).unwrap().0
 }
 
-struct Firm {
-    _dir: tempfile::TempDir,
-    p: Project,
-    /// The project's clock: at [`NOW`] until a test moves it.
-    clock: Arc<SettableClock>,
+/// The people and the service the document tests name.
+struct Ids {
     ann: i64,
     bob: i64,
     cleo: i64,
     svc: i64,
 }
 
+/// The project's clock stands at [`NOW`] until a test moves it.
+type Firm = testing::Firm<Ids>;
+
 /// Ann is top management, Bob the SMS manager, Cleo a service owner.
 fn firm() -> Firm {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(SettableClock::new(at(NOW)));
-    let mut p = Project::create(&dir.path().join("p.r20k"), "Acme IT", clock.clone()).unwrap();
-    let c = &mut p;
-    profile::update_profile(
-        c,
-        &FirmProfile {
-            legal_name: "Acme IT Ltd".into(),
-            trading_name: "Acme IT".into(),
-            headcount: 3,
-            ..FirmProfile::default()
-        },
-    )
-    .unwrap();
-    let ann = person(c, "Ann Lee");
-    let bob = person(c, "Bob Ray");
-    let cleo = person(c, "Cleo Park");
-    for (role, who) in [("ROLE-TM", ann), ("ROLE-SMSM", bob), ("ROLE-SO", cleo)] {
-        hold(c, role, who);
-    }
-    let svc = services::save_service(
-        c,
-        &Service {
-            name: "Managed backup".into(),
-            customers: vec!["SMEs".into()],
-            ..Service::default()
-        },
-    )
-    .unwrap();
-    Firm {
-        _dir: dir,
-        p,
-        clock,
-        ann,
-        bob,
-        cleo,
-        svc,
-    }
+    let staff: &[(&str, &[&str])] = &[
+        ("Ann Lee", &["ROLE-TM"]),
+        ("Bob Ray", &["ROLE-SMSM"]),
+        ("Cleo Park", &["ROLE-SO"]),
+    ];
+    testing::firm(NOW, "Acme IT", staff, |c, ids| Ids {
+        ann: ids[0],
+        bob: ids[1],
+        cleo: ids[2],
+        svc: services::save_service(
+            c,
+            &Service {
+                name: "Managed backup".into(),
+                customers: vec!["SMEs".into()],
+                ..Service::default()
+            },
+        )
+        .unwrap(),
+    })
 }
 
 fn today() -> NaiveDate {
@@ -120,7 +98,7 @@ fn a_started_policy_is_filled_from_the_wizard_and_authored_by_the_owner() {
     assert!(d.body.contains("| Version | 1.0 (draft) |"));
     assert_eq!(
         d.author_person_id,
-        Some(f.bob),
+        Some(f.ids.bob),
         "owner role SMSM holder is the author"
     );
     assert!(
@@ -139,9 +117,9 @@ fn autosave_uses_revisions_and_refuses_a_stale_one() {
     let mut f = firm();
     let id = start_policy(&mut f);
     let r = rev(&f);
-    let s = save_draft(&mut f.p, id, "# One", Some(f.bob), r).unwrap();
+    let s = save_draft(&mut f.p, id, "# One", Some(f.ids.bob), r).unwrap();
     assert_eq!(s.revision, r + 1);
-    let err = save_draft(&mut f.p, id, "# Two", Some(f.bob), r).unwrap_err();
+    let err = save_draft(&mut f.p, id, "# Two", Some(f.ids.bob), r).unwrap_err();
     assert_eq!(err.code(), "draft_conflict");
     assert_eq!(view(&f).draft.unwrap().body, "# One");
 }
@@ -220,18 +198,18 @@ fn approval_with_a_placeholder_is_refused_unless_each_one_is_kept() {
             .iter()
             .any(|u| u.text == "«ticketing system»" && u.line > 0)
     );
-    let err = approve_version(&mut f.p, v1.id, f.ann, "1.0", &[]).unwrap_err();
+    let err = approve_version(&mut f.p, v1.id, f.ids.ann, "1.0", &[]).unwrap_err();
     assert_eq!(err.code(), "unresolved_placeholders");
     assert!(err.to_string().contains("«ticketing system»"), "{err}");
     // Keeping all but one is still refused, and nothing is recorded.
     let mut kept = keep(&v1.body);
     let last = kept.pop().unwrap();
-    let err = approve_version(&mut f.p, v1.id, f.ann, "1.0", &kept).unwrap_err();
+    let err = approve_version(&mut f.p, v1.id, f.ids.ann, "1.0", &kept).unwrap_err();
     assert!(err.to_string().contains(&last), "{err}");
     assert!(records::get_approval(f.p.conn(), v1.id).unwrap().is_none());
     // Every item kept explicitly: approved, and the kept list is recorded.
     kept.push(last);
-    let a = approve_version(&mut f.p, v1.id, f.ann, "1.0", &kept).unwrap();
+    let a = approve_version(&mut f.p, v1.id, f.ids.ann, "1.0", &kept).unwrap();
     assert_eq!(a.kept, kept);
     let stored = records::get_approval(f.p.conn(), v1.id).unwrap().unwrap();
     assert_eq!(stored.kept, kept);
@@ -245,7 +223,7 @@ fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
     assert_eq!(view(&f).entry.status, DocStatus::InReview);
 
     // Wrong role: Cleo is a service owner, not top management.
-    let err = approve_version(&mut f.p, v1.id, f.cleo, "1.0", &keep(&v1.body)).unwrap_err();
+    let err = approve_version(&mut f.p, v1.id, f.ids.cleo, "1.0", &keep(&v1.body)).unwrap_err();
     assert_eq!(err.code(), "wrong_role");
     assert!(err.to_string().contains("Top management"));
 
@@ -254,36 +232,34 @@ fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
         &mut f.p,
         &RoleAssignment {
             role_id: "ROLE-TM".into(),
-            holders: vec![f.ann, f.bob],
+            holders: vec![f.ids.ann, f.ids.bob],
             deputy: None,
         },
     )
     .unwrap();
-    let err = approve_version(&mut f.p, v1.id, f.bob, "1.0", &keep(&v1.body)).unwrap_err();
+    let err = approve_version(&mut f.p, v1.id, f.ids.bob, "1.0", &keep(&v1.body)).unwrap_err();
     assert_eq!(err.code(), "self_approval");
     assert!(err.to_string().contains("SOD-08"));
     // The dialog offers Ann and explains why Bob and Cleo cannot.
     let options = view(&f).approvers;
     assert_eq!(options[0].name, "Ann Lee");
     assert!(options[0].refusal.is_none());
-    assert!(
-        options.iter().any(|o| o.person_id == f.bob
-            && o.refusal.as_ref().unwrap().code == RefusalCode::SelfApproval)
-    );
+    assert!(options.iter().any(|o| o.person_id == f.ids.bob
+        && o.refusal.as_ref().unwrap().code == RefusalCode::SelfApproval));
 
     // A newer version is issued: approving 1.0 now is stale.
     edit(&mut f, id, |b| format!("{b}\nOne more line.\n"));
     let v11 = issue(&mut f, id, "Added a line", false);
-    let err = approve_version(&mut f.p, v1.id, f.ann, "1.0", &keep(&v1.body)).unwrap_err();
+    let err = approve_version(&mut f.p, v1.id, f.ids.ann, "1.0", &keep(&v1.body)).unwrap_err();
     assert_eq!(err.code(), "stale_version");
     // So is approving 1.1 by someone who was shown 1.0.
-    let err = approve_version(&mut f.p, v11.id, f.ann, "1.0", &keep(&v11.body)).unwrap_err();
+    let err = approve_version(&mut f.p, v11.id, f.ids.ann, "1.0", &keep(&v11.body)).unwrap_err();
     assert_eq!(err.code(), "stale_version");
     // Nothing was recorded by the refusals.
     assert!(records::get_approval(f.p.conn(), v1.id).unwrap().is_none());
 
     f.clock.set(at(LATER));
-    let a = approve_version(&mut f.p, v11.id, f.ann, "1.1", &keep(&v11.body)).unwrap();
+    let a = approve_version(&mut f.p, v11.id, f.ids.ann, "1.1", &keep(&v11.body)).unwrap();
     assert_eq!(a.approver_name, "Ann Lee");
     assert_eq!(a.role_id, "ROLE-TM");
     assert_eq!(a.role_name, "Top management");
@@ -294,7 +270,7 @@ fn approval_needs_the_role_refuses_self_approval_and_stale_versions() {
     assert_eq!(v.entry.next_review_date.as_deref(), Some("2027-02-01"));
     assert!(v.approvers.is_empty());
     // Approving twice is refused; the approval itself cannot be changed.
-    let err = approve_version(&mut f.p, v11.id, f.ann, "1.1", &keep(&v11.body)).unwrap_err();
+    let err = approve_version(&mut f.p, v11.id, f.ids.ann, "1.1", &keep(&v11.body)).unwrap_err();
     assert_eq!(err.code(), "already_approved");
     assert!(
         f.p.conn()
@@ -311,7 +287,7 @@ fn self_approval_is_allowed_with_a_recorded_mitigation() {
         &mut f.p,
         &RoleAssignment {
             role_id: "ROLE-TM".into(),
-            holders: vec![f.bob],
+            holders: vec![f.ids.bob],
             deputy: None,
         },
     )
@@ -320,14 +296,14 @@ fn self_approval_is_allowed_with_a_recorded_mitigation() {
         &mut f.p,
         &SodMitigation {
             rule_id: "SOD-08".into(),
-            person_id: f.bob,
+            person_id: f.ids.bob,
             text: "Ann reviews each document before Bob approves it".into(),
         },
     )
     .unwrap();
     let id = start_policy(&mut f);
     let v1 = issue(&mut f, id, "First issue", false);
-    let a = approve_version(&mut f.p, v1.id, f.bob, "1.0", &keep(&v1.body)).unwrap();
+    let a = approve_version(&mut f.p, v1.id, f.ids.bob, "1.0", &keep(&v1.body)).unwrap();
     assert!(a.sod_note.unwrap().contains("SOD-08"));
 }
 
@@ -336,7 +312,7 @@ fn review_dates_drive_due_and_overdue() {
     let mut f = firm();
     let id = start_policy(&mut f);
     let v1 = issue(&mut f, id, "First issue", false);
-    approve_version(&mut f.p, v1.id, f.ann, "1.0", &keep(&v1.body)).unwrap();
+    approve_version(&mut f.p, v1.id, f.ids.ann, "1.0", &keep(&v1.body)).unwrap();
     let status = |f: &Firm, day: &str| {
         register(f.p.conn(), parse_date(day).unwrap())
             .unwrap()
@@ -361,7 +337,7 @@ fn wizard_changes_show_on_the_draft_and_refresh_keeps_approved_versions() {
     let mut f = firm();
     let id = start_policy(&mut f);
     let v1 = issue(&mut f, id, "First issue", false);
-    approve_version(&mut f.p, v1.id, f.ann, "1.0", &keep(&v1.body)).unwrap();
+    approve_version(&mut f.p, v1.id, f.ids.ann, "1.0", &keep(&v1.body)).unwrap();
     assert!(view(&f).draft.unwrap().changes.is_empty());
 
     // The wizard changes: Ann is renamed, the service is renamed.
@@ -369,7 +345,7 @@ fn wizard_changes_show_on_the_draft_and_refresh_keeps_approved_versions() {
     people::save_person(
         c,
         &Person {
-            id: f.ann,
+            id: f.ids.ann,
             name: "Ann Lee-Smith".into(),
             ..Person::default()
         },
@@ -378,7 +354,7 @@ fn wizard_changes_show_on_the_draft_and_refresh_keeps_approved_versions() {
     services::save_service(
         c,
         &Service {
-            id: f.svc,
+            id: f.ids.svc,
             name: "Backup and restore".into(),
             customers: vec!["SMEs".into()],
             ..Service::default()
@@ -389,7 +365,7 @@ fn wizard_changes_show_on_the_draft_and_refresh_keeps_approved_versions() {
     let keys: Vec<&str> = d.changes.iter().map(|c| c.key.as_str()).collect();
     assert!(keys.contains(&"roles.ROLE-TM.holder"), "{keys:?}");
     assert!(
-        keys.contains(&format!("services.{}.name", f.svc).as_str()),
+        keys.contains(&format!("services.{}.name", f.ids.svc).as_str()),
         "{keys:?}"
     );
     let tm = d
@@ -448,7 +424,7 @@ fn script_in_a_document_never_reaches_the_preview_or_the_dossier() {
         .unwrap()
         .to_ascii_lowercase();
     assert!(!html.contains("<script") && !html.contains("javascript:"));
-    approve_version(&mut f.p, v1.id, f.ann, "1.0", &keep(&v1.body)).unwrap();
+    approve_version(&mut f.p, v1.id, f.ids.ann, "1.0", &keep(&v1.body)).unwrap();
     // What the dossier gets: approved versions only, as neutral blocks.
     let approved = approved_documents(f.p.conn()).unwrap();
     assert_eq!(approved.len(), 1);
@@ -473,7 +449,7 @@ fn only_approved_versions_are_offered_to_the_dossier() {
     let id = start_policy(&mut f);
     let v1 = issue(&mut f, id, "First issue", false);
     assert!(approved_documents(f.p.conn()).unwrap().is_empty());
-    approve_version(&mut f.p, v1.id, f.ann, "1.0", &keep(&v1.body)).unwrap();
+    approve_version(&mut f.p, v1.id, f.ids.ann, "1.0", &keep(&v1.body)).unwrap();
     edit(&mut f, id, |b| format!("{b}\nRevision.\n"));
     issue(&mut f, id, "Revision", false);
     let approved = approved_documents(f.p.conn()).unwrap();
@@ -514,9 +490,9 @@ fn own_files_stand_in_for_a_template_with_their_sha256() {
     // Approval works the same way (change policy is approved by top management).
     let approver_role = records::get_document(f.p.conn(), id).unwrap().approver_role;
     let holder = if approver_role == "ROLE-TM" {
-        f.ann
+        f.ids.ann
     } else {
-        f.bob
+        f.ids.bob
     };
     if approver_role == "ROLE-TM" || approver_role == "ROLE-SMSM" {
         approve_version(&mut f.p, ver.id, holder, "1.0", &keep(&ver.body)).unwrap();
