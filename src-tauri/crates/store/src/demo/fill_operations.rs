@@ -82,6 +82,131 @@ fn add_working(mut t: chrono::NaiveDateTime, mut minutes: i64) -> chrono::NaiveD
     t
 }
 
+/// How the service desk's tickets of one kind are drawn for a service each month (every
+/// number is a `lo..=hi` range of the generator, drawn in the order of the fields).
+struct Desk {
+    kind: &'static str,
+    /// Prefix of the ticket ids (`INC-0001`).
+    prefix: &'static str,
+    /// Tickets a month, times the service's weight.
+    per_month: (i64, i64),
+    /// The priority is one of these (not drawn when there is one).
+    priorities: &'static [&'static str],
+    /// Working minutes to the first response.
+    respond: (i64, i64),
+    /// One ticket in `late_one_in` takes `late` working minutes to resolve (an SLA miss), the
+    /// others `work`.
+    late_one_in: i64,
+    late: (i64, i64),
+    work: (i64, i64),
+    titles: &'static [&'static str],
+}
+
+const INCIDENTS: Desk = Desk {
+    kind: "incident",
+    prefix: "INC",
+    per_month: (3, 5),
+    priorities: &["P2", "P3", "P3", "P4"],
+    respond: (5, 50),
+    late_one_in: 12,
+    late: (1200, 2400),
+    work: (30, 420),
+    titles: &[
+        "Outlook not syncing",
+        "Printer offline on 2nd floor",
+        "VPN drops every few minutes",
+        "User locked out of laptop",
+        "Teams calls choppy",
+        "Shared drive slow",
+    ],
+};
+
+const REQUESTS: Desk = Desk {
+    kind: "request",
+    prefix: "REQ",
+    per_month: (4, 7),
+    priorities: &["P4"],
+    respond: (10, 90),
+    late_one_in: 15,
+    late: (1300, 2000),
+    work: (60, 900),
+    titles: &[
+        "New starter laptop",
+        "Add user to finance group",
+        "Install PDF editor",
+        "Leaver account removal",
+        "Mailbox delegation",
+    ],
+};
+
+/// `lo..=hi` drawn from `rng`.
+fn draw(rng: &mut Seeded, (lo, hi): (i64, i64)) -> i64 {
+    rng.range(lo, hi)
+}
+
+/// One of `items` drawn from `rng`.
+fn pick<'a>(rng: &mut Seeded, items: &[&'a str]) -> &'a str {
+    items[rng.range(0, items.len() as i64 - 1) as usize]
+}
+
+/// One CSV line of the export (cells holding a comma quoted).
+fn line(csv: &mut String, cells: [&str; 13]) {
+    let quoted: Vec<String> = cells
+        .iter()
+        .map(|c| {
+            if c.contains(',') {
+                format!("\"{c}\"")
+            } else {
+                (*c).to_owned()
+            }
+        })
+        .collect();
+    let _ = writeln!(csv, "{}", quoted.join(","));
+}
+
+impl Desk {
+    /// Draws ticket number `n` of `service` opened in `month` and writes its line.
+    fn ticket(
+        &self,
+        rng: &mut Seeded,
+        csv: &mut String,
+        month: NaiveDate,
+        service: &str,
+        n: i64,
+        person: impl Fn(i64) -> String,
+    ) {
+        let opened = working_time(rng, month);
+        let priority = match self.priorities {
+            [one] => *one,
+            many => pick(rng, many),
+        };
+        let response = add_working(opened, draw(rng, self.respond));
+        let late = rng.range(0, self.late_one_in - 1) == 0;
+        let work = draw(rng, if late { self.late } else { self.work });
+        let resolved = add_working(response, work);
+        let id = format!("{}-{n:04}", self.prefix);
+        let title = pick(rng, self.titles);
+        line(
+            csv,
+            [
+                &id,
+                self.kind,
+                service,
+                priority,
+                &local(opened),
+                &local(response),
+                &local(resolved),
+                &person(draw(rng, (5, 9))),
+                "",
+                &person(draw(rng, (0, 4))),
+                "",
+                "",
+                title,
+            ],
+        );
+    }
+}
+
 /// The generated export (Ready20k CSV) for the six calendar months before `now`'s month.
 fn export(first_month: NaiveDate, services: &[String], people: &[String]) -> String {
     let mut rng = Seeded(0x5EED_2020_0000_0015);
@@ -91,34 +216,6 @@ fn export(first_month: NaiveDate, services: &[String], people: &[String]) -> Str
     );
     let person = |i: i64| people[(i as usize) % people.len().max(1)].clone();
     let mut n = 0;
-    let line = |csv: &mut String, cells: [&str; 13]| {
-        let quoted: Vec<String> = cells
-            .iter()
-            .map(|c| {
-                if c.contains(',') {
-                    format!("\"{c}\"")
-                } else {
-                    (*c).to_owned()
-                }
-            })
-            .collect();
-        let _ = writeln!(csv, "{}", quoted.join(","));
-    };
-    let incident_titles = [
-        "Outlook not syncing",
-        "Printer offline on 2nd floor",
-        "VPN drops every few minutes",
-        "User locked out of laptop",
-        "Teams calls choppy",
-        "Shared drive slow",
-    ];
-    let request_titles = [
-        "New starter laptop",
-        "Add user to finance group",
-        "Install PDF editor",
-        "Leaver account removal",
-        "Mailbox delegation",
-    ];
     let change_titles = [
         "Monthly Windows patching",
         "Firewall rule for new supplier",
@@ -132,78 +229,17 @@ fn export(first_month: NaiveDate, services: &[String], people: &[String]) -> Str
         };
         for (s, service) in services.iter().enumerate() {
             let weight = [3, 2, 1][s.min(2)];
-            for _ in 0..rng.range(3, 5) * weight {
-                n += 1;
-                let opened = working_time(&mut rng, month);
-                let priority = ["P2", "P3", "P3", "P4"][rng.range(0, 3) as usize];
-                let response = add_working(opened, rng.range(5, 50));
-                // About one in twelve takes far longer than planned: an SLA miss.
-                let late = rng.range(0, 11) == 0;
-                let work = if late {
-                    rng.range(1200, 2400)
-                } else {
-                    rng.range(30, 420)
-                };
-                let resolved = add_working(response, work);
-                let id = format!("INC-{n:04}");
-                let title = incident_titles[rng.range(0, 5) as usize];
-                line(
-                    &mut csv,
-                    [
-                        &id,
-                        "incident",
-                        service,
-                        priority,
-                        &local(opened),
-                        &local(response),
-                        &local(resolved),
-                        &person(rng.range(5, 9)),
-                        "",
-                        &person(rng.range(0, 4)),
-                        "",
-                        "",
-                        title,
-                    ],
-                );
-            }
-            for _ in 0..rng.range(4, 7) * weight {
-                n += 1;
-                let opened = working_time(&mut rng, month);
-                let response = add_working(opened, rng.range(10, 90));
-                let late = rng.range(0, 14) == 0;
-                let work = if late {
-                    rng.range(1300, 2000)
-                } else {
-                    rng.range(60, 900)
-                };
-                let resolved = add_working(response, work);
-                let id = format!("REQ-{n:04}");
-                let title = request_titles[rng.range(0, 4) as usize];
-                line(
-                    &mut csv,
-                    [
-                        &id,
-                        "request",
-                        service,
-                        "P4",
-                        &local(opened),
-                        &local(response),
-                        &local(resolved),
-                        &person(rng.range(5, 9)),
-                        "",
-                        &person(rng.range(0, 4)),
-                        "",
-                        "",
-                        title,
-                    ],
-                );
+            for desk in [&INCIDENTS, &REQUESTS] {
+                for _ in 0..draw(&mut rng, desk.per_month) * weight {
+                    n += 1;
+                    desk.ticket(&mut rng, &mut csv, month, service, n, person);
+                }
             }
             for _ in 0..rng.range(1, 3) {
                 n += 1;
                 let opened = working_time(&mut rng, month);
                 let done = add_working(opened, rng.range(120, 1200));
-                let change_type =
-                    ["standard", "normal", "normal", "standard"][rng.range(0, 3) as usize];
+                let change_type = pick(&mut rng, &["standard", "normal", "normal", "standard"]);
                 let outcome = if rng.range(0, 9) == 0 {
                     "failed"
                 } else {
@@ -212,7 +248,7 @@ fn export(first_month: NaiveDate, services: &[String], people: &[String]) -> Str
                 let implementer = rng.range(0, 2);
                 let approver = 3 + rng.range(0, 1);
                 let id = format!("CHG-{n:04}");
-                let title = change_titles[rng.range(0, 4) as usize];
+                let title = pick(&mut rng, &change_titles);
                 line(
                     &mut csv,
                     [

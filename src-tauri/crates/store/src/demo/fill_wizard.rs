@@ -238,13 +238,7 @@ pub(super) fn fill_wizard(p: &mut Project, t: &Timeline) -> Result<Vec<i64>> {
     wizard::roles::apply_suggestion(p, &suggestion)?;
     // Record a compensating control for every conflict the suggestion left open.
     let data = wizard::load(p.conn())?;
-    let report = check_sod(
-        library(),
-        &data.people,
-        &data.assignments,
-        &data.mitigations,
-        data.profile.headcount,
-    );
+    let report = sod_of(library(), &data);
     for f in report
         .findings
         .iter()

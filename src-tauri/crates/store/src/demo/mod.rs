@@ -25,7 +25,7 @@ use ready20k_domain::clock::{Clock, SettableClock};
 use ready20k_domain::content::library;
 use ready20k_domain::records::ReportRenderer;
 use ready20k_domain::scoring::MaturityLevel;
-use ready20k_domain::wizard::sod::check_sod;
+use ready20k_domain::wizard::sod::sod_of;
 use ready20k_domain::wizard::suggest::suggest_roles;
 use ready20k_domain::wizard::{
     ClimateDecision, FirmProfile, InterestedParty, IssueKind, OtherParty, OtherPartyKind, Person,

@@ -44,14 +44,7 @@ fn demo_is_complete_and_deterministic() {
     );
     // SoD: nothing left unresolved.
     let data = wizard::load(p.conn()).unwrap();
-    let report = check_sod(
-        library(),
-        &data.people,
-        &data.assignments,
-        &data.mitigations,
-        data.profile.headcount,
-    );
-    assert_eq!(report.unresolved_blocks, 0);
+    assert_eq!(sod_of(library(), &data).unresolved_blocks, 0);
     let a = to_json(&s).unwrap();
     let q = create_demo(&dir.path().join("b.r20k"), clock()).unwrap();
     assert_eq!(a, to_json(&collect(&q).unwrap()).unwrap());
