@@ -12,9 +12,9 @@ pub mod roles;
 pub mod services;
 
 use ready20k_domain::wizard::WizardData;
-use rusqlite::Connection;
+use rusqlite::{Connection, ToSql, Transaction};
 
-use crate::{Result, StoreError};
+use crate::{Project, Result, StoreError};
 
 /// Everything the wizard stores. Removed people and their assignments are left out.
 pub fn load(conn: &Connection) -> Result<WizardData> {
@@ -83,6 +83,72 @@ pub(crate) fn found(rows: usize, what: &'static str, id: i64) -> Result<()> {
     } else {
         Ok(())
     }
+}
+
+/// A table of rows the user lists in their own order (`position`), and what its rows are
+/// called in a refusal.
+pub(crate) struct List {
+    pub table: &'static str,
+    pub what: &'static str,
+}
+
+/// Adds (`id` 0, at the end of the list) or updates row `id` of `list`, setting `columns`, in
+/// one write journaled as `event` with `detail`; `then` runs in the same transaction with the
+/// row's id. An unknown `id` is refused (`Missing`), never created. Returns the id.
+pub(crate) fn save_row(
+    p: &mut Project,
+    event: &str,
+    list: List,
+    id: i64,
+    detail: &str,
+    columns: &[(&str, &dyn ToSql)],
+    then: impl FnOnce(&Transaction<'_>, i64) -> Result<()>,
+) -> Result<i64> {
+    let List { table, what } = list;
+    let now: &str = &p.now();
+    let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
+    let mut values: Vec<&dyn ToSql> = columns.iter().map(|(_, value)| *value).collect();
+    let n = names.len();
+    write(p.conn_mut(), now, event, |tx| {
+        let id = if id == 0 {
+            let marks: String = (1..=n).map(|i| format!("?{i}, ")).collect();
+            tx.execute(
+                &format!(
+                    "INSERT INTO {table} ({}, position)
+                     VALUES ({marks}(SELECT coalesce(max(position), 0) + 1 FROM {table}))",
+                    names.join(", ")
+                ),
+                values.as_slice(),
+            )?;
+            tx.last_insert_rowid()
+        } else {
+            let set: Vec<String> = (1..=n)
+                .map(|i| format!("{} = ?{i}", names[i - 1]))
+                .collect();
+            values.push(&id);
+            let sql = format!(
+                "UPDATE {table} SET {} WHERE id = ?{}",
+                set.join(", "),
+                n + 1
+            );
+            found(tx.execute(&sql, values.as_slice())?, what, id)?;
+            id
+        };
+        then(tx, id)?;
+        Ok((id, detail.to_owned()))
+    })
+}
+
+/// Removes row `id` of `list` in one write journaled as `event` (with the id); an unknown
+/// `id` is refused (`Missing`).
+pub(crate) fn delete_row(p: &mut Project, event: &str, list: List, id: i64) -> Result<()> {
+    let List { table, what } = list;
+    let now: &str = &p.now();
+    write(p.conn_mut(), now, event, |tx| {
+        let sql = format!("DELETE FROM {table} WHERE id = ?1");
+        found(tx.execute(&sql, [id])?, what, id)?;
+        Ok(((), id.to_string()))
+    })
 }
 
 #[cfg(test)]

@@ -3,11 +3,23 @@
 use ready20k_domain::snapshot::{OtherPartyKindSnap, OtherPartySnap, ServiceSnap};
 use ready20k_domain::wizard::processes::process;
 use ready20k_domain::wizard::{OtherParty, Service};
-use rusqlite::{Connection, params};
+use rusqlite::types::FromSql;
+use rusqlite::{Connection, ToSql, params};
 
-use super::{clean_list, found, from_json, parse_kind, required, write};
-use crate::Project;
-use crate::{Result, StoreError};
+use super::{List, clean_list, delete_row, from_json, parse_kind, required, save_row};
+use crate::{Project, Result, StoreError, rows};
+
+/// The service catalogue's table.
+const SERVICE: List = List {
+    table: "service",
+    what: "service",
+};
+
+/// The other parties' table.
+const OTHER_PARTY: List = List {
+    table: "other_party",
+    what: "other party",
+};
 
 /// `service` rows in `order` (an `ORDER BY` list).
 fn services(conn: &Connection, order: &str) -> Result<Vec<ServiceSnap>> {
@@ -82,66 +94,33 @@ pub fn list_services(conn: &Connection) -> Result<Vec<Service>> {
 
 /// Adds (id 0) or updates a service; returns its id.
 pub fn save_service(p: &mut Project, s: &Service) -> Result<i64> {
-    let now: &str = &p.now();
-    let conn = p.conn_mut();
     let name = required(&s.name, "Give the service the name used in your catalogue.")?;
     let customers = serde_json::to_string(&clean_list(&s.customers))?;
     let locations = serde_json::to_string(&clean_list(&s.locations))?;
-    write(conn, now, "wizard_service_saved", |tx| {
-        let id = if s.id == 0 {
-            tx.execute(
-                "INSERT INTO service (name, description, customers, sla_targets, locations,
-                     delivered_by_others, position, service_hours, criticality)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6,
-                     (SELECT coalesce(max(position), 0) + 1 FROM service), ?7, ?8)",
-                params![
-                    name,
-                    s.description.trim(),
-                    customers,
-                    s.sla_targets.trim(),
-                    locations,
-                    s.delivered_by_others,
-                    s.service_hours.trim(),
-                    s.criticality.trim()
-                ],
-            )?;
-            tx.last_insert_rowid()
-        } else {
-            let n = tx.execute(
-                "UPDATE service SET name = ?2, description = ?3, customers = ?4, sla_targets = ?5,
-                     locations = ?6, delivered_by_others = ?7, service_hours = ?8,
-                     criticality = ?9 WHERE id = ?1",
-                params![
-                    s.id,
-                    name,
-                    s.description.trim(),
-                    customers,
-                    s.sla_targets.trim(),
-                    locations,
-                    s.delivered_by_others,
-                    s.service_hours.trim(),
-                    s.criticality.trim()
-                ],
-            )?;
-            found(n, "service", s.id)?;
-            s.id
-        };
-        Ok((id, name))
-    })
+    let columns: &[(&str, &dyn ToSql)] = &[
+        ("name", &name),
+        ("description", &s.description.trim()),
+        ("customers", &customers),
+        ("sla_targets", &s.sla_targets.trim()),
+        ("locations", &locations),
+        ("delivered_by_others", &s.delivered_by_others),
+        ("service_hours", &s.service_hours.trim()),
+        ("criticality", &s.criticality.trim()),
+    ];
+    save_row(
+        p,
+        "wizard_service_saved",
+        SERVICE,
+        s.id,
+        &name,
+        columns,
+        |_, _| Ok(()),
+    )
 }
 
 /// Removes a service (and its links to other parties).
 pub fn delete_service(p: &mut Project, id: i64) -> Result<()> {
-    let now: &str = &p.now();
-    let conn = p.conn_mut();
-    write(conn, now, "wizard_service_removed", |tx| {
-        found(
-            tx.execute("DELETE FROM service WHERE id = ?1", [id])?,
-            "service",
-            id,
-        )?;
-        Ok(((), id.to_string()))
-    })
+    delete_row(p, "wizard_service_removed", SERVICE, id)
 }
 
 /// `other_party` rows with their links, in `order` (an `ORDER BY` list).
@@ -167,20 +146,8 @@ fn other_parties(conn: &Connection, order: &str) -> Result<Vec<OtherPartySnap>> 
     for row in rows {
         let (kind, mut o) = row?;
         o.kind = parse_kind("party kind", &kind, OtherPartyKindSnap::parse)?;
-        o.services = conn
-            .prepare_cached(
-                "SELECT service_id FROM other_party_service WHERE other_party_id = ?1
-                 ORDER BY service_id",
-            )?
-            .query_map([o.id], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        o.processes = conn
-            .prepare_cached(
-                "SELECT process_id FROM other_party_process WHERE other_party_id = ?1
-                 ORDER BY process_id",
-            )?
-            .query_map([o.id], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        o.services = SERVICE_LINKS.read(conn, o.id)?;
+        o.processes = PROCESS_LINKS.read(conn, o.id)?;
         out.push(o);
     }
     Ok(out)
@@ -204,23 +171,59 @@ pub fn import_other_parties(conn: &Connection, rows: &[OtherPartySnap]) -> Resul
     Ok(())
 }
 
+/// A link table of `other_party`: `(other_party_id, <column>)`.
+struct Links {
+    table: &'static str,
+    column: &'static str,
+}
+
+/// The services another party is involved in.
+const SERVICE_LINKS: Links = Links {
+    table: "other_party_service",
+    column: "service_id",
+};
+
+/// The processes another party operates.
+const PROCESS_LINKS: Links = Links {
+    table: "other_party_process",
+    column: "process_id",
+};
+
+impl Links {
+    /// The rows other party `id` is linked to, in their order.
+    fn read<T: FromSql>(&self, conn: &Connection, id: i64) -> Result<Vec<T>> {
+        let Self { table, column } = self;
+        let sql =
+            format!("SELECT {column} FROM {table} WHERE other_party_id = ?1 ORDER BY {column}");
+        rows::all(conn, &sql, [id], |r| r.get(0))
+    }
+
+    /// Links other party `id` to `linked` (existing links are kept).
+    fn insert<T: ToSql>(&self, conn: &Connection, id: i64, linked: &[T]) -> Result<()> {
+        let Self { table, column } = self;
+        let sql =
+            format!("INSERT OR IGNORE INTO {table} (other_party_id, {column}) VALUES (?1, ?2)");
+        for row in linked {
+            conn.execute(&sql, params![id, row])?;
+        }
+        Ok(())
+    }
+
+    /// Removes every link of other party `id`.
+    fn clear(&self, conn: &Connection, id: i64) -> Result<()> {
+        let Self { table, .. } = self;
+        conn.execute(
+            &format!("DELETE FROM {table} WHERE other_party_id = ?1"),
+            [id],
+        )?;
+        Ok(())
+    }
+}
+
 /// Links other party `id` to services and processes (existing links are kept).
 fn insert_links(conn: &Connection, id: i64, services: &[i64], processes: &[String]) -> Result<()> {
-    for s in services {
-        conn.execute(
-            "INSERT OR IGNORE INTO other_party_service (other_party_id, service_id)
-             VALUES (?1, ?2)",
-            params![id, s],
-        )?;
-    }
-    for p in processes {
-        conn.execute(
-            "INSERT OR IGNORE INTO other_party_process (other_party_id, process_id)
-             VALUES (?1, ?2)",
-            params![id, p],
-        )?;
-    }
-    Ok(())
+    SERVICE_LINKS.insert(conn, id, services)?;
+    PROCESS_LINKS.insert(conn, id, processes)
 }
 
 /// Other parties with the services they are involved in and the processes they operate.
@@ -235,8 +238,6 @@ pub fn list_other_parties(conn: &Connection) -> Result<Vec<OtherParty>> {
 /// or processes are refused (non-delegable processes are stored and reported by the scope
 /// guards, so the user sees why they are wrong).
 pub fn save_other_party(p: &mut Project, o: &OtherParty) -> Result<i64> {
-    let now: &str = &p.now();
-    let conn = p.conn_mut();
     let name = required(&o.name, "Name the supplier, group company or customer.")?;
     for p in &o.processes {
         if process(p).is_none() {
@@ -245,58 +246,41 @@ pub fn save_other_party(p: &mut Project, o: &OtherParty) -> Result<i64> {
             )));
         }
     }
-    write(conn, now, "wizard_other_party_saved", |tx| {
-        let id = if o.id == 0 {
-            tx.execute(
-                "INSERT INTO other_party (name, kind, provides, position)
-                 VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM other_party))",
-                params![name, o.kind.as_str(), o.provides.trim()],
-            )?;
-            tx.last_insert_rowid()
-        } else {
-            let n = tx.execute(
-                "UPDATE other_party SET name = ?2, kind = ?3, provides = ?4 WHERE id = ?1",
-                params![o.id, name, o.kind.as_str(), o.provides.trim()],
-            )?;
-            found(n, "other party", o.id)?;
-            o.id
-        };
-        tx.execute(
-            "DELETE FROM other_party_service WHERE other_party_id = ?1",
-            [id],
-        )?;
-        tx.execute(
-            "DELETE FROM other_party_process WHERE other_party_id = ?1",
-            [id],
-        )?;
-        for s in &o.services {
-            let exists: bool =
-                tx.query_row("SELECT count(*) > 0 FROM service WHERE id = ?1", [s], |r| {
-                    r.get(0)
-                })?;
-            if !exists {
-                return Err(StoreError::Missing {
-                    what: "service",
-                    id: s.to_string(),
-                    hint: ".",
-                });
+    let provides = o.provides.trim();
+    let columns: &[(&str, &dyn ToSql)] = &[
+        ("name", &name),
+        ("kind", &o.kind.as_str()),
+        ("provides", &provides),
+    ];
+    save_row(
+        p,
+        "wizard_other_party_saved",
+        OTHER_PARTY,
+        o.id,
+        &name,
+        columns,
+        |tx, id| {
+            SERVICE_LINKS.clear(tx, id)?;
+            PROCESS_LINKS.clear(tx, id)?;
+            for s in &o.services {
+                let exists: bool =
+                    tx.query_row("SELECT count(*) > 0 FROM service WHERE id = ?1", [s], |r| {
+                        r.get(0)
+                    })?;
+                if !exists {
+                    return Err(StoreError::Missing {
+                        what: "service",
+                        id: s.to_string(),
+                        hint: ".",
+                    });
+                }
             }
-        }
-        insert_links(tx, id, &o.services, &o.processes)?;
-        Ok((id, name))
-    })
+            insert_links(tx, id, &o.services, &o.processes)
+        },
+    )
 }
 
 /// Removes another party.
 pub fn delete_other_party(p: &mut Project, id: i64) -> Result<()> {
-    let now: &str = &p.now();
-    let conn = p.conn_mut();
-    write(conn, now, "wizard_other_party_removed", |tx| {
-        found(
-            tx.execute("DELETE FROM other_party WHERE id = ?1", [id])?,
-            "other party",
-            id,
-        )?;
-        Ok(((), id.to_string()))
-    })
+    delete_row(p, "wizard_other_party_removed", OTHER_PARTY, id)
 }
