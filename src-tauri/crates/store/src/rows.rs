@@ -1,6 +1,6 @@
 //! Reading rows: one prepared (cached) statement, every row mapped, the first error returned.
 
-use rusqlite::{Connection, Params, Row};
+use rusqlite::{Connection, Params, Row, ToSql};
 
 use crate::Result;
 
@@ -23,4 +23,18 @@ pub(crate) fn upserted_id(conn: &Connection, id: i64) -> i64 {
     } else {
         id
     }
+}
+
+/// Inserts one row into `table`: `columns` is its column list starting with `id`, `values`
+/// its values in that order; an id of 0 lets SQLite choose it. Returns the row's id.
+pub(crate) fn insert(
+    conn: &Connection,
+    table: &str,
+    columns: &str,
+    values: &[&dyn ToSql],
+) -> Result<i64> {
+    let marks: String = (2..=values.len()).map(|i| format!(", ?{i}")).collect();
+    let sql = format!("INSERT INTO {table} ({columns}) VALUES (nullif(?1, 0){marks})");
+    conn.execute(&sql, values)?;
+    Ok(conn.last_insert_rowid())
 }

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::write;
 use crate::Project;
-use crate::{Result, StoreError};
+use crate::{Result, StoreError, rows};
 
 fn verdict_name(v: Verdict) -> &'static str {
     match v {
@@ -81,25 +81,20 @@ pub fn take_snapshot(
 /// Inserts a `snapshot` row as given (id 0: SQLite chooses) with the scorecard as stored
 /// JSON text; returns its id.
 fn put_row(conn: &Connection, s: &ScoreSnapshotSnap, scorecard: &str) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO snapshot (id, taken_at, label, overall, stage1, stage1_score, stage2,
-                               stage2_score, answered, questions, scorecard)
-         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            s.id,
-            s.taken_at,
-            s.label,
-            s.overall,
-            s.stage1,
-            s.stage1_score,
-            s.stage2,
-            s.stage2_score,
-            s.answered,
-            s.questions,
-            scorecard,
-        ],
-    )?;
-    Ok(conn.last_insert_rowid())
+    let values = params![
+        s.id,
+        s.taken_at,
+        s.label,
+        s.overall,
+        s.stage1,
+        s.stage1_score,
+        s.stage2,
+        s.stage2_score,
+        s.answered,
+        s.questions,
+        scorecard,
+    ];
+    rows::insert(conn, "snapshot", &format!("{COLUMNS}, scorecard"), values)
 }
 
 /// Every `snapshot` row with its scorecard, in id order.

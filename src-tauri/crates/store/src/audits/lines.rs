@@ -73,29 +73,20 @@ fn get_line(conn: &Connection, id: i64) -> RegisterResult<AuditLine> {
 
 /// Inserts a checklist line as given (id 0: SQLite chooses).
 pub(crate) fn put_line(tx: &Connection, l: &AuditLine) -> RegisterResult<i64> {
-    tx.execute(
-        "INSERT INTO audit_line (id, audit_id, position, clause, question_id, prompt, sampling,
-                                 result, evidence_refs, notes, action_id)
-         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            l.id,
-            l.audit_id,
-            l.position,
-            l.clause,
-            l.question_id,
-            l.prompt,
-            l.sampling,
-            l.result.as_str(),
-            l.evidence_refs,
-            l.notes,
-            l.action_id
-        ],
-    )?;
-    Ok(if l.id == 0 {
-        tx.last_insert_rowid()
-    } else {
-        l.id
-    })
+    let values = params![
+        l.id,
+        l.audit_id,
+        l.position,
+        l.clause,
+        l.question_id,
+        l.prompt,
+        l.sampling,
+        l.result.as_str(),
+        l.evidence_refs,
+        l.notes,
+        l.action_id
+    ];
+    Ok(rows::insert(tx, "audit_line", COLUMNS, values)?)
 }
 
 /// Starts audit `id`: refuses an auditor who is not independent of the scope unless a

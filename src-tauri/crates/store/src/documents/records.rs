@@ -81,25 +81,21 @@ pub fn find_document(conn: &Connection, key: &str) -> Result<Option<DocRecord>> 
 
 /// Inserts a document row created `now`; id 0 lets SQLite choose it. Returns its id.
 pub(crate) fn insert_document(conn: &Connection, now: &str, d: &DocRecord) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO doc_document (id, doc_key, title, kind, clause, template_id, owner_role,
-                                   approver_role, review_months, next_review_date, created_at)
-         VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            d.id,
-            d.key,
-            d.title,
-            DocKindSnap::from(d.kind).as_str(),
-            d.clause,
-            d.template_id,
-            d.owner_role,
-            d.approver_role,
-            d.review_months,
-            d.next_review_date,
-            now
-        ],
-    )?;
-    Ok(conn.last_insert_rowid())
+    let kind = DocKindSnap::from(d.kind);
+    let values = params![
+        d.id,
+        d.key,
+        d.title,
+        kind.as_str(),
+        d.clause,
+        d.template_id,
+        d.owner_role,
+        d.approver_role,
+        d.review_months,
+        d.next_review_date,
+        now
+    ];
+    rows::insert(conn, "doc_document", DOC_COLS, values)
 }
 
 /// Sets the template a document is drafted from.
