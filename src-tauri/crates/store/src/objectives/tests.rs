@@ -38,17 +38,10 @@ fn project() -> (TempDir, Project) {
     )
     .unwrap();
     let id = service_id(&p);
-    let mut levels = ready20k_domain::records::ServiceLevels {
-        service_id: id,
-        ..Default::default()
-    };
-    levels.targets.insert(
+    let levels = ready20k_domain::records::ServiceLevels::one_target(
+        id,
         Priority::P1,
-        PriorityTarget {
-            response_min: Some(30),
-            resolution_min: Some(240),
-            clock: SlaClock::TwentyFourSeven,
-        },
+        PriorityTarget::within(30, 240, SlaClock::TwentyFourSeven),
     );
     records::save_service_levels(&mut p, &levels).unwrap();
     let csv = "id,kind,service,priority,opened,responded,resolved,requester,approver,implementer,change_type,outcome,title\n\

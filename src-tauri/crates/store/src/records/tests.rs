@@ -95,19 +95,11 @@ fn preview_plain(p: &Project, text: &str) -> ready20k_domain::records::ImportPre
 /// Service levels of `service_id` with only a P3 target: response 2 h, resolution 8 h, both
 /// in business hours.
 fn p3_levels(service_id: i64) -> ServiceLevels {
-    let mut levels = ServiceLevels {
+    ServiceLevels::one_target(
         service_id,
-        ..ServiceLevels::default()
-    };
-    levels.targets.insert(
         Priority::P3,
-        PriorityTarget {
-            response_min: Some(120),
-            resolution_min: Some(480),
-            clock: SlaClock::BusinessHours,
-        },
-    );
-    levels
+        PriorityTarget::within(120, 480, SlaClock::BusinessHours),
+    )
 }
 
 #[test]
