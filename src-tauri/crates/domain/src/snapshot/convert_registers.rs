@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{RecordsSnap, RegistersSnap, ServiceSnap, TicketSnap};
+use super::{CalendarCompletionSnap, RecordsSnap, RegistersSnap, ServiceSnap, TicketSnap};
 use crate::calendar::CompletionRef;
 use crate::calendar::sources::DutyChoice;
 use crate::content::Frequency;
@@ -170,18 +170,24 @@ impl RegistersSnap {
     pub fn completion_refs(&self) -> Vec<CompletionRef> {
         self.calendar_completions
             .iter()
-            .filter_map(|c| {
-                Some(CompletionRef {
-                    occurrence_id: c.occurrence_id.clone(),
-                    done_on: day(&c.done_on)?,
-                    record: match (&c.evidence_id, &c.file_name) {
-                        (Some(e), _) => format!("Evidence {e}"),
-                        (None, Some(f)) => format!("File {f}"),
-                        (None, None) => c.note.clone(),
-                    },
-                })
-            })
+            .filter_map(CalendarCompletionSnap::to_ref)
             .collect()
+    }
+}
+
+impl CalendarCompletionSnap {
+    /// The reference the calendar engine needs (the app's calendar and the dossier's alike);
+    /// `None` for a done date that is not a date.
+    pub fn to_ref(&self) -> Option<CompletionRef> {
+        Some(CompletionRef {
+            occurrence_id: self.occurrence_id.clone(),
+            done_on: day(&self.done_on)?,
+            record: match (&self.evidence_id, &self.file_name) {
+                (Some(e), _) => format!("Evidence {e}"),
+                (None, Some(f)) => format!("File {f}"),
+                (None, None) => self.note.clone(),
+            },
+        })
     }
 }
 

@@ -27,6 +27,7 @@ use crate::Project;
 use crate::assessment::evidence::{list_evidence, sha256_hex};
 use crate::journal::write_in;
 use crate::register_error::{RegisterError, RegisterResult, known_person};
+use crate::table_row::{self, TableRow};
 use crate::{StoreError, documents, suppliers};
 
 /// The largest file attached to a completion, in bytes (50 MiB, as for evidence).
@@ -135,49 +136,9 @@ pub fn save_duty_setting(p: &mut Project, s: &DutySetting) -> RegisterResult<()>
     })
 }
 
-/// A completion record as stored (the file's bytes are read with [`read_completion_file`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Completion {
-    /// The occurrence it completes (`<series id>@<due date>`).
-    pub occurrence_id: String,
-    /// The series id (before the `@`).
-    pub series_id: String,
-    /// The due date of the occurrence.
-    pub due_on: String,
-    /// When the work was done.
-    pub done_on: String,
-    /// Who did it.
-    pub person_id: Option<i64>,
-    /// The evidence attached, if any.
-    pub evidence_id: Option<i64>,
-    /// A note.
-    pub note: String,
-    /// The attached file's name, if any.
-    pub file_name: Option<String>,
-    /// Its size in bytes.
-    pub size: Option<i64>,
-    /// Its SHA-256, lowercase hex.
-    pub sha256: Option<String>,
-    /// When it was recorded (RFC 3339).
-    pub created_at: String,
-}
-
-impl Completion {
-    /// The reference the calendar engine needs.
-    pub fn to_ref(&self) -> Option<CompletionRef> {
-        let done_on = NaiveDate::parse_from_str(&self.done_on, "%Y-%m-%d").ok()?;
-        let record = match (&self.evidence_id, &self.file_name) {
-            (Some(e), _) => format!("Evidence {e}"),
-            (None, Some(f)) => format!("File {f}"),
-            (None, None) => self.note.clone(),
-        };
-        Some(CompletionRef {
-            occurrence_id: self.occurrence_id.clone(),
-            done_on,
-            record,
-        })
-    }
-}
+/// A completion record as stored: the `calendar_completion` row of the snapshot (the file's
+/// bytes are read with [`read_completion_file`]; `content_base64` is `None` here).
+pub use ready20k_domain::snapshot::CalendarCompletionSnap as Completion;
 
 /// What marks an occurrence done: evidence already in the project, or a note with a file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,33 +155,9 @@ pub struct NewCompletion {
     pub note: String,
 }
 
-const COMPLETION_COLUMNS: &str = "occurrence_id, series_id, due_on, done_on, person_id, \
-                                  evidence_id, note, file_name, size, sha256, created_at";
-
-fn completion_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Completion> {
-    Ok(Completion {
-        occurrence_id: r.get(0)?,
-        series_id: r.get(1)?,
-        due_on: r.get(2)?,
-        done_on: r.get(3)?,
-        person_id: r.get(4)?,
-        evidence_id: r.get(5)?,
-        note: r.get(6)?,
-        file_name: r.get(7)?,
-        size: r.get(8)?,
-        sha256: r.get(9)?,
-        created_at: r.get(10)?,
-    })
-}
-
 /// Every completion record, by occurrence id.
 pub fn list_completions(conn: &Connection) -> RegisterResult<Vec<Completion>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COMPLETION_COLUMNS} FROM calendar_completion ORDER BY occurrence_id"
-    ))?;
-    Ok(stmt
-        .query_map([], completion_row)?
-        .collect::<Result<_, _>>()?)
+    Ok(table_row::export(conn)?)
 }
 
 /// One completion record, if the occurrence is done.
@@ -231,10 +168,11 @@ pub fn get_completion(
     Ok(conn
         .query_row(
             &format!(
-                "SELECT {COMPLETION_COLUMNS} FROM calendar_completion WHERE occurrence_id = ?1"
+                "SELECT {} FROM calendar_completion WHERE occurrence_id = ?1",
+                Completion::COLUMNS.join(", ")
             ),
             [occurrence_id],
-            completion_row,
+            Completion::read,
         )
         .optional()?)
 }
