@@ -6,6 +6,11 @@
 //! to a path to also keep the generated CSV (for comparing with `sqlite3 .import`), and
 //! `RECORDS_BENCH_ROWS` to change the row count. Peak memory: run the built bench binary under
 //! `/usr/bin/time -v`.
+//!
+//! Each time is printed twice: wall clock, and the CPU time of the bench's thread, which
+//! barely moves when other processes load the machine (compare wall times on an idle one).
+//! The bench allocates with mimalloc, as `ready20k-cli records import` does (its `main.rs`);
+//! under glibc's allocator the import takes about a fifth longer.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -26,6 +31,10 @@ use ready20k_store::records::{
     set_business_hours,
 };
 use ready20k_store::{Project, wizard};
+
+/// The CLI's allocator, so the numbers are those of `ready20k-cli records import`.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SERVICES: [&str; 3] = ["Managed Workplace", "Cloud Hosting", "Backup and Recovery"];
 
@@ -182,6 +191,15 @@ fn project(dir: &std::path::Path) -> Project {
     p
 }
 
+/// Time this thread has spent on a CPU (Linux `schedstat`; zero elsewhere): unlike the wall
+/// clock it barely moves when other processes load the machine.
+fn cpu_time() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .map_or(Duration::ZERO, Duration::from_nanos)
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
@@ -217,19 +235,22 @@ fn main() {
     };
     let mut imports = Vec::new();
     let mut reports = Vec::new();
+    let (mut import_cpu, mut report_cpu) = (Vec::new(), Vec::new());
     for run in 0..3 {
         let dir = tempfile::tempdir().unwrap();
         let mut p = project(dir.path());
-        let t = Instant::now();
+        let (t, c) = (Instant::now(), cpu_time());
         let out = import_export(&mut p, csv.as_bytes(), &opts).unwrap();
         let took = t.elapsed();
+        import_cpu.push(cpu_time() - c);
         assert_eq!(out.added as usize, rows);
         imports.push(took);
         let as_of = p.clock().now();
-        for _ in 0..5 {
-            let t = Instant::now();
+        for _ in 0..10 {
+            let (t, c) = (Instant::now(), cpu_time());
             let r = report(p.conn(), as_of, Some(202501), Some(202612)).unwrap();
             reports.push(t.elapsed());
+            report_cpu.push(cpu_time() - c);
             assert_eq!(r.months_of_records, 24);
         }
         if run == 0 {
@@ -253,6 +274,8 @@ fn main() {
     }
     imports.sort();
     reports.sort();
+    import_cpu.sort();
+    report_cpu.sort();
     println!(
         "import {rows} tickets: median {} (min {}, max {})",
         ms(imports[1]),
@@ -260,9 +283,20 @@ fn main() {
         ms(imports[2])
     );
     println!(
+        "import CPU time (this thread): median {} (min {})",
+        ms(import_cpu[1]),
+        ms(import_cpu[0])
+    );
+    println!(
         "24-month report: median {} (min {}, max {})",
         ms(reports[reports.len() / 2]),
         ms(reports[0]),
         ms(reports[reports.len() - 1])
+    );
+    println!(
+        "24-month report CPU time (this thread): median {} (min {}, max {})",
+        ms(report_cpu[report_cpu.len() / 2]),
+        ms(report_cpu[0]),
+        ms(report_cpu[report_cpu.len() - 1])
     );
 }

@@ -56,6 +56,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0014_existing_certificates",
         include_str!("../migrations/0014_existing_certificates.sql"),
     ),
+    (
+        "0015_ticket_report_order",
+        include_str!("../migrations/0015_ticket_report_order.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

@@ -336,3 +336,79 @@ fn records_report_from_the_store_and_business_hours_change() {
         "unknown_time_zone"
     );
 }
+
+/// Migration 0015 rebuilds `ticket` with the report's columns first: every row and every
+/// incident review survive it (the review's foreign key cascades on delete), and the review
+/// still follows its ticket afterwards.
+#[test]
+fn records_migration_0015_keeps_tickets_and_reviews() {
+    let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    crate::migrate::migrate_to(&mut conn, 14).unwrap();
+    conn.execute_batch(
+        "INSERT INTO record_source (id, source, file_name, size, sha256, bytes, imported_at,
+             rows_read, rows_added, rows_updated, rows_rejected)
+         VALUES (1, 'ready20k', 'a.csv', 1, printf('%064d', 0), x'00', '2026-10-07T00:00:00Z',
+             2, 2, 0, 0);
+         INSERT INTO ticket (id, source, external_id, source_file_id, kind, priority, opened,
+             resolved, title, month, response_s, response_bs, resolution_s, resolution_bs)
+         VALUES (7, 'ready20k', 'I-1', 1, 'incident', 'P1', '2026-10-05T08:00:00Z',
+             '2026-10-05T09:00:00Z', 'Mail down', 202610, 3600, 1800, 3600, 1800);
+         INSERT INTO ticket (id, source, external_id, source_file_id, kind, opened, approver,
+             change_type, outcome, self_approved, month)
+         VALUES (9, 'ready20k', 'C-1', 1, 'change', '2026-10-06T08:00:00Z', 'Ann', 'emergency',
+             'failed', 1, 202610);
+         INSERT INTO major_incident_review (ticket_id, reviewed_on, note, recorded_at)
+         VALUES (7, '2026-10-06', 'Lessons', '2026-10-06T10:00:00Z');",
+    )
+    .unwrap();
+    let rows = |conn: &rusqlite::Connection| -> Vec<String> {
+        crate::rows::all(
+            conn,
+            "SELECT json_array(id, source, external_id, source_file_id, kind, service_value,
+                 service_id, priority, opened, responded, resolved, requester, approver,
+                 implementer, change_type, outcome, title, status, self_approved, month,
+                 response_s, response_bs, resolution_s, resolution_bs) FROM ticket ORDER BY id",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let before = rows(&conn);
+    crate::migrate::migrate_to(&mut conn, crate::migrate::LATEST).unwrap();
+    assert_eq!(rows(&conn), before);
+    let first: Vec<String> = crate::rows::all(
+        &conn,
+        "SELECT name FROM pragma_table_info('ticket') ORDER BY cid LIMIT 4",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap();
+    assert_eq!(first, ["id", "service_id", "month", "kind"]);
+    let review = |conn: &rusqlite::Connection| -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM major_incident_review WHERE ticket_id = 7 AND note = 'Lessons'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert_eq!(review(&conn), 1);
+    let broken: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0);
+    // The unique re-import key is still there.
+    assert!(
+        conn.execute(
+            "INSERT INTO ticket (source, external_id, source_file_id, kind, opened, month)
+             VALUES ('ready20k', 'I-1', 1, 'incident', '2026-10-05T08:00:00Z', 202610)",
+            [],
+        )
+        .is_err()
+    );
+    conn.execute("DELETE FROM ticket WHERE id = 7", []).unwrap();
+    assert_eq!(review(&conn), 0);
+}
