@@ -46,22 +46,19 @@ project_commands! {
     /// Replaces the draft's minutes with a fresh draft from the management-review template.
     fn review_redraft_minutes(id: i64) -> ReviewDetail =
         then_detail(id, |p| reviews::redraft_minutes(p, id));
-}
 
-/// Records a decision's action (owner, due) in the one action register, linked to the review.
-#[tauri::command]
-pub async fn review_add_action(
-    state: State<'_, AppState>,
-    id: i64,
-    title: String,
-    owner_id: Option<i64>,
-    due: Option<String>,
-) -> CmdResult<ReviewDetail> {
-    let a = new_action(ActionSource::ManagementReview, title, owner_id, due);
-    with_project(&state, then_detail(id, |p| reviews::add_action(p, id, &a)))
-}
+    /// Records a decision's action (owner, due) in the one action register, linked to the
+    /// review.
+    fn review_add_action(
+        id: i64,
+        title: String,
+        owner_id: Option<i64>,
+        due: Option<String>,
+    ) -> ReviewDetail = {
+        let a = new_action(ActionSource::ManagementReview, title, owner_id, due);
+        then_detail(id, move |p| reviews::add_action(p, id, &a))
+    };
 
-project_commands! {
     /// Issues the minutes: the inputs are frozen as they stand now.
     fn review_issue(id: i64) -> ReviewDetail = then_detail(id, |p| reviews::issue(p, id));
 
