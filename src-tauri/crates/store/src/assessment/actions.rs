@@ -2,7 +2,8 @@
 
 use ready20k_domain::assessment::{Action, ActionSource, ActionStatus};
 use ready20k_domain::snapshot::ActionSnap;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::types::ToSqlOutput;
+use rusqlite::{Connection, OptionalExtension, ToSql};
 
 use super::{date, known_person, known_question, write};
 use crate::Project;
@@ -58,6 +59,21 @@ pub fn import_actions(conn: &Connection, rows: &[ActionSnap]) -> Result<()> {
     Ok(())
 }
 
+/// The action's plan as it is stored, in column order: `title, owner_id, due, status, cause,
+/// correction, corrective_action, verification` (saved with an action and with a finding).
+pub(crate) fn plan(a: &Action) -> rusqlite::Result<[ToSqlOutput<'_>; 8]> {
+    Ok([
+        a.title.to_sql()?,
+        a.owner_id.to_sql()?,
+        a.due.to_sql()?,
+        a.status.as_str().to_sql()?,
+        a.cause.to_sql()?,
+        a.correction.to_sql()?,
+        a.corrective_action.to_sql()?,
+        a.verification.to_sql()?,
+    ])
+}
+
 /// Inserts an `action` row as given (id 0: SQLite chooses), or replaces the row with that
 /// id keeping its `created_at`. Returns its id.
 fn put_row(conn: &Connection, a: &Action) -> Result<i64> {
@@ -71,21 +87,12 @@ fn put_row(conn: &Connection, a: &Action) -> Result<i64> {
              cause = excluded.cause, correction = excluded.correction,
              corrective_action = excluded.corrective_action,
              verification = excluded.verification, updated_at = excluded.updated_at",
-        params![
-            a.id,
-            a.source.as_str(),
-            a.question_id,
-            a.title,
-            a.owner_id,
-            a.due,
-            a.status.as_str(),
-            a.cause,
-            a.correction,
-            a.corrective_action,
-            a.verification,
-            a.created_at,
-            a.updated_at
-        ],
+        [&a.id as &dyn ToSql, &a.source.as_str(), &a.question_id]
+            .into_iter()
+            .chain(plan(a)?.iter().map(|v| v as &dyn ToSql))
+            .chain([&a.created_at as &dyn ToSql, &a.updated_at])
+            .collect::<Vec<_>>()
+            .as_slice(),
     )?;
     Ok(if a.id == 0 {
         conn.last_insert_rowid()

@@ -4,10 +4,11 @@
 
 use ready20k_domain::assessment::{Action, ActionStatus};
 use ready20k_domain::audits::{FindingGrade, Nonconformity, check_nc};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, ToSql};
 
 use super::refused;
 use crate::Project;
+use crate::assessment::actions::plan;
 use crate::journal::write_in;
 use crate::register_error::{RegisterError, RegisterResult, known_person};
 use crate::rows;
@@ -105,24 +106,20 @@ pub fn save_nc(
                  requirement = ?11, nc_evidence = ?12, verified_on = ?13, verified_by = ?14,
                  closed_on = ?15, updated_at = ?16
              WHERE id = ?1",
-            params![
-                id,
-                a.title,
-                a.owner_id,
-                a.due,
-                a.status.as_str(),
-                a.cause,
-                a.correction,
-                a.corrective_action,
-                a.verification,
-                n.grade.map(FindingGrade::as_str),
-                n.requirement,
-                n.evidence,
-                n.verified_on,
-                n.verified_by,
-                n.closed_on,
-                now
-            ],
+            [&id as &dyn ToSql]
+                .into_iter()
+                .chain(plan(&a)?.iter().map(|v| v as &dyn ToSql))
+                .chain([
+                    &n.grade.map(FindingGrade::as_str) as &dyn ToSql,
+                    &n.requirement,
+                    &n.evidence,
+                    &n.verified_on,
+                    &n.verified_by,
+                    &n.closed_on,
+                    &now,
+                ])
+                .collect::<Vec<_>>()
+                .as_slice(),
         )?;
         Ok(((), format!("{id} {}", a.title)))
     })?;
