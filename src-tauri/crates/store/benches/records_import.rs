@@ -7,10 +7,11 @@
 //! `RECORDS_BENCH_ROWS` to change the row count. Peak memory: run the built bench binary under
 //! `/usr/bin/time -v`.
 //!
-//! Each time is printed twice: wall clock, and the CPU time of the bench's thread, which
-//! barely moves when other processes load the machine (compare wall times on an idle one).
+//! Each time is printed twice: wall clock, and the CPU time of the bench's thread, which moves
+//! far less than the wall clock when other processes load the machine (quote wall times
+//! measured on an idle one).
 //! The bench allocates with mimalloc, as `ready20k-cli records import` does (its `main.rs`);
-//! under glibc's allocator the import takes about a fifth longer.
+//! under glibc's allocator the import took a fifth to two fifths longer on this machine.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -191,8 +192,8 @@ fn project(dir: &std::path::Path) -> Project {
     p
 }
 
-/// Time this thread has spent on a CPU (Linux `schedstat`; zero elsewhere): unlike the wall
-/// clock it barely moves when other processes load the machine.
+/// Time this thread has spent on a CPU (Linux `schedstat`; zero elsewhere): it moves far less
+/// than the wall clock when other processes load the machine.
 fn cpu_time() -> Duration {
     std::fs::read_to_string("/proc/thread-self/schedstat")
         .ok()
