@@ -18,11 +18,69 @@ pub fn parse_month(text: &str) -> Result<u32> {
 /// The times a record's kind is not measured on (a request's response, a change's times).
 const NOT_MEASURED: Timing = Timing::Reached([0, 0]);
 
-fn corrupt(what: &str, value: &[u8]) -> RecordsError {
-    let value = String::from_utf8_lossy(value);
+/// Refuses the record `id` whose packed facts hold an unknown code, naming its stored values.
+fn corrupt(conn: &Connection, id: i64) -> RecordsError {
+    let values: String = conn
+        .query_row(
+            "SELECT json_array(kind, priority, change_type, outcome, opened) FROM ticket
+             WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap_or_default();
     RecordsError::Store(crate::StoreError::Invalid(format!(
-        "Unknown {what} {value:?} in the project."
+        "Unknown kind, priority, change type, outcome or time {values} in the project."
     )))
+}
+
+/// One record's `report_facts` (migration 0015) unpacked; `None` for an unknown code.
+fn unpack(facts: i64) -> Option<TicketFacts> {
+    let field = |shift: u32, mask: i64| (facts >> shift) & mask;
+    let kind = match field(0, 3) {
+        0 => RecordKind::Incident,
+        1 => RecordKind::Request,
+        2 => RecordKind::Change,
+        _ => return None,
+    };
+    let priority = match field(2, 7) {
+        0 => None,
+        1 => Some(Priority::P1),
+        2 => Some(Priority::P2),
+        3 => Some(Priority::P3),
+        4 => Some(Priority::P4),
+        _ => return None,
+    };
+    let change_type = match field(5, 7) {
+        0 => None,
+        1 => Some(ChangeType::Standard),
+        2 => Some(ChangeType::Normal),
+        3 => Some(ChangeType::Emergency),
+        _ => return None,
+    };
+    let outcome = match field(8, 7) {
+        0 => None,
+        1 => Some(ChangeOutcome::Success),
+        2 => Some(ChangeOutcome::Failed),
+        3 => Some(ChangeOutcome::RolledBack),
+        _ => return None,
+    };
+    let service = facts >> 12;
+    Some(TicketFacts {
+        service_id: (service > 0).then_some(service - 1),
+        month: 0,
+        kind,
+        priority,
+        response: NOT_MEASURED,
+        resolution: NOT_MEASURED,
+        change_type,
+        outcome,
+        self_approved: field(11, 1) == 1,
+    })
+}
+
+/// A packed `report_response` / `report_resolution`: `[24x7, business]` seconds.
+fn unpack_elapsed(packed: i64) -> [i64; 2] {
+    [packed >> 32, packed & 0xFFFF_FFFF]
 }
 
 /// Measurements per service and month over `from..=to` (`yyyy * 100 + mm`, either open);
@@ -38,84 +96,38 @@ pub fn report(
     let cap = longest_target_seconds(&services);
     let mut measurer = Measurer::new(&services, from, to);
     let mut stmt = conn.prepare_cached(
-        "SELECT service_id, month, kind, priority, opened, response_s, response_bs,
-             resolution_s, resolution_bs, change_type, outcome, self_approved
+        "SELECT report_facts, month, report_response, report_resolution, opened, id
          FROM ticket WHERE month BETWEEN ?1 AND ?2",
     )?;
     let mut rows = stmt.query([from.unwrap_or(0), to.unwrap_or(u32::MAX)])?;
     while let Some(r) = rows.next()? {
-        // Compared as bytes: the values are ASCII, and checking each one is UTF-8 first was a
-        // visible share of the scan.
-        let text = |i: usize| -> Result<Option<&[u8]>> {
-            Ok(r.get_ref(i)?
-                .as_bytes_or_null()
-                .map_err(rusqlite::Error::from)?)
+        let Some(mut facts) = unpack(r.get(0)?) else {
+            return Err(corrupt(conn, r.get(5)?));
         };
-        let kind = match text(2)? {
-            Some(b"incident") => RecordKind::Incident,
-            Some(b"request") => RecordKind::Request,
-            Some(b"change") => RecordKind::Change,
-            other => return Err(corrupt("kind", other.unwrap_or(b"NULL"))),
-        };
-        let mut facts = TicketFacts {
-            service_id: r.get(0)?,
-            month: r.get(1)?,
-            kind,
-            priority: None,
-            response: NOT_MEASURED,
-            resolution: NOT_MEASURED,
-            change_type: None,
-            outcome: None,
-            self_approved: false,
-        };
-        // Only the columns the record's kind is measured on are read (a sixth of the report's
-        // time went into reading columns it then ignored): times for incidents and requests,
-        // the change columns for changes.
-        if kind == RecordKind::Change {
-            facts.change_type = match text(9)? {
-                Some(b"standard") => Some(ChangeType::Standard),
-                Some(b"normal") => Some(ChangeType::Normal),
-                Some(b"emergency") => Some(ChangeType::Emergency),
-                Some(c) => return Err(corrupt("change type", c)),
-                None => None,
-            };
-            facts.outcome = match text(10)? {
-                Some(b"success") => Some(ChangeOutcome::Success),
-                Some(b"failed") => Some(ChangeOutcome::Failed),
-                Some(b"rolled_back") => Some(ChangeOutcome::RolledBack),
-                Some(o) => return Err(corrupt("outcome", o)),
-                None => None,
-            };
-            facts.self_approved = r.get(11)?;
-        } else {
-            facts.priority = match text(3)? {
-                Some(b"P1") => Some(Priority::P1),
-                Some(b"P2") => Some(Priority::P2),
-                Some(b"P3") => Some(Priority::P3),
-                Some(b"P4") => Some(Priority::P4),
-                Some(p) => return Err(corrupt("priority", p)),
-                None => None,
-            };
+        facts.month = r.get(1)?;
+        // Changes are counted, not timed; a request's response is not measured.
+        if facts.kind != RecordKind::Change {
             let mut pending: Option<[i64; 2]> = None;
-            let mut timing = |a: usize, b: usize| -> Result<Timing> {
-                if let (Some(x), Some(y)) = (r.get::<_, Option<i64>>(a)?, r.get(b)?) {
-                    return Ok(Timing::Reached([x, y]));
+            let mut timing = |column: usize| -> Result<Timing> {
+                if let Some(packed) = r.get::<_, Option<i64>>(column)? {
+                    return Ok(Timing::Reached(unpack_elapsed(packed)));
                 }
                 if pending.is_none() {
-                    let opened_text = text(4)?.unwrap_or_default();
-                    let opened = std::str::from_utf8(opened_text)
+                    let opened = r
+                        .get_ref(4)?
+                        .as_str()
                         .ok()
                         .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-                        .ok_or_else(|| corrupt("time", opened_text))?
+                        .ok_or_else(|| corrupt(conn, r.get(5).unwrap_or_default()))?
                         .with_timezone(&Utc);
                     pending = Some(elapsed_capped(&cal, opened, as_of, cap));
                 }
                 Ok(Timing::Pending(pending.unwrap_or_default()))
             };
-            if kind == RecordKind::Incident {
-                facts.response = timing(5, 6)?;
+            if facts.kind == RecordKind::Incident {
+                facts.response = timing(2)?;
             }
-            facts.resolution = timing(7, 8)?;
+            facts.resolution = timing(3)?;
         }
         measurer.add(&facts);
     }

@@ -412,3 +412,49 @@ fn records_migration_0015_keeps_tickets_and_reviews() {
     conn.execute("DELETE FROM ticket WHERE id = 7", []).unwrap();
     assert_eq!(review(&conn), 0);
 }
+
+/// The report reads the packed columns of migration 0015: SQLite keeps them in step when a
+/// service is removed (its records move to "No service"), and a stored value outside the
+/// known codes is refused by name, not counted.
+#[test]
+fn records_report_reads_the_packed_columns() {
+    let (_d, mut p) = project();
+    let services = list_service_levels(p.conn()).unwrap();
+    let (workplace, hosting) = (services[0].0, services[1].0);
+    save_service_levels(&mut p, &p3_levels(workplace)).unwrap();
+    let text = format!(
+        "{HEADER}I1,incident,Managed Workplace,P3,2026-10-09T16:00,2026-10-12T09:30,2026-10-12T16:00,Ann,,Bob,,,x\n\
+         R1,request,Cloud Hosting,P2,2026-10-13T10:00,,,Ann,,Bob,,,y\n\
+         C1,change,Cloud Hosting,,2026-10-14T10:00,,2026-10-14T12:00,Ann,Ann,Bob,standard,rolled_back,z\n"
+    );
+    import(&mut p, &text, Preset::Ready20k, false).unwrap();
+    let r = report(p.conn(), as_of(), None, None).unwrap();
+    let oct = &r.services[0].months[0];
+    assert_eq!(oct.incidents, 1);
+    assert_eq!(oct.incidents_response_met_pct, Some(100.0));
+    let hosting_oct = &r.services[1].months[0];
+    assert_eq!(
+        (
+            hosting_oct.requests,
+            hosting_oct.changes,
+            hosting_oct.changes_failed,
+            hosting_oct.changes_emergency,
+            hosting_oct.changes_self_approved
+        ),
+        (1, 1, 1, 0, 1)
+    );
+    wizard::services::delete_service(&mut p, hosting).unwrap();
+    let r = report(p.conn(), as_of(), None, None).unwrap();
+    let none = r.services.last().unwrap();
+    assert_eq!(none.service, ready20k_domain::records::measure::NO_SERVICE);
+    assert_eq!((none.months[0].requests, none.months[0].changes), (1, 1));
+    p.conn()
+        .execute_batch(
+            "PRAGMA ignore_check_constraints = ON;
+             UPDATE ticket SET kind = 'outage' WHERE external_id = 'I1';
+             PRAGMA ignore_check_constraints = OFF;",
+        )
+        .unwrap();
+    let e = report(p.conn(), as_of(), None, None).unwrap_err();
+    assert!(e.to_string().contains("outage"), "{e}");
+}
