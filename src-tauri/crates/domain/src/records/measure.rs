@@ -222,6 +222,11 @@ impl Ratio {
         }
     }
 
+    fn merge(&mut self, other: Ratio) {
+        self.met += other.met;
+        self.measured += other.measured;
+    }
+
     fn pct(self) -> Option<f64> {
         (self.measured > 0)
             .then(|| (self.met as f64 * 1000.0 / self.measured as f64).round() / 10.0)
@@ -337,6 +342,23 @@ impl<'a> Measurer<'a> {
                 acc.emergency += u64::from(f.change_type == Some(ChangeType::Emergency));
                 acc.self_approved += u64::from(f.self_approved);
             }
+        }
+    }
+
+    /// Adds what `other` (a measurer of the same services and period, fed other records)
+    /// counted: a store may measure parts of its records apart, then join them.
+    pub fn merge(&mut self, other: Measurer<'_>) {
+        for (key, b) in other.acc {
+            let a = self.acc.entry(key).or_default();
+            a.incidents += b.incidents;
+            a.response.merge(b.response);
+            a.resolution.merge(b.resolution);
+            a.requests += b.requests;
+            a.fulfilled.merge(b.fulfilled);
+            a.changes += b.changes;
+            a.failed += b.failed;
+            a.emergency += b.emergency;
+            a.self_approved += b.self_approved;
         }
     }
 

@@ -458,3 +458,46 @@ fn records_report_reads_the_packed_columns() {
     let e = report(p.conn(), as_of(), None, None).unwrap_err();
     assert!(e.to_string().contains("outage"), "{e}");
 }
+
+/// Read in two halves on two connections, the report counts what one scan counts: the
+/// records of both halves, open ones included, and the same months.
+#[test]
+fn records_report_in_two_halves_equals_one_scan() {
+    let (_d, mut p) = project();
+    let id = list_service_levels(p.conn()).unwrap()[0].0;
+    save_service_levels(&mut p, &p3_levels(id)).unwrap();
+    let mut text = HEADER.to_string();
+    for i in 0..60 {
+        let day = 1 + i % 28;
+        let (kind, extra) = match i % 3 {
+            0 => ("incident", ",Ann,,Bob,,,x"),
+            1 => ("request", ",Ann,,Bob,,,y"),
+            _ => ("change", ",Ann,Ann,Bob,emergency,failed,z"),
+        };
+        let month = if i % 2 == 0 { "09" } else { "10" };
+        let resolved = if i % 5 == 0 {
+            String::new()
+        } else {
+            format!("2026-{month}-{day:02}T15:00")
+        };
+        text.push_str(&format!(
+            "T{i},{kind},Managed Workplace,P3,2026-{month}-{day:02}T09:00,,{resolved}{extra}\n"
+        ));
+    }
+    import(&mut p, &text, Preset::Ready20k, false).unwrap();
+    let one = report::report_split_from(p.conn(), as_of(), None, None, i64::MAX).unwrap();
+    let two = report::report_split_from(p.conn(), as_of(), None, None, 1).unwrap();
+    assert_eq!(one, two);
+    assert_eq!(one.months_of_records, 2);
+    let total: u64 = one.services[0]
+        .months
+        .iter()
+        .map(|m| m.incidents + m.requests + m.changes)
+        .sum();
+    assert_eq!(total, 60);
+    // Within a transaction the report stays on its own connection, and still counts the same.
+    p.conn().execute_batch("BEGIN").unwrap();
+    let inside = report::report_split_from(p.conn(), as_of(), None, None, 1).unwrap();
+    p.conn().execute_batch("COMMIT").unwrap();
+    assert_eq!(inside, one);
+}
