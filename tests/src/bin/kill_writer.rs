@@ -1,7 +1,7 @@
 //! `kill-writer`: a helper process for the store's crash-safety and double-open tests.
 //!
 //! - `kill-writer write <file> <first>`: opens the project (creating it for firm
-//!   "Kill Test" if missing), then appends journal rows of kind `ack` with details `first`,
+//!   "Kill Test" if missing) and says `opened` on stderr, then appends journal rows of kind `ack` with details `first`,
 //!   `first + 1`, ... for ever. After each insert returned `Ok` it prints the number on stdout
 //!   and flushes: every printed number is a write the store acknowledged. The test kills it.
 //! - `kill-writer hold <file>`: opens the project and prints `opened`, then keeps it open
@@ -49,6 +49,8 @@ fn open_or_create(path: &Path) -> Result<Project, StoreError> {
 /// Appends `ack` rows until killed (or stdout is closed, which ends the loop with an error).
 fn write(path: &Path, first: u64) -> Result<(), Failure> {
     let project = open_or_create(path)?;
+    // Tells the test the project is open, so that it can time its kill among the writes.
+    eprintln!("opened");
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut seq = first;

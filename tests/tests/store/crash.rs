@@ -1,7 +1,7 @@
 //! Crash safety: every write the store acknowledged survives the writer being SIGKILLed at a
 //! random moment, and the file stays sound. Runs the `kill-writer` binary over and over.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -22,9 +22,10 @@ impl Drop for Killer {
     }
 }
 
-/// Runs one writer starting at `first`, kills it after `delay`, returns the acknowledged
+/// Runs one writer starting at `first`, kills it after `delay` (counted from the start, or
+/// from the moment it says the project is open when `after_open`), returns the acknowledged
 /// numbers (complete stdout lines only).
-fn write_then_kill(path: &Path, first: u64, delay: Duration) -> Vec<u64> {
+fn write_then_kill(path: &Path, first: u64, delay: Duration, after_open: bool) -> Vec<u64> {
     let child = Command::new(env!("CARGO_BIN_EXE_kill-writer"))
         .arg("write")
         .arg(path)
@@ -35,6 +36,13 @@ fn write_then_kill(path: &Path, first: u64, delay: Duration) -> Vec<u64> {
         .spawn()
         .unwrap();
     let mut child = Killer(child);
+    let mut errors = BufReader::new(child.0.stderr.take().unwrap());
+    let mut stderr = String::new();
+    if after_open {
+        // Opening can take longer than any delay on a loaded machine (creation syncs the file
+        // and its folder); counted from the open, the kill lands among the writes.
+        errors.read_line(&mut stderr).unwrap();
+    }
     std::thread::sleep(delay);
     // Child::kill sends SIGKILL on unix.
     let _ = child.0.kill();
@@ -47,14 +55,7 @@ fn write_then_kill(path: &Path, first: u64, delay: Duration) -> Vec<u64> {
         .unwrap()
         .read_to_string(&mut stdout)
         .unwrap();
-    let mut stderr = String::new();
-    child
-        .0
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    errors.read_to_string(&mut stderr).unwrap();
     assert!(
         status.code().is_none(),
         "the writer must die by the signal, not exit ({status}); stderr: {stderr}"
@@ -80,7 +81,9 @@ fn acknowledged_writes_survive_sigkill() {
     let mut total_acked = 0usize;
     for round in 0..KILLS {
         let delay = Duration::from_millis(rng.random_range(5..=80));
-        let acked = write_then_kill(&path, next, delay);
+        // Odd rounds time the kill from the open; even ones from the start, so some kills
+        // also land while the project is being created or opened.
+        let acked = write_then_kill(&path, next, delay, round % 2 == 1);
         // The acknowledged numbers are the next ones, in order, without gaps.
         let expected: Vec<u64> = (next..next + acked.len() as u64).collect();
         assert_eq!(acked, expected, "round {round}: odd acknowledgements");
@@ -135,9 +138,10 @@ fn acknowledged_writes_survive_sigkill() {
          {total_acked} writes acknowledged, {} rows at the end, {elapsed:.1?}",
         next - 1
     );
-    // The test only means something if most kills landed while the writer was writing.
+    // The test only means something if most kills timed from the open landed while the
+    // writer was writing.
     assert!(
-        kills_with_acks >= KILLS / 2,
+        kills_with_acks >= KILLS / 4,
         "only {kills_with_acks} of {KILLS} kills hit writes"
     );
 }
